@@ -1,0 +1,36 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(__dirname) };
+
+// Unit tests (`*.test.ts`) need nothing but Node. Integration tests (`*.integration.test.ts`) each get
+// their own database from lib/db/test-database.ts: an in-memory PGlite, or a fresh database on the
+// PostgreSQL server named by DATABASE_URL.
+export default defineConfig({
+  test: {
+    // Two cores: PGlite instances are CPU-heavy, so at most two test files run at a time.
+    maxWorkers: 2,
+    minWorkers: 1,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts", "scripts/**/*.integration.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
