@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// A system Chromium when there is one (CI installs Debian's), else Playwright's own browser
+// (scripts/test.mjs installs it where the network allows).
+const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((candidate) => candidate && fs.existsSync(candidate));
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: systemChromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        },
+      },
+    },
+  ],
+  // A production build (made by scripts/test.mjs) over a fresh database: in-memory PGlite, or the
+  // PostgreSQL in DATABASE_URL, migrated and seeded by serve.ts.
+  webServer: {
+    command: `node_modules/.bin/tsx scripts/serve.ts --ephemeral --skip-build`,
+    url: `${baseURL}/`,
+    env: { PORT: String(port), E2E: "1" },
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,110 @@
+// Brings Granskad up: picks the database (DATABASE_URL, else the embedded PGlite over .data/pglite),
+// applies migrations, loads the seed content, builds when sources changed, and serves on PORT (3000).
+//   --dev        serve with `next dev` instead of a production build
+//   --ephemeral  an in-memory embedded database (the e2e suite's fresh database per run)
+//   --skip-build serve the existing production build (the e2e suite builds once beforehand)
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/client";
+import { parseDatabaseUrl, redactDatabaseUrl } from "@/lib/db/database-url";
+import { embeddedDataDir, recordEmbeddedServer, runningEmbeddedServerUrl, startEmbeddedDatabase } from "@/lib/db/embedded-database";
+import { demoUsers, seedDatabase } from "@/lib/content/seed";
+import { runCli } from "./run-cli";
+
+const flags = new Set(process.argv.slice(2));
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+const buildInputs = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  return buildInputs.some((input) => newestMtime(input) > builtAt);
+}
+
+function runToCompletion(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args[0]} exited with ${code}`))));
+  });
+}
+
+async function openDatabase(): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) {
+    parseDatabaseUrl(configured);
+    return { url: configured, embedded: false, stop: async () => {} };
+  }
+  if (flags.has("--ephemeral")) {
+    const embedded = await startEmbeddedDatabase();
+    return { url: embedded.url, embedded: true, stop: embedded.stop };
+  }
+  if (runningEmbeddedServerUrl()) {
+    throw new Error("Another `npm start` is already serving the embedded database in .data/pglite; stop it first");
+  }
+  const embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir });
+  const forget = recordEmbeddedServer(embedded.url);
+  return {
+    url: embedded.url,
+    embedded: true,
+    stop: async () => {
+      forget();
+      await embedded.stop();
+    },
+  };
+}
+
+async function main() {
+  const database = await openDatabase();
+  console.log(database.embedded ? `Embedded database (PGlite) at ${database.url}` : `Database ${redactDatabaseUrl(database.url)}`);
+
+  const applied = await applyMigrations(database.url);
+  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations: up to date");
+
+  const db = createPrismaClient(database.url, { max: 2 });
+  try {
+    const seeded = await seedDatabase(db, { demoUsers: database.embedded });
+    console.log(`Seed content: ${seeded.created.length} created, ${seeded.skipped.length} already present`);
+  } finally {
+    await db.$disconnect();
+  }
+
+  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+  const dev = flags.has("--dev");
+  if (!dev && !flags.has("--skip-build") && buildIsStale()) {
+    console.log("Building for production…");
+    await runToCompletion(nextBin, ["build"], env);
+  }
+
+  const server = spawn(nextBin, [dev ? "dev" : "start", "--port", String(port), "--hostname", process.env.HOST ?? "127.0.0.1"], {
+    stdio: "inherit",
+    env,
+  });
+  console.log(`\nGranskad: http://localhost:${port}`);
+  if (database.embedded) {
+    console.log("Demo users (embedded database only):");
+    for (const user of demoUsers) console.log(`  ${user.role.padEnd(9)} ${user.email}  password: ${user.password}`);
+  }
+
+  const shutdown = () => server.kill("SIGTERM");
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  const exitCode = await new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
+  await database.stop();
+  process.exitCode = exitCode;
+}
+
+void runCli(main);
