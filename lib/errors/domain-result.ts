@@ -1,0 +1,25 @@
+/**
+ * Expected failures of a domain operation, as values rather than exceptions. Routes and server actions
+ * turn them into HTTP statuses and form errors in one place (see `httpStatusOf`).
+ */
+export type DomainFailure =
+  | { kind: "not_found"; message: string }
+  | { kind: "forbidden"; message: string }
+  | { kind: "conflict"; message: string }
+  | { kind: "invalid"; message: string; fieldErrors?: Record<string, string[]> };
+
+export type DomainResult<T> = { ok: true; value: T } | { ok: false; failure: DomainFailure };
+
+export const ok = <T>(value: T): DomainResult<T> => ({ ok: true, value });
+export const fail = <T = never>(failure: DomainFailure): DomainResult<T> => ({ ok: false, failure });
+
+const statusByKind: Record<DomainFailure["kind"], number> = {
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  invalid: 400,
+};
+
+export function httpStatusOf(failure: DomainFailure): number {
+  return statusByKind[failure.kind];
+}

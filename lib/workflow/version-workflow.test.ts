@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { Role, VersionStatus } from "@/lib/db/generated/enums";
+import { availableActions, checkTransition, versionActions, type VersionAction } from "./version-workflow";
+
+// The expected rules, written out independently of the module: which statuses each action starts
+// from, which role performs it, and whether the version's own authors are barred (four-eyes).
+const expected: Record<VersionAction, { from: VersionStatus[]; role: Role; to: VersionStatus; authorsBarred: boolean }> = {
+  submit: { from: ["DRAFT"], role: "EDITOR", to: "IN_REVIEW", authorsBarred: false },
+  requestChanges: { from: ["IN_REVIEW"], role: "REVIEWER", to: "CHANGES_REQUESTED", authorsBarred: true },
+  approve: { from: ["IN_REVIEW"], role: "REVIEWER", to: "APPROVED", authorsBarred: true },
+  publish: { from: ["APPROVED"], role: "ADMIN", to: "PUBLISHED", authorsBarred: false },
+  schedulePublish: { from: ["APPROVED"], role: "ADMIN", to: "APPROVED", authorsBarred: false },
+  unpublish: { from: ["PUBLISHED"], role: "ADMIN", to: "UNPUBLISHED", authorsBarred: false },
+  scheduleUnpublish: { from: ["PUBLISHED"], role: "ADMIN", to: "PUBLISHED", authorsBarred: false },
+  reattest: { from: ["PUBLISHED"], role: "REVIEWER", to: "PUBLISHED", authorsBarred: true },
+  comment: { from: ["IN_REVIEW"], role: "REVIEWER", to: "IN_REVIEW", authorsBarred: false },
+  editDraft: { from: ["DRAFT"], role: "EDITOR", to: "DRAFT", authorsBarred: false },
+  startDraftFrom: {
+    from: ["IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "SUPERSEDED", "UNPUBLISHED"],
+    role: "EDITOR",
+    to: "DRAFT",
+    authorsBarred: false,
+  },
+};
+
+const statuses = Object.values(VersionStatus);
+const roles = Object.values(Role);
+const roleSets: Role[][] = [[], ...roles.map((role) => [role]), ["EDITOR", "REVIEWER"], ["REVIEWER", "ADMIN"], ["EDITOR", "ADMIN"], [...roles]];
+
+describe("version workflow", () => {
+  it("knows exactly the expected actions", () => {
+    expect(versionActions.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  const cases = versionActions.flatMap((action) =>
+    statuses.flatMap((status) => roleSets.flatMap((actorRoles) => [true, false].map((isAuthor) => ({ action, status, actorRoles, isAuthor })))),
+  );
+
+  it.each(cases)("$action from $status by [$actorRoles] (author: $isAuthor)", ({ action, status, actorRoles, isAuthor }) => {
+    const rule = expected[action];
+    const result = checkTransition(action, { status }, { roles: actorRoles }, isAuthor);
+    const hasRole = actorRoles.includes(rule.role);
+    if (!hasRole || (rule.authorsBarred && isAuthor)) {
+      expect(result).toMatchObject({ allowed: false, reason: "forbidden" });
+    } else if (!rule.from.includes(status)) {
+      expect(result).toMatchObject({ allowed: false, reason: "conflict" });
+    } else {
+      expect(result).toEqual({ allowed: true, to: rule.to });
+    }
+  });
+
+  it("never lets an author approve, whatever roles they hold", () => {
+    const everything = { roles: [...roles] };
+    expect(checkTransition("approve", { status: "IN_REVIEW" }, everything, true).allowed).toBe(false);
+    expect(availableActions({ status: "IN_REVIEW" }, everything, true)).not.toContain("approve");
+    expect(availableActions({ status: "IN_REVIEW" }, everything, false)).toContain("approve");
+  });
+
+  it("publishes only approved versions", () => {
+    const admin = { roles: ["ADMIN"] as Role[] };
+    const publishable = statuses.filter((status) => checkTransition("publish", { status }, admin, false).allowed);
+    expect(publishable).toEqual(["APPROVED"]);
+  });
+});

@@ -1,0 +1,72 @@
+import type { Role, VersionStatus } from "@/lib/db/generated/enums";
+
+/**
+ * The editorial workflow: every action on a version, the states it may start from, the state it leads
+ * to, and who may perform it. Everything else (server actions, the dashboard, buttons in the UI, the
+ * scheduler) asks `checkTransition`; no other module decides these rules.
+ */
+export const versionTransitions = {
+  /** An editor freezes a draft for review. */
+  submit: { from: ["DRAFT"], to: "IN_REVIEW", roles: ["EDITOR"], authorsExcluded: false },
+  /** A reviewer sends it back; the editor revises in a new draft. */
+  requestChanges: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", roles: ["REVIEWER"], authorsExcluded: true },
+  /** Four-eyes: nobody who wrote or edited the version may approve it. */
+  approve: { from: ["IN_REVIEW"], to: "APPROVED", roles: ["REVIEWER"], authorsExcluded: true },
+  /** Publishing (now or by the scheduler at the time an admin chose) requires an approved version. */
+  publish: { from: ["APPROVED"], to: "PUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
+  schedulePublish: { from: ["APPROVED"], to: "APPROVED", roles: ["ADMIN"], authorsExcluded: false },
+  unpublish: { from: ["PUBLISHED"], to: "UNPUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
+  scheduleUnpublish: { from: ["PUBLISHED"], to: "PUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
+  /** A reviewer confirms unchanged published content is still correct: new review dates, same content. */
+  reattest: { from: ["PUBLISHED"], to: "PUBLISHED", roles: ["REVIEWER"], authorsExcluded: true },
+  /** Comments belong to review. */
+  comment: { from: ["IN_REVIEW"], to: "IN_REVIEW", roles: ["REVIEWER"], authorsExcluded: false },
+  /** Only a draft's content changes; every save carries the revision it was based on. */
+  editDraft: { from: ["DRAFT"], to: "DRAFT", roles: ["EDITOR"], authorsExcluded: false },
+  /** Any frozen version can become the basis of a new draft (revise after changes, or restore). */
+  startDraftFrom: {
+    from: ["IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "SUPERSEDED", "UNPUBLISHED"],
+    to: "DRAFT",
+    roles: ["EDITOR"],
+    authorsExcluded: false,
+  },
+} as const satisfies Record<
+  string,
+  { from: readonly VersionStatus[]; to: VersionStatus; roles: readonly Role[]; authorsExcluded: boolean }
+>;
+
+export type VersionAction = keyof typeof versionTransitions;
+export const versionActions = Object.keys(versionTransitions) as VersionAction[];
+
+/** Publishing a new version moves the previous published one here; it is no user's action. */
+export const supersededStatus: VersionStatus = "SUPERSEDED";
+
+export type TransitionCheck =
+  | { allowed: true; to: VersionStatus }
+  | { allowed: false; reason: "forbidden" | "conflict"; message: string };
+
+export type Actor = { roles: readonly Role[] };
+
+export function checkTransition(
+  action: VersionAction,
+  version: { status: VersionStatus },
+  actor: Actor,
+  actorIsAuthor: boolean,
+): TransitionCheck {
+  const rule = versionTransitions[action];
+  if (!rule.roles.some((role) => actor.roles.includes(role))) {
+    return { allowed: false, reason: "forbidden", message: `Åtgärden kräver rollen ${rule.roles.join(" eller ")}` };
+  }
+  if (rule.authorsExcluded && actorIsAuthor) {
+    return { allowed: false, reason: "forbidden", message: "Du har skrivit eller redigerat versionen och kan inte granska den (fyraögonsprincipen)" };
+  }
+  if (!(rule.from as readonly VersionStatus[]).includes(version.status)) {
+    return { allowed: false, reason: "conflict", message: `Versionen har status ${version.status}; åtgärden kräver ${rule.from.join(" eller ")}` };
+  }
+  return { allowed: true, to: rule.to };
+}
+
+/** The actions an actor can take on a version now, for showing only the buttons that will work. */
+export function availableActions(version: { status: VersionStatus }, actor: Actor, actorIsAuthor: boolean): VersionAction[] {
+  return versionActions.filter((action) => checkTransition(action, version, actor, actorIsAuthor).allowed);
+}
