@@ -1,8 +1,8 @@
 -- CreateTable
 CREATE TABLE "RateLimit" (
-    "key" VARCHAR(255) NOT NULL,
+    "key" TEXT NOT NULL,
     "points" INTEGER NOT NULL DEFAULT 0,
-    "expire" BIGINT,
+    "expire" TIMESTAMPTZ(3),
 
     CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("key")
 );
