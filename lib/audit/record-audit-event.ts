@@ -1,0 +1,51 @@
+import type { DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+/** Every state change and privileged action that goes into the append-only audit trail. */
+export const auditActions = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_in_throttled",
+  "user.created",
+  "user.roles_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "content.seeded",
+  "version.draft_started",
+  "version.submitted",
+  "version.changes_requested",
+  "version.approved",
+  "version.reattested",
+  "version.published",
+  "version.publish_scheduled",
+  "version.restored",
+  "item.unpublished",
+  "item.unpublish_scheduled",
+  "comment.moderated",
+  "webhook.subscription_created",
+  "webhook.subscription_deleted",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+export type AuditEntityType = "user" | "article" | "risk_list" | "version" | "public_comment" | "webhook_subscription" | "session";
+
+export type AuditEventInput = {
+  actorId: string | null;
+  action: AuditAction;
+  entityType: AuditEntityType;
+  entityId?: string | null;
+  data?: Prisma.InputJsonObject;
+};
+
+/** Appends one audit event; pass the transaction client so the event commits with the change it records. */
+export async function recordAuditEvent(tx: DbTx, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      data: event.data ?? {},
+    },
+  });
+}
