@@ -1,0 +1,29 @@
+import type { Db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
+import { hashPassword } from "./password";
+import { createUserSchema, type CreateUserInput } from "./user-schemas";
+
+/** Creates a user with a hashed password, audited in the same transaction; refuses a taken e-mail. */
+export async function createUser(db: Db, input: CreateUserInput, actorId: string | null): Promise<DomainResult<{ id: string; email: string }>> {
+  const parsed = createUserSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> });
+  }
+  const { password, ...user } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: user.email } })) {
+      return fail({ kind: "conflict", message: `Det finns redan en användare med e-postadressen ${user.email}` });
+    }
+    const created = await tx.user.create({ data: { ...user, passwordHash } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "user.created",
+      entityType: "user",
+      entityId: created.id,
+      data: { email: created.email, roles: created.roles },
+    });
+    return ok({ id: created.id, email: created.email });
+  });
+}
