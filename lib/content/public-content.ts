@@ -1,0 +1,215 @@
+import { cache } from "react";
+import type { DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { ArticleKind } from "@/lib/db/generated/enums";
+import type { ArticleBlock, RiskGroup } from "./content-schemas";
+import { readArticleContent, readRiskListContent } from "./version-content";
+
+/**
+ * The one read layer of the public site: public pages (and, later, the feed and the API) read content
+ * through these functions and nothing else, and these read PUBLISHED versions only. A draft cannot reach
+ * a reader through here because no query below can select one; a reference (risk list, embedded
+ * procedure) whose target has no published version is left out, never replaced by another version.
+ *
+ * Published versions are immutable snapshots, so each piece read is a complete approved text even if a
+ * publish commits between two of the reads of one page.
+ */
+
+/**
+ * Every exported read is wrapped here. Today that is React `cache`, so a page and its
+ * `generateMetadata` share one database read per request. This is the one place where a cross-request
+ * cache goes (`"use cache"` with `cacheTag`, or `unstable_cache` with tags) once publishing calls
+ * `revalidateTag`. The reads return plain data (strings, numbers, Dates, arrays), which `"use cache"`
+ * serialises as is.
+ */
+function publicRead<Args extends unknown[], Result>(read: (db: DbTx, ...args: Args) => Promise<Result>) {
+  return cache(read);
+}
+
+/** Where a published article lives on the public site (pages, and later feed items and sitemap, link here). */
+export function publicArticlePath(slug: string): string {
+  return `/artiklar/${slug}`;
+}
+
+export type PublicReviewer = { name: string; title: string };
+
+/** What a reader is told about a version's clinical review ("Granskad av …"). */
+export type ReviewMetadata = {
+  versionId: string;
+  versionNumber: number;
+  publishedAt: Date | null;
+  lastReviewedAt: Date | null;
+  /** A calendar date (midnight UTC): read it in UTC. */
+  nextReviewDue: Date | null;
+  /** From the latest approval or re-attestation: the name and title as they were when the reviewer signed. */
+  reviewer: PublicReviewer | null;
+  /** The reader-facing "Vad har ändrats" note. */
+  readerNote: string | null;
+};
+
+export type PublishedRiskList = {
+  id: string;
+  slug: string;
+  title: string;
+  summary?: string;
+  versionId: string;
+  versionNumber: number;
+  groups: RiskGroup[];
+};
+
+export type ResolvedRiskListBlock = { type: "RISK_LIST"; key: string; riskList: PublishedRiskList };
+
+/** The blocks of an embedded procedure: its own blocks with risk lists resolved; it embeds no procedures. */
+export type ProcedureBodyBlock = Exclude<ArticleBlock, { type: "RISK_LIST" | "PROCEDURE" }> | ResolvedRiskListBlock;
+
+export type PublishedProcedure = {
+  slug: string;
+  title: string;
+  summary?: string;
+  review: ReviewMetadata;
+  blocks: ProcedureBodyBlock[];
+};
+
+export type ResolvedProcedureBlock = { type: "PROCEDURE"; key: string; procedure: PublishedProcedure };
+
+export type PublicBlock = ProcedureBodyBlock | ResolvedProcedureBlock;
+
+export type PublishedArticle = {
+  id: string;
+  slug: string;
+  locale: string;
+  kind: ArticleKind;
+  title: string;
+  summary?: string;
+  review: ReviewMetadata;
+  blocks: PublicBlock[];
+};
+
+export type PublishedArticleSummary = {
+  slug: string;
+  title: string;
+  summary: string | null;
+  kind: ArticleKind;
+  lastReviewedAt: Date | null;
+};
+
+/** The only versions this module reads. Each query also requires the article or risk list not to be archived. */
+const publishedVersion = { status: "PUBLISHED" } satisfies Prisma.ContentVersionWhereInput;
+
+const reviewMetadataSelect = {
+  id: true,
+  number: true,
+  publishedAt: true,
+  lastReviewedAt: true,
+  nextReviewDue: true,
+  readerNote: true,
+  decisions: {
+    where: { kind: { in: ["APPROVE", "REATTEST"] } },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    select: { reviewerName: true, reviewerTitle: true },
+  },
+} satisfies Prisma.ContentVersionSelect;
+
+type ReviewMetadataRow = Prisma.ContentVersionGetPayload<{ select: typeof reviewMetadataSelect }>;
+
+function toReviewMetadata(version: ReviewMetadataRow): ReviewMetadata {
+  const decision = version.decisions[0];
+  return {
+    versionId: version.id,
+    versionNumber: version.number,
+    publishedAt: version.publishedAt,
+    lastReviewedAt: version.lastReviewedAt,
+    nextReviewDue: version.nextReviewDue,
+    reviewer: decision ? { name: decision.reviewerName, title: decision.reviewerTitle } : null,
+    readerNote: version.readerNote,
+  };
+}
+
+const kindOrder: Record<ArticleKind, number> = { OVERVIEW: 0, PROCEDURE: 1 };
+
+/** Published articles in one locale: overviews first, then procedures, each by title. */
+export const listPublishedArticles = publicRead(async (db: DbTx, locale: string = "sv"): Promise<PublishedArticleSummary[]> => {
+  const versions = await db.contentVersion.findMany({
+    where: { ...publishedVersion, article: { locale, archivedAt: null } },
+    select: { title: true, summary: true, lastReviewedAt: true, article: { select: { slug: true, kind: true } } },
+  });
+  return versions
+    .flatMap(({ article, ...version }) => (article ? [{ slug: article.slug, kind: article.kind, ...version }] : []))
+    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.title.localeCompare(b.title, "sv"));
+});
+
+/** The current published version of a risk list, or null when it has none. */
+const getPublishedRiskList = publicRead(async (db: DbTx, riskListId: string): Promise<PublishedRiskList | null> => {
+  const version = await db.contentVersion.findFirst({
+    where: { ...publishedVersion, riskList: { id: riskListId, archivedAt: null } },
+    select: { id: true, number: true, riskList: { select: { slug: true } } },
+  });
+  if (!version?.riskList) return null;
+  const content = await readRiskListContent(db, version.id);
+  return {
+    id: riskListId,
+    slug: version.riskList.slug,
+    title: content.title,
+    ...(content.summary === undefined ? {} : { summary: content.summary }),
+    versionId: version.id,
+    versionNumber: version.number,
+    groups: content.groups,
+  };
+});
+
+async function resolveProcedureBodyBlock(db: DbTx, block: ArticleBlock): Promise<ProcedureBodyBlock | null> {
+  // Embedding is one level deep: an overview shows procedures, a procedure shows no further ones
+  // (which also rules out reference cycles).
+  if (block.type === "PROCEDURE") return null;
+  if (block.type !== "RISK_LIST") return block;
+  const riskList = await getPublishedRiskList(db, block.riskListId);
+  return riskList && { type: "RISK_LIST", key: block.key, riskList };
+}
+
+async function resolvePublicBlock(db: DbTx, block: ArticleBlock): Promise<PublicBlock | null> {
+  if (block.type !== "PROCEDURE") return resolveProcedureBodyBlock(db, block);
+  const procedure = await getPublishedProcedure(db, block.procedureArticleId);
+  return procedure && { type: "PROCEDURE", key: block.key, procedure };
+}
+
+/** Drops the references that resolved to nothing published. */
+function withoutSkipped<Block>(blocks: (Block | null)[]): Block[] {
+  return blocks.filter((block): block is Block => block !== null);
+}
+
+/** The published version of the procedure article with this id, as embedded in an overview. */
+const getPublishedProcedure = publicRead(async (db: DbTx, articleId: string): Promise<PublishedProcedure | null> => {
+  const version = await db.contentVersion.findFirst({
+    where: { ...publishedVersion, article: { id: articleId, archivedAt: null } },
+    select: { ...reviewMetadataSelect, article: { select: { slug: true } } },
+  });
+  if (!version?.article) return null;
+  const content = await readArticleContent(db, version.id);
+  return {
+    slug: version.article.slug,
+    title: content.title,
+    ...(content.summary === undefined ? {} : { summary: content.summary }),
+    review: toReviewMetadata(version),
+    blocks: withoutSkipped(await Promise.all(content.blocks.map((block) => resolveProcedureBodyBlock(db, block)))),
+  };
+});
+
+/** A published article with its references resolved, or null when the slug has no published version. */
+export const getPublishedArticle = publicRead(
+  async (db: DbTx, slug: string, locale: string = "sv"): Promise<PublishedArticle | null> => {
+    const version = await db.contentVersion.findFirst({
+      where: { ...publishedVersion, article: { slug, locale, archivedAt: null } },
+      select: { ...reviewMetadataSelect, article: { select: { id: true, slug: true, locale: true, kind: true } } },
+    });
+    if (!version?.article) return null;
+    const content = await readArticleContent(db, version.id);
+    return {
+      ...version.article,
+      title: content.title,
+      ...(content.summary === undefined ? {} : { summary: content.summary }),
+      review: toReviewMetadata(version),
+      blocks: withoutSkipped(await Promise.all(content.blocks.map((block) => resolvePublicBlock(db, block)))),
+    };
+  },
+);
