@@ -2,11 +2,6 @@
 // checks the connection up front and exits with one clear line instead of failing request by request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { assertDatabaseReachable } = await import("@/lib/db/assert-database-reachable");
-  try {
-    await assertDatabaseReachable(process.env.DATABASE_URL);
-  } catch (error) {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
+  const { exitUnlessDatabaseReachable } = await import("@/lib/db/assert-database-reachable");
+  await exitUnlessDatabaseReachable(process.env.DATABASE_URL);
 }

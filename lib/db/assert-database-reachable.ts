@@ -15,3 +15,13 @@ export async function assertDatabaseReachable(url: string | undefined): Promise<
     await client.end().catch(() => {});
   }
 }
+
+/** For server start-up: one line on stderr and exit code 1 when the database cannot be used. */
+export async function exitUnlessDatabaseReachable(url: string | undefined): Promise<void> {
+  try {
+    await assertDatabaseReachable(url);
+  } catch (error) {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
