@@ -1,0 +1,38 @@
+// The wrapper every CLI command runs in: a failure is one line on stderr and exit status 1, never a
+// stack trace (set GRANSKAD_DEBUG=1 to see one).
+import { z } from "zod";
+import { DatabaseError, parseDatabaseUrl } from "@/lib/db/database-url";
+
+function oneLine(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** What to tell the user about `error`, in one line. */
+function describeCliError(error: unknown): string {
+  if (error instanceof DatabaseError) return oneLine(error.message);
+  if (error instanceof z.ZodError) {
+    const issues = error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "input"}: ${issue.message}`);
+    return `invalid input: ${oneLine(issues.join("; "))}`;
+  }
+  if (error instanceof Error) return oneLine(error.message) || error.name;
+  return oneLine(String(error));
+}
+
+export async function runCli(main: () => Promise<void>): Promise<void> {
+  try {
+    // Checked before anything connects, so a typo in DATABASE_URL is reported as such, not as a
+    // connection failure somewhere deeper.
+    const databaseUrl = process.env.DATABASE_URL;
+    if (databaseUrl) parseDatabaseUrl(databaseUrl);
+    await main();
+  } catch (error) {
+    console.error(`error: ${describeCliError(error)}`);
+    if (process.env.GRANSKAD_DEBUG === "1" && error instanceof Error && error.stack) console.error(error.stack);
+    // Exit now: an embedded database or a pool left open by the failed command would keep the process alive.
+    process.exit(1);
+  }
+}
