@@ -9,7 +9,7 @@ const databaseUrlSchema = z
   .string()
   .trim()
   .min(1)
-  .refine((value) => URL.canParse(value), "is not a URL")
+  .refine((value) => URL.canParse(value), { message: "is not a URL", abort: true })
   .refine((value) => /^postgres(ql)?:$/.test(new URL(value).protocol), "must start with postgresql://")
   .refine((value) => new URL(value).hostname !== "", "has no host")
   .refine((value) => new URL(value).pathname.length > 1, "names no database (…/dbname)");
