@@ -9,7 +9,7 @@ import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { parseDatabaseUrl, redactDatabaseUrl } from "@/lib/db/database-url";
-import { embeddedDataDir, recordEmbeddedServer, runningEmbeddedServerUrl, startEmbeddedDatabase } from "@/lib/db/embedded-database";
+import { openProjectEmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded-database";
 import { demoUsers, seedDatabase } from "@/lib/content/seed";
 import { runCli } from "./run-cli";
 
@@ -52,19 +52,8 @@ async function openDatabase(): Promise<{ url: string; embedded: boolean; stop: (
     const embedded = await startEmbeddedDatabase();
     return { url: embedded.url, embedded: true, stop: embedded.stop };
   }
-  if (runningEmbeddedServerUrl()) {
-    throw new Error("Another `npm start` is already serving the embedded database in .data/pglite; stop it first");
-  }
-  const embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir });
-  const forget = recordEmbeddedServer(embedded.url);
-  return {
-    url: embedded.url,
-    embedded: true,
-    stop: async () => {
-      forget();
-      await embedded.stop();
-    },
-  };
+  const embedded = await openProjectEmbeddedDatabase("server");
+  return { url: embedded.url, embedded: true, stop: embedded.stop };
 }
 
 async function main() {

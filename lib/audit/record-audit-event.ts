@@ -10,6 +10,7 @@ export const auditActions = [
   "user.roles_changed",
   "user.deactivated",
   "user.reactivated",
+  "user.seeded",
   "content.seeded",
   "version.draft_started",
   "version.submitted",

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
@@ -81,9 +82,7 @@ async function ensureDemoUser(db: Db, user: DemoUser, summary: SeedSummary): Pro
     await tx.user.create({
       data: { id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: [user.role], passwordHash },
     });
-    await tx.auditEvent.create({
-      data: { action: "user.seeded", entityType: "User", entityId: id, data: { email: user.email, roles: [user.role], demo: true } },
-    });
+    await recordAuditEvent(tx, { actorId: null, action: "user.seeded", entityType: "user", entityId: id, data: { email: user.email, roles: [user.role], demo: true } });
   });
   summary.created.push({ kind: "user", name: user.email });
 }
@@ -146,14 +145,12 @@ async function seedRiskList(db: Db, list: SeedRiskList, authorId: string, review
     const stored = await writeDraftContent(tx, list.versionId, list.content);
     const hash = contentHash(stored);
     await publishSeedVersion(tx, list.versionId, hash, authorId, reviewer);
-    await tx.auditEvent.create({
-      data: {
-        actorId: authorId,
-        action: "content.seeded",
-        entityType: "RiskList",
-        entityId: list.id,
-        data: { slug: list.slug, versionId: list.versionId, contentHash: hash },
-      },
+    await recordAuditEvent(tx, {
+      actorId: authorId,
+      action: "content.seeded",
+      entityType: "risk_list",
+      entityId: list.id,
+      data: { slug: list.slug, versionId: list.versionId, contentHash: hash },
     });
   }, transactionOptions);
 }
@@ -181,14 +178,12 @@ async function seedArticle(db: Db, item: SeedArticle, content: ArticleContent, a
     const stored = await writeDraftContent(tx, item.versionId, content);
     const hash = contentHash(stored);
     await publishSeedVersion(tx, item.versionId, hash, authorId, reviewer);
-    await tx.auditEvent.create({
-      data: {
-        actorId: authorId,
-        action: "content.seeded",
-        entityType: "Article",
-        entityId: item.id,
-        data: { slug: item.slug, kind: item.kind, versionId: item.versionId, contentHash: hash },
-      },
+    await recordAuditEvent(tx, {
+      actorId: authorId,
+      action: "content.seeded",
+      entityType: "article",
+      entityId: item.id,
+      data: { slug: item.slug, kind: item.kind, versionId: item.versionId, contentHash: hash },
     });
   }, transactionOptions);
 }

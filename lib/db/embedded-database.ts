@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { DatabaseError } from "./database-url";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -42,7 +43,8 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; maxConn
   };
 }
 
-type EmbeddedServerState = { pid: number; url: string };
+/** `server`: `npm start`, which others may connect to; `command`: a short-lived CLI run that holds the folder. */
+type EmbeddedServerState = { pid: number; url: string; holder: "server" | "command" };
 
 function processIsAlive(pid: number): boolean {
   try {
@@ -53,32 +55,54 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-/** The URL of the embedded server `npm start` is running right now, if any (only one process may open the folder). */
-export function runningEmbeddedServerUrl(): string | undefined {
+/** Which live process has the embedded database folder open, if any: only one process may open it. */
+export function embeddedDatabaseHolder(): EmbeddedServerState | undefined {
   try {
     const state = JSON.parse(fs.readFileSync(embeddedStateFile, "utf8")) as EmbeddedServerState;
-    return processIsAlive(state.pid) ? state.url : undefined;
+    return processIsAlive(state.pid) ? state : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function recordEmbeddedServer(url: string): () => void {
+export function recordEmbeddedServer(url: string, holder: EmbeddedServerState["holder"]): () => void {
   fs.mkdirSync(path.dirname(embeddedStateFile), { recursive: true });
-  fs.writeFileSync(embeddedStateFile, JSON.stringify({ pid: process.pid, url } satisfies EmbeddedServerState));
+  fs.writeFileSync(embeddedStateFile, JSON.stringify({ pid: process.pid, url, holder } satisfies EmbeddedServerState));
   return () => fs.rmSync(embeddedStateFile, { force: true });
+}
+
+/** Opens the project's embedded database folder, refusing while another process has it open. */
+export async function openProjectEmbeddedDatabase(holder: EmbeddedServerState["holder"]): Promise<EmbeddedDatabase> {
+  const current = embeddedDatabaseHolder();
+  if (current) {
+    throw new DatabaseError(
+      current.holder === "server"
+        ? "`npm start` is already serving the embedded database in .data/pglite; stop it first"
+        : `Another Granskad command (pid ${current.pid}) is using the embedded database in .data/pglite; try again when it has finished`,
+    );
+  }
+  const embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir });
+  const forget = recordEmbeddedServer(embedded.url, holder);
+  return {
+    url: embedded.url,
+    stop: async () => {
+      forget();
+      await embedded.stop();
+    },
+  };
 }
 
 /**
  * Runs `work` with a database URL: DATABASE_URL when set, else the embedded server `npm start` is
- * running, else a short-lived embedded server over the project's data folder.
+ * running, else a short-lived embedded server over the project's data folder (refused while another
+ * command has it open).
  */
 export async function withDatabaseUrl<T>(work: (url: string, embedded: boolean) => Promise<T>): Promise<T> {
   const configured = process.env.DATABASE_URL;
   if (configured) return work(configured, false);
-  const running = runningEmbeddedServerUrl();
-  if (running) return work(running, true);
-  const embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir });
+  const running = embeddedDatabaseHolder();
+  if (running?.holder === "server") return work(running.url, true);
+  const embedded = await openProjectEmbeddedDatabase("command");
   try {
     return await work(embedded.url, true);
   } finally {

@@ -1,3 +1,5 @@
+import type { ZodError } from "zod";
+
 /**
  * Expected failures of a domain operation, as values rather than exceptions. Routes and server actions
  * turn them into HTTP statuses and form errors in one place (see `httpStatusOf`).
@@ -22,4 +24,14 @@ const statusByKind: Record<DomainFailure["kind"], number> = {
 
 export function httpStatusOf(failure: DomainFailure): number {
   return statusByKind[failure.kind];
+}
+
+/** Zod issues keyed by their dotted field path ("blocks.2.text"), the shape forms display. */
+export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "_form";
+    (fieldErrors[path] ??= []).push(issue.message);
+  }
+  return fieldErrors;
 }

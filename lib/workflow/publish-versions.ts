@@ -1,0 +1,105 @@
+import { z } from "zod";
+import type { Db, DbTx } from "@/lib/db/client";
+import type { ContentVersion, WebhookEvent } from "@/lib/db/generated/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
+import { auditEntityOf, itemOf, itemWhere, lockVersionFor, type ItemRef, type WorkflowActor } from "./versioned-item";
+
+export const publishVersionSchema = z.object({ versionId: z.uuid() });
+export const unpublishItemSchema = z.object({ versionId: z.uuid() });
+
+/** What a webhook subscriber receives about a publish or unpublish (signed and sent by lib/webhooks). */
+export type ContentEventPayload = {
+  event: WebhookEvent;
+  item: { type: "article" | "risk_list"; id: string; slug: string };
+  version: { id: string; number: number; contentHash: string };
+  supersedes: { id: string; number: number } | null;
+  occurredAt: string;
+};
+
+async function queueWebhookDeliveries(tx: DbTx, payload: ContentEventPayload): Promise<void> {
+  const subscriptions = await tx.webhookSubscription.findMany({ where: { active: true, events: { has: payload.event } } });
+  if (subscriptions.length === 0) return;
+  await tx.webhookDelivery.createMany({
+    data: subscriptions.map((subscription) => ({
+      subscriptionId: subscription.id,
+      event: payload.event,
+      idempotencyKey: `${payload.event.toLowerCase()}:${payload.version.id}:${subscription.id}`,
+      payload,
+    })),
+  });
+}
+
+async function itemSlug(tx: DbTx, item: ItemRef): Promise<string> {
+  if (item.articleId) return (await tx.article.findUniqueOrThrow({ where: { id: item.articleId } })).slug;
+  return (await tx.riskList.findUniqueOrThrow({ where: { id: item.riskListId! } })).slug;
+}
+
+/**
+ * Publishes an approved version: one transaction in which the previous published version becomes
+ * superseded, this one published, the audit event written and webhook deliveries queued. If any part
+ * fails, nothing changes. Publishing a version that is already published (a repeated scheduled job) is
+ * refused as a conflict and changes nothing.
+ */
+export async function publishVersion(db: Db, actor: WorkflowActor, input: unknown): Promise<DomainResult<ContentVersion>> {
+  const parsed = publishVersionSchema.safeParse(input);
+  if (!parsed.success) return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(parsed.error) });
+  const { versionId } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const locked = await lockVersionFor(tx, versionId, "publish", actor);
+    if (!locked.ok) return locked;
+    const item = itemOf(locked.value);
+    const now = new Date();
+    const previous = await tx.contentVersion.findFirst({ where: { ...itemWhere(item), status: "PUBLISHED" } });
+    if (previous) await tx.contentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED" } });
+    const published = await tx.contentVersion.update({
+      where: { id: versionId },
+      data: { status: "PUBLISHED", publishedAt: now, supersedesId: previous?.id ?? null, scheduledPublishAt: null },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "version.published",
+      ...auditEntityOf(item),
+      data: { versionId, number: published.number, contentHash: published.contentHash, supersedes: previous?.number ?? null },
+    });
+    await queueWebhookDeliveries(tx, {
+      event: "PUBLISHED",
+      item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
+      version: { id: published.id, number: published.number, contentHash: published.contentHash! },
+      supersedes: previous ? { id: previous.id, number: previous.number } : null,
+      occurredAt: now.toISOString(),
+    });
+    return ok(published);
+  });
+}
+
+/** Withdraws an item from the public site: its published version becomes unpublished, in one transaction. */
+export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unknown): Promise<DomainResult<ContentVersion>> {
+  const parsed = unpublishItemSchema.safeParse(input);
+  if (!parsed.success) return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(parsed.error) });
+  const { versionId } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const locked = await lockVersionFor(tx, versionId, "unpublish", actor);
+    if (!locked.ok) return locked;
+    const item = itemOf(locked.value);
+    const now = new Date();
+    const withdrawn = await tx.contentVersion.update({
+      where: { id: versionId },
+      data: { status: "UNPUBLISHED", unpublishedAt: now, scheduledUnpublishAt: null },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "item.unpublished",
+      ...auditEntityOf(item),
+      data: { versionId, number: withdrawn.number },
+    });
+    await queueWebhookDeliveries(tx, {
+      event: "UNPUBLISHED",
+      item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
+      version: { id: withdrawn.id, number: withdrawn.number, contentHash: withdrawn.contentHash! },
+      supersedes: null,
+      occurredAt: now.toISOString(),
+    });
+    return ok(withdrawn);
+  });
+}
