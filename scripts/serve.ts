@@ -88,12 +88,17 @@ async function main() {
     for (const user of demoUsers) console.log(`  ${user.role.padEnd(9)} ${user.email}  password: ${user.password}`);
   }
 
-  const shutdown = () => server.kill("SIGTERM");
+  let stopping = false;
+  const shutdown = () => {
+    stopping = true;
+    server.kill("SIGTERM");
+  };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
   const exitCode = await new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
+  // The embedded database is closed only after the server has stopped, so every write is on disk.
   await database.stop();
-  process.exitCode = exitCode;
+  process.exitCode = stopping ? 0 : exitCode;
 }
 
 void runCli(main);
