@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,6 +7,7 @@ export const metadata: Metadata = {
   description: "Patientinformation om injektioner mot ryggsmärta, granskad av läkare.",
 };
 
+/** The document shell shared by the public site (app/(public)) and the editorial admin (app/admin). */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="sv">
@@ -15,18 +15,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#innehall">
           Hoppa till innehållet
         </a>
-        <header className="site-header">
-          <Link className="site-name" href="/">
-            Granskad
-          </Link>
-          <span className="site-tagline">Patientinformation granskad av läkare</span>
-        </header>
-        <main id="innehall" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>Informationen ersätter inte en bedömning av läkare eller annan vårdpersonal.</p>
-        </footer>
+        {children}
       </body>
     </html>
   );

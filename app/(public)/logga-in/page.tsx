@@ -12,10 +12,10 @@ function safeCallbackUrl(value: string | string[] | undefined): string {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   return (
-    <main id="main" className="narrow">
+    <div className="narrow">
       <h1>Logga in / Sign in</h1>
       <p>För redaktörer, granskare och administratörer. / For editors, reviewers and administrators.</p>
       <SignInForm callbackUrl={safeCallbackUrl(params.callbackUrl)} />
-    </main>
+    </div>
   );
 }

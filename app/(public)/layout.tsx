@@ -1,0 +1,21 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export default function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header className="site-header">
+        <Link className="site-name" href="/">
+          Granskad
+        </Link>
+        <span className="site-tagline">Patientinformation granskad av läkare</span>
+      </header>
+      <main id="innehall" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>Informationen ersätter inte en bedömning av läkare eller annan vårdpersonal.</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import type { Role } from "@/lib/db/generated/enums";
+import { hasAnyRole } from "@/lib/auth/require-user";
+
+/** The admin's sections and who sees them; the pages themselves check the same roles on the server. */
+const sections: { href: string; label: string; roles: Role[] }[] = [
+  { href: "/admin", label: "Översikt", roles: [] },
+  { href: "/admin/anvandare", label: "Användare", roles: ["ADMIN"] },
+  { href: "/admin/logg", label: "Granskningslogg", roles: ["ADMIN"] },
+];
+
+export function AdminNav({ roles }: { roles: Role[] }) {
+  return (
+    <nav aria-label="Redaktionen">
+      <ul className="admin-nav">
+        {sections
+          .filter((section) => hasAnyRole({ roles }, section.roles))
+          .map((section) => (
+            <li key={section.href}>
+              <Link href={section.href}>{section.label}</Link>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}

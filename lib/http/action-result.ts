@@ -1,0 +1,45 @@
+import type { z } from "zod";
+import type { Role } from "@/lib/db/generated/enums";
+import { requireUser } from "@/lib/auth/require-user";
+import type { SessionUser } from "@/lib/auth/current-user";
+import { fieldErrorsOf, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
+import { logUnexpectedError } from "./log-unexpected-error";
+
+/** What every server action returns to its form: a value, or a failure with field errors to show. */
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: DomainFailure };
+
+/**
+ * The one wrapper for server actions: requires a signed-in user with one of `roles`, parses the input
+ * with the action's zod schema (the same one its form uses), runs the handler, and turns an unexpected
+ * exception into a logged, generic failure — never a stack trace in the browser.
+ * (Next.js itself refuses server-action POSTs whose Origin is not this site, which is our CSRF guard.)
+ */
+export function action<Schema extends z.ZodType, T>(
+  name: string,
+  roles: readonly Role[],
+  schema: Schema,
+  handler: (user: SessionUser, input: z.infer<Schema>) => Promise<DomainResult<T>>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (input: unknown) => {
+    try {
+      const user = await requireUser(roles);
+      if (!user.ok) return { ok: false, error: user.failure };
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        return { ok: false, error: { kind: "invalid", message: "Kontrollera fälten / Check the fields", fieldErrors: fieldErrorsOf(parsed.error) } };
+      }
+      const result = await handler(user.value, parsed.data);
+      return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.failure };
+    } catch (error) {
+      if (isNextControlFlow(error)) throw error;
+      const reference = logUnexpectedError(error, { action: name });
+      return { ok: false, error: { kind: "invalid", message: `Något gick fel; försök igen (felkod ${reference})` } };
+    }
+  };
+}
+
+/** redirect() and notFound() work by throwing; those must reach Next.js untouched. */
+function isNextControlFlow(error: unknown): boolean {
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : "";
+  return digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND";
+}
