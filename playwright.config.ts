@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((candidate) => candidate && fs.existsSync(candidate));
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+/** Written by serve.ts at start: the e2e users and their random passwords (see e2e/fixtures.ts). */
+export const e2eUsersFile = "test-results/e2e-users.json";
 
 export default defineConfig({
   testDir: "e2e",
@@ -45,9 +47,9 @@ export default defineConfig({
   // A production build (made by scripts/test.mjs) over a fresh database: in-memory PGlite, or the
   // PostgreSQL in DATABASE_URL, migrated and seeded by serve.ts.
   webServer: {
-    command: `node_modules/.bin/tsx scripts/serve.ts --ephemeral --skip-build`,
+    command: `node_modules/.bin/tsx scripts/serve.ts --ephemeral --skip-build --test-users=${e2eUsersFile}`,
     url: `${baseURL}/`,
-    env: { PORT: String(port), E2E: "1" },
+    env: { PORT: String(port), NEXTAUTH_URL: baseURL },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -3,7 +3,9 @@
 //   --dev        serve with `next dev` instead of a production build
 //   --ephemeral  an in-memory embedded database (the e2e suite's fresh database per run)
 //   --skip-build serve the existing production build (the e2e suite builds once beforehand)
+//   --test-users=FILE  create e2e users with random passwords and write their credentials to FILE
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -11,9 +13,12 @@ import { createPrismaClient } from "@/lib/db/client";
 import { parseDatabaseUrl, redactDatabaseUrl } from "@/lib/db/database-url";
 import { openProjectEmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded-database";
 import { demoUsers, seedDatabase } from "@/lib/content/seed";
+import { createE2eUsers } from "./e2e-users";
 import { runCli } from "./run-cli";
 
-const flags = new Set(process.argv.slice(2));
+const args = process.argv.slice(2);
+const flags = new Set(args);
+const testUsersFile = args.find((arg) => arg.startsWith("--test-users="))?.slice("--test-users=".length);
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
 
@@ -42,6 +47,21 @@ function runToCompletion(command: string, args: string[], env: NodeJS.ProcessEnv
   });
 }
 
+/**
+ * The key that signs session cookies. Production sets NEXTAUTH_SECRET; the embedded database keeps a
+ * generated one in .data so sessions survive a restart; otherwise a random one per start.
+ */
+function sessionSecret(persistInDataDir: boolean): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (!persistInDataDir) {
+    console.warn("NEXTAUTH_SECRET is not set: using a random one, so sessions end when Granskad restarts");
+    return crypto.randomBytes(32).toString("base64url");
+  }
+  const file = path.join(".data", "nextauth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
 async function openDatabase(): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
@@ -67,11 +87,19 @@ async function main() {
   try {
     const seeded = await seedDatabase(db, { demoUsers: database.embedded });
     console.log(`Seed content: ${seeded.created.length} created, ${seeded.skipped.length} already present`);
+    if (testUsersFile) await createE2eUsers(db, testUsersFile);
   } finally {
     await db.$disconnect();
   }
 
-  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_SECRET: sessionSecret(database.embedded && !flags.has("--ephemeral")),
+  };
   const dev = flags.has("--dev");
   if (!dev && !flags.has("--skip-build") && buildIsStale()) {
     console.log("Building for production…");
