@@ -2,7 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The embedded database server and pg-native are server-only and must not be bundled.
+  // NEXT_DIST_DIR lets several builds of one checkout coexist (parallel work, the benchmark).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // The embedded database server and the pg driver are server-only and must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
 };
 

@@ -7,11 +7,11 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((ca
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 /** Written by serve.ts at start: the e2e users and their random passwords (see e2e/fixtures.ts). */
-export const e2eUsersFile = "test-results/e2e-users.json";
+export const e2eUsersFile = `test-results/e2e-users-${port}.json`;
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/e2e",
+  outputDir: `test-results/e2e-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
