@@ -8,6 +8,7 @@ export const auditActions = [
   "auth.sign_in_throttled",
   "user.created",
   "user.roles_changed",
+  "user.profile_updated",
   "user.deactivated",
   "user.reactivated",
   "user.seeded",
@@ -28,7 +29,9 @@ export const auditActions = [
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
-export type AuditEntityType = "user" | "article" | "risk_list" | "version" | "public_comment" | "webhook_subscription" | "session";
+/** What an audit event is about; the audit trail's filter offers these. */
+export const auditEntityTypes = ["user", "article", "risk_list", "version", "public_comment", "webhook_subscription", "session"] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export type AuditEventInput = {
   actorId: string | null;
