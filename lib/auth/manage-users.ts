@@ -1,0 +1,150 @@
+import { z } from "zod";
+import type { Db, DbTx } from "@/lib/db/client";
+import { Role } from "@/lib/db/generated/enums";
+import type { User } from "@/lib/db/generated/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
+
+/** The administrator doing the change; their own account has guards (see below). */
+export type UserManager = { id: string };
+
+export const updateUserRolesSchema = z.object({
+  userId: z.uuid(),
+  roles: z.array(z.enum(Role)).min(1, "Välj minst en roll / Choose at least one role"),
+});
+export type UpdateUserRolesInput = z.input<typeof updateUserRolesSchema>;
+
+export const updateUserProfileSchema = z.object({
+  userId: z.uuid(),
+  name: z.string().trim().min(1, "Ange ett namn / Enter a name").max(120),
+  title: z.string().trim().max(120),
+  specialty: z.string().trim().max(120),
+});
+export type UpdateUserProfileInput = z.input<typeof updateUserProfileSchema>;
+
+export const setUserActiveSchema = z.object({ userId: z.uuid(), active: z.boolean() });
+export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;
+
+export type ManagedUser = Pick<User, "id" | "email" | "name" | "title" | "specialty" | "roles" | "active">;
+const managedUserFields = { id: true, email: true, name: true, title: true, specialty: true, roles: true, active: true } as const;
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): DomainResult<z.infer<T>> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : fail({ kind: "invalid", message: "Kontrollera fälten / Check the fields", fieldErrors: fieldErrorsOf(parsed.error) });
+}
+
+/** Locks the user's row for the transaction so two admins' changes are applied one after the other. */
+async function lockUser(tx: DbTx, userId: string): Promise<User | null> {
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+  return tx.user.findUnique({ where: { id: userId } });
+}
+
+const userNotFound = { kind: "not_found", message: "Användaren finns inte / No such user" } as const;
+
+/** All users for the admin's list, active first, by name. */
+export async function listUsers(db: Db): Promise<ManagedUser[]> {
+  return db.user.findMany({ select: managedUserFields, orderBy: [{ active: "desc" }, { name: "asc" }] });
+}
+
+export async function findManagedUser(db: Db, userId: string): Promise<ManagedUser | null> {
+  if (!z.uuid().safeParse(userId).success) return null;
+  return db.user.findUnique({ where: { id: userId }, select: managedUserFields });
+}
+
+/**
+ * Replaces a user's roles, audited with before and after. The user's other sessions end at once (the
+ * session epoch is bumped), so nobody keeps working under roles they no longer hold. An admin changing
+ * their own roles keeps their current session: they may not drop ADMIN, and any other change is
+ * already in effect because every request re-reads the roles from the database.
+ */
+export async function updateUserRoles(db: Db, actor: UserManager, input: unknown): Promise<DomainResult<ManagedUser>> {
+  const parsed = parse(updateUserRolesSchema, input);
+  if (!parsed.ok) return parsed;
+  const { userId } = parsed.value;
+  const roles = [...new Set(parsed.value.roles)];
+  const isSelf = userId === actor.id;
+  if (isSelf && !roles.includes("ADMIN")) {
+    return fail({
+      kind: "invalid",
+      message: "Du kan inte ta bort din egen administratörsroll / You cannot remove your own admin role",
+      fieldErrors: { roles: ["Du kan inte ta bort din egen administratörsroll; be en annan administratör / Ask another admin"] },
+    });
+  }
+  return db.$transaction(async (tx) => {
+    const before = await lockUser(tx, userId);
+    if (!before) return fail(userNotFound);
+    const unchanged = before.roles.length === roles.length && roles.every((role) => before.roles.includes(role));
+    if (unchanged) return ok(pickManaged(before));
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { roles, ...(isSelf ? {} : { sessionEpoch: { increment: 1 } }) },
+      select: managedUserFields,
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.roles_changed",
+      entityType: "user",
+      entityId: userId,
+      data: { email: before.email, before: before.roles, after: updated.roles },
+    });
+    return ok(updated);
+  });
+}
+
+/** Changes the name, title and specialty shown with a user's reviews; past review decisions keep their snapshot. */
+export async function updateUserProfile(db: Db, actor: UserManager, input: unknown): Promise<DomainResult<ManagedUser>> {
+  const parsed = parse(updateUserProfileSchema, input);
+  if (!parsed.ok) return parsed;
+  const { userId, ...profile } = parsed.value;
+  return db.$transaction(async (tx) => {
+    const before = await lockUser(tx, userId);
+    if (!before) return fail(userNotFound);
+    const changed = (Object.keys(profile) as (keyof typeof profile)[]).filter((field) => before[field] !== profile[field]);
+    if (changed.length === 0) return ok(pickManaged(before));
+    const updated = await tx.user.update({ where: { id: userId }, data: profile, select: managedUserFields });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.profile_updated",
+      entityType: "user",
+      entityId: userId,
+      data: Object.fromEntries(changed.map((field) => [field, { before: before[field], after: profile[field] }])),
+    });
+    return ok(updated);
+  });
+}
+
+/**
+ * Deactivates or reactivates a user. Deactivation bumps the session epoch, so every session the user
+ * has ends on its next request, and sign-in refuses the account. An admin cannot deactivate themselves.
+ */
+export async function setUserActive(db: Db, actor: UserManager, input: unknown): Promise<DomainResult<ManagedUser>> {
+  const parsed = parse(setUserActiveSchema, input);
+  if (!parsed.ok) return parsed;
+  const { userId, active } = parsed.value;
+  if (userId === actor.id && !active) {
+    return fail({ kind: "forbidden", message: "Du kan inte inaktivera dig själv / You cannot deactivate yourself" });
+  }
+  return db.$transaction(async (tx) => {
+    const before = await lockUser(tx, userId);
+    if (!before) return fail(userNotFound);
+    if (before.active === active) return ok(pickManaged(before));
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { active, ...(active ? {} : { sessionEpoch: { increment: 1 } }) },
+      select: managedUserFields,
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: active ? "user.reactivated" : "user.deactivated",
+      entityType: "user",
+      entityId: userId,
+      data: { email: before.email },
+    });
+    return ok(updated);
+  });
+}
+
+function pickManaged(user: User): ManagedUser {
+  const { id, email, name, title, specialty, roles, active } = user;
+  return { id, email, name, title, specialty, roles, active };
+}
