@@ -1,0 +1,246 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Prisma, Role, VersionStatus } from "@/lib/db/generated/client";
+import { checkTransition } from "./version-workflow";
+
+/** What an item is, as the editorial staff say it. */
+export type ItemKind = "artikel" | "procedur" | "risklista";
+
+/** One version on the dashboard, with the link that leads to where the user acts on it. */
+export type DashboardRow = {
+  versionId: string;
+  href: string;
+  itemTitle: string;
+  kind: ItemKind;
+  number: number;
+  status: VersionStatus;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  publishedAt: Date | null;
+  nextReviewDue: Date | null;
+  scheduledPublishAt: Date | null;
+  scheduledUnpublishAt: Date | null;
+};
+
+/** The dashboard's sections; a section is absent when the user's roles give it no meaning. */
+export type Dashboard = {
+  myDrafts?: DashboardRow[];
+  changesRequestedOfMe?: DashboardRow[];
+  waitingForMyReview?: DashboardRow[];
+  scheduled: DashboardRow[];
+  overdueForReview: DashboardRow[];
+  recentlyPublished: DashboardRow[];
+};
+
+/** Longest list a section shows; the content page (/admin/innehall) lists everything. */
+export const dashboardSectionLimit = 50;
+export const recentlyPublishedCount = 10;
+
+const rowInclude = { article: { select: { kind: true } } } as const satisfies Prisma.ContentVersionInclude;
+type VersionWithItem = Prisma.ContentVersionGetPayload<{ include: typeof rowInclude }>;
+
+function kindOf(version: { riskListId: string | null; article: { kind: "OVERVIEW" | "PROCEDURE" } | null }): ItemKind {
+  if (version.riskListId) return "risklista";
+  return version.article?.kind === "PROCEDURE" ? "procedur" : "artikel";
+}
+
+/** Drafts open in the editor; every other status on the version page. */
+export function versionHref(version: { id: string; status: VersionStatus }): string {
+  return version.status === "DRAFT" ? `/admin/versioner/${version.id}/redigera` : `/admin/versioner/${version.id}`;
+}
+
+function toRow(version: VersionWithItem): DashboardRow {
+  return {
+    versionId: version.id,
+    href: versionHref(version),
+    itemTitle: version.title,
+    kind: kindOf(version),
+    number: version.number,
+    status: version.status,
+    updatedAt: version.updatedAt,
+    submittedAt: version.submittedAt,
+    decidedAt: version.decidedAt,
+    publishedAt: version.publishedAt,
+    nextReviewDue: version.nextReviewDue,
+    scheduledPublishAt: version.scheduledPublishAt,
+    scheduledUnpublishAt: version.scheduledUnpublishAt,
+  };
+}
+
+/** Today's date as stored in `nextReviewDue` (a calendar date, held as UTC midnight). */
+export function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/**
+ * Everything on one user's dashboard. Which review work a user may take is asked of the workflow table
+ * (`checkTransition`), so four-eyes and role rules are the same here as when they press the button.
+ */
+export async function loadDashboard(db: Db, user: { id: string; roles: readonly Role[] }, now: Date = new Date()): Promise<Dashboard> {
+  const isEditor = user.roles.includes("EDITOR");
+  const isReviewer = user.roles.includes("REVIEWER");
+  const mine = { OR: [{ createdById: user.id }, { authors: { some: { userId: user.id } } }] } satisfies Prisma.ContentVersionWhereInput;
+
+  const [myDrafts, changesRequested, inReview, scheduled, overdue, recentlyPublished] = await Promise.all([
+    isEditor
+      ? db.contentVersion.findMany({ where: { status: "DRAFT", ...mine }, include: rowInclude, orderBy: { updatedAt: "desc" }, take: dashboardSectionLimit })
+      : null,
+    isEditor ? changesRequestedOf(db, user.id) : null,
+    isReviewer
+      ? db.contentVersion.findMany({
+          where: { status: "IN_REVIEW" },
+          include: { ...rowInclude, authors: { where: { userId: user.id }, select: { userId: true } } },
+          orderBy: { submittedAt: "asc" },
+          take: dashboardSectionLimit,
+        })
+      : null,
+    db.contentVersion.findMany({
+      where: { OR: [{ scheduledPublishAt: { not: null } }, { scheduledUnpublishAt: { not: null } }] },
+      include: rowInclude,
+      take: dashboardSectionLimit,
+    }),
+    db.contentVersion.findMany({
+      where: { status: "PUBLISHED", nextReviewDue: { lt: startOfUtcDay(now) } },
+      include: rowInclude,
+      orderBy: { nextReviewDue: "asc" },
+      take: dashboardSectionLimit,
+    }),
+    db.contentVersion.findMany({ where: { publishedAt: { not: null } }, include: rowInclude, orderBy: { publishedAt: "desc" }, take: recentlyPublishedCount }),
+  ]);
+
+  return {
+    ...(myDrafts && { myDrafts: myDrafts.map(toRow) }),
+    ...(changesRequested && { changesRequestedOfMe: changesRequested.map(toRow) }),
+    ...(inReview && {
+      waitingForMyReview: inReview.filter((version) => checkTransition("approve", version, user, version.authors.length > 0).allowed).map(toRow),
+    }),
+    scheduled: scheduled.map(toRow).sort((a, b) => nextScheduledAt(a) - nextScheduledAt(b)),
+    overdueForReview: overdue.map(toRow),
+    recentlyPublished: recentlyPublished.map(toRow),
+  };
+}
+
+function nextScheduledAt(row: DashboardRow): number {
+  return Math.min(row.scheduledPublishAt?.getTime() ?? Infinity, row.scheduledUnpublishAt?.getTime() ?? Infinity);
+}
+
+/** Versions sent back to this user as an author that nobody has yet followed with a newer version. */
+async function changesRequestedOf(db: Db, userId: string): Promise<VersionWithItem[]> {
+  const candidates = await db.contentVersion.findMany({
+    where: { status: "CHANGES_REQUESTED", authors: { some: { userId } } },
+    include: rowInclude,
+    orderBy: { decidedAt: "desc" },
+    take: dashboardSectionLimit,
+  });
+  if (candidates.length === 0) return [];
+  const newer = await db.contentVersion.findMany({
+    where: {
+      OR: candidates.map((version) =>
+        version.articleId ? { articleId: version.articleId, number: { gt: version.number } } : { riskListId: version.riskListId, number: { gt: version.number } },
+      ),
+    },
+    select: { articleId: true, riskListId: true, number: true },
+  });
+  return candidates.filter(
+    (version) => !newer.some((later) => later.articleId === version.articleId && later.riskListId === version.riskListId && later.number > version.number),
+  );
+}
+
+/** The dashboard's search box: a title fragment, from a GET query string. */
+export const contentSearchSchema = z.object({
+  q: z.string().trim().min(2, "Skriv minst två tecken / Type at least two characters").max(100, "Högst 100 tecken / At most 100 characters"),
+});
+export type ContentSearchInput = z.input<typeof contentSearchSchema>;
+
+export type ContentSearchHit = { href: string; title: string; kind: ItemKind; latestNumber: number; latestStatus: VersionStatus };
+export const contentSearchLimit = 25;
+
+/**
+ * Articles and risk lists whose current title (that of their latest version) contains `q`, ignoring
+ * case. Items are found through any version's title and then kept only when the latest one matches, so
+ * an item renamed since is found by its new name only.
+ */
+export async function searchContentByTitle(db: Db, input: { q: string }): Promise<ContentSearchHit[]> {
+  const titleMatches = { versions: { some: { title: { contains: input.q, mode: "insensitive" } } } } satisfies Prisma.ArticleWhereInput;
+  const latestVersion = { versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, status: true, title: true } } } as const;
+  const [articles, riskLists] = await Promise.all([
+    db.article.findMany({ where: titleMatches, include: latestVersion, take: contentSearchLimit * 2 }),
+    db.riskList.findMany({ where: titleMatches, include: latestVersion, take: contentSearchLimit * 2 }),
+  ]);
+  const needle = input.q.toLocaleLowerCase("sv");
+  const hits: ContentSearchHit[] = [
+    ...articles.flatMap((article) =>
+      article.versions.map((latest) => ({
+        href: `/admin/artiklar/${article.id}`,
+        title: latest.title,
+        kind: article.kind === "PROCEDURE" ? ("procedur" as const) : ("artikel" as const),
+        latestNumber: latest.number,
+        latestStatus: latest.status,
+      })),
+    ),
+    ...riskLists.flatMap((list) =>
+      list.versions.map((latest) => ({
+        href: `/admin/risklistor/${list.id}`,
+        title: latest.title,
+        kind: "risklista" as const,
+        latestNumber: latest.number,
+        latestStatus: latest.status,
+      })),
+    ),
+  ];
+  return hits
+    .filter((hit) => hit.title.toLocaleLowerCase("sv").includes(needle))
+    .sort((a, b) => a.title.localeCompare(b.title, "sv"))
+    .slice(0, contentSearchLimit);
+}
+
+/** One article or risk list on the content page. */
+export type ContentItemRow = {
+  href: string;
+  title: string;
+  kind: ItemKind;
+  latest: { number: number; status: VersionStatus; versionHref: string };
+  published: { number: number; versionHref: string; nextReviewDue: Date | null; overdue: boolean } | null;
+  archived: boolean;
+};
+
+/** Every article and risk list with its latest and published version, for /admin/innehall. */
+export async function listContentItems(db: Db, now: Date = new Date()): Promise<ContentItemRow[]> {
+  const versions = {
+    versions: {
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, status: true, title: true, nextReviewDue: true },
+    },
+  } as const satisfies Prisma.ArticleInclude;
+  const [articles, riskLists] = await Promise.all([db.article.findMany({ include: versions }), db.riskList.findMany({ include: versions })]);
+  const today = startOfUtcDay(now);
+  const rowOf = (href: string, kind: ItemKind, archivedAt: Date | null, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
+    const latest = list[0];
+    if (!latest) return null;
+    const published = list.find((version) => version.status === "PUBLISHED");
+    return {
+      href,
+      title: latest.title,
+      kind,
+      latest: { number: latest.number, status: latest.status, versionHref: versionHref(latest) },
+      published: published
+        ? {
+            number: published.number,
+            versionHref: versionHref(published),
+            nextReviewDue: published.nextReviewDue,
+            overdue: published.nextReviewDue !== null && published.nextReviewDue < today,
+          }
+        : null,
+      archived: archivedAt !== null,
+    };
+  };
+  const rows = [
+    ...articles.map((article) => rowOf(`/admin/artiklar/${article.id}`, article.kind === "PROCEDURE" ? "procedur" : "artikel", article.archivedAt, article.versions)),
+    ...riskLists.map((list) => rowOf(`/admin/risklistor/${list.id}`, "risklista", list.archivedAt, list.versions)),
+  ];
+  const kindOrder: ItemKind[] = ["artikel", "procedur", "risklista"];
+  return rows
+    .filter((row): row is ContentItemRow => row !== null)
+    .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.title.localeCompare(b.title, "sv"));
+}
