@@ -13,6 +13,7 @@ export const auditActions = [
   "user.reactivated",
   "user.seeded",
   "content.seeded",
+  "item.created",
   "version.draft_started",
   "version.submitted",
   "version.changes_requested",
