@@ -1,10 +1,19 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { createArticle, createRiskList } from "@/lib/content/create-item";
+import { createArticleSchema, createRiskListSchema } from "@/lib/content/create-item-schemas";
+import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { getDb } from "@/lib/db/client";
+import { ok } from "@/lib/errors/domain-result";
 import { action } from "@/lib/http/action-result";
-import { startDraft } from "@/lib/workflow/draft-versions";
+import { saveDraft, startDraft } from "@/lib/workflow/draft-versions";
+import { submitForReview, submitForReviewSchema } from "@/lib/workflow/review-versions";
 import { startEditingSchema } from "@/components/editor/start-editing-schema";
+import { saveDraftInputSchema } from "@/components/editor/save-draft-schema";
+
+const editorPath = (versionId: string) => `/admin/versioner/${versionId}/redigera`;
 
 /**
  * Opens the item's draft (the existing one, or a new one from `fromVersionId` or the latest version)
@@ -14,5 +23,47 @@ export const startEditing = action("startEditing", ["EDITOR"], startEditingSchem
   const item = "articleId" in input ? { articleId: input.articleId } : { riskListId: input.riskListId };
   const draft = await startDraft(getDb(), user, item, input.fromVersionId);
   if (!draft.ok) return draft;
-  redirect(`/admin/versioner/${draft.value.id}/redigera`);
+  redirect(editorPath(draft.value.id));
 });
+
+export const createArticleAction = action("createArticle", ["EDITOR"], createArticleSchema, async (user, input) => {
+  const created = await createArticle(getDb(), user, input);
+  if (!created.ok) return created;
+  redirect(editorPath(created.value.versionId));
+});
+
+export const createRiskListAction = action("createRiskList", ["EDITOR"], createRiskListSchema, async (user, input) => {
+  const created = await createRiskList(getDb(), user, input);
+  if (!created.ok) return created;
+  redirect(editorPath(created.value.versionId));
+});
+
+/** What an autosave tells the editor: the new revision, or the text someone else saved in between. */
+export type SaveDraftOutcome =
+  | { saved: true; revision: number; savedAt: string }
+  | { saved: false; stale: { revision: number; content: ArticleContent | RiskListContent; updatedAt: string } };
+
+/**
+ * Saves a draft if nobody saved it since `baseRevision`. A stale save is not an error here but an
+ * outcome with the other text, so the editor can show both and let the editor choose.
+ */
+export const saveDraftAction = action("saveDraft", ["EDITOR"], saveDraftInputSchema, async (user, input) => {
+  const result = await saveDraft(getDb(), user, { versionId: input.versionId, baseRevision: input.baseRevision, content: input.content });
+  if (result.ok) return ok<SaveDraftOutcome>({ saved: true, revision: result.value.revision, savedAt: result.value.updatedAt.toISOString() });
+  if (result.stale) {
+    const { revision, content, updatedAt } = result.stale;
+    return ok<SaveDraftOutcome>({ saved: false, stale: { revision, content, updatedAt: updatedAt.toISOString() } });
+  }
+  return result;
+});
+
+export const submitForReviewAction = action("submitForReview", ["EDITOR"], submitForReviewSchema, async (user, input) => {
+  const submitted = await submitForReview(getDb(), user, input);
+  if (!submitted.ok) return submitted;
+  redirect(`/admin/versioner/${submitted.value.id}`);
+});
+
+/** Whether the browser's session still signs someone in: tells an expired session from a refusal. */
+export async function isSignedIn(): Promise<boolean> {
+  return (await getCurrentUser()) !== null;
+}

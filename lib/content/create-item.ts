@@ -1,27 +1,11 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@/lib/db/client";
-import { ArticleKind } from "@/lib/db/generated/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
 import type { WorkflowActor } from "@/lib/workflow/versioned-item";
-import { articleContentSchema, riskItemSchema, riskListContentSchema, slugSchema } from "./content-schemas";
+import { createArticleSchema, createRiskListSchema } from "./create-item-schemas";
 import { writeDraftContent } from "./version-content";
 
-export const createArticleSchema = z.object({
-  slug: slugSchema,
-  kind: z.enum(ArticleKind, "Välj typ av artikel"),
-  title: articleContentSchema.shape.title,
-});
-
-/** A risk list cannot be empty, so its first risk is asked for when it is created. */
-export const createRiskListSchema = z.object({
-  slug: slugSchema,
-  title: riskListContentSchema.shape.title,
-  firstRisk: riskItemSchema.omit({ key: true }),
-});
-
-export type CreateArticleInput = z.infer<typeof createArticleSchema>;
-export type CreateRiskListInput = z.infer<typeof createRiskListSchema>;
 export type CreatedItem = { itemId: string; versionId: string };
 
 const locale = "sv";

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { CreateArticleForm } from "@/components/editor/create-article-form";
+import { requirePageUser } from "@/lib/auth/require-user";
+
+export const metadata: Metadata = { title: "Ny artikel" };
+export const dynamic = "force-dynamic";
+
+export default async function NewArticlePage() {
+  await requirePageUser("/admin/artiklar/ny", ["EDITOR"]);
+  return (
+    <>
+      <h1>Ny artikel</h1>
+      <p>Artikeln skapas som ett utkast (version 1) som du sedan fyller med block i redigeraren.</p>
+      <CreateArticleForm />
+    </>
+  );
+}
