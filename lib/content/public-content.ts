@@ -3,6 +3,7 @@ import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ArticleKind } from "@/lib/db/generated/enums";
 import type { ArticleBlock, RiskGroup } from "./content-schemas";
+import { cachedPublicRead } from "./public-cache";
 import { readArticleContent, readRiskListContent } from "./version-content";
 
 /**
@@ -16,14 +17,15 @@ import { readArticleContent, readRiskListContent } from "./version-content";
  */
 
 /**
- * Every exported read is wrapped here. Today that is React `cache`, so a page and its
- * `generateMetadata` share one database read per request. This is the one place where a cross-request
- * cache goes (`"use cache"` with `cacheTag`, or `unstable_cache` with tags) once publishing calls
- * `revalidateTag`. The reads return plain data (strings, numbers, Dates, arrays), which `"use cache"`
- * serialises as is.
+ * Every read is wrapped here: in the cross-request cache of lib/content/public-cache.ts (tagged, so that
+ * publishing invalidates it; results keep their Dates), and in React `cache`, so a page and its
+ * `generateMetadata` share one read per request. `name` keys the cache and must be unique per read.
  */
-function publicRead<Args extends unknown[], Result>(read: (db: DbTx, ...args: Args) => Promise<Result>) {
-  return cache(read);
+function publicRead<Args extends (string | number | boolean | undefined)[], Result>(
+  name: string,
+  read: (db: DbTx, ...args: Args) => Promise<Result>,
+) {
+  return cache(cachedPublicRead(name, read));
 }
 
 /** Where a published article lives on the public site (pages, and later feed items and sitemap, link here). */
@@ -129,7 +131,7 @@ function toReviewMetadata(version: ReviewMetadataRow): ReviewMetadata {
 const kindOrder: Record<ArticleKind, number> = { OVERVIEW: 0, PROCEDURE: 1 };
 
 /** Published articles in one locale: overviews first, then procedures, each by title. */
-export const listPublishedArticles = publicRead(async (db: DbTx, locale: string = "sv"): Promise<PublishedArticleSummary[]> => {
+export const listPublishedArticles = publicRead("listPublishedArticles", async (db: DbTx, locale: string = "sv"): Promise<PublishedArticleSummary[]> => {
   const versions = await db.contentVersion.findMany({
     where: { ...publishedVersion, article: { locale, archivedAt: null } },
     select: { title: true, summary: true, lastReviewedAt: true, article: { select: { slug: true, kind: true } } },
@@ -140,7 +142,7 @@ export const listPublishedArticles = publicRead(async (db: DbTx, locale: string 
 });
 
 /** The current published version of a risk list, or null when it has none. */
-const getPublishedRiskList = publicRead(async (db: DbTx, riskListId: string): Promise<PublishedRiskList | null> => {
+const getPublishedRiskList = publicRead("getPublishedRiskList", async (db: DbTx, riskListId: string): Promise<PublishedRiskList | null> => {
   const version = await db.contentVersion.findFirst({
     where: { ...publishedVersion, riskList: { id: riskListId, archivedAt: null } },
     select: { id: true, number: true, riskList: { select: { slug: true } } },
@@ -179,7 +181,7 @@ function withoutSkipped<Block>(blocks: (Block | null)[]): Block[] {
 }
 
 /** The published version of the procedure article with this id, as embedded in an overview. */
-const getPublishedProcedure = publicRead(async (db: DbTx, articleId: string): Promise<PublishedProcedure | null> => {
+const getPublishedProcedure = publicRead("getPublishedProcedure", async (db: DbTx, articleId: string): Promise<PublishedProcedure | null> => {
   const version = await db.contentVersion.findFirst({
     where: { ...publishedVersion, article: { id: articleId, archivedAt: null } },
     select: { ...reviewMetadataSelect, article: { select: { slug: true } } },
@@ -197,6 +199,7 @@ const getPublishedProcedure = publicRead(async (db: DbTx, articleId: string): Pr
 
 /** A published article with its references resolved, or null when the slug has no published version. */
 export const getPublishedArticle = publicRead(
+  "getPublishedArticle",
   async (db: DbTx, slug: string, locale: string = "sv"): Promise<PublishedArticle | null> => {
     const version = await db.contentVersion.findFirst({
       where: { ...publishedVersion, article: { slug, locale, archivedAt: null } },
