@@ -5,6 +5,7 @@ import { hasAnyRole } from "@/lib/auth/require-user";
 /** The admin's sections and who sees them; the pages themselves check the same roles on the server. */
 const sections: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin", label: "Översikt", roles: [] },
+  { href: "/admin/innehall", label: "Innehåll", roles: [] },
   { href: "/admin/artiklar/ny", label: "Ny artikel", roles: ["EDITOR"] },
   { href: "/admin/risklistor/ny", label: "Ny risklista", roles: ["EDITOR"] },
   { href: "/admin/anvandare", label: "Användare", roles: ["ADMIN"] },
