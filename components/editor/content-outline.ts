@@ -1,0 +1,58 @@
+import type { ArticleBlock, ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import { imagingLabels, medicationLabels } from "@/components/public/swedish-labels";
+import { blockTypeLabels, frequencyLabels, severityLabels } from "./editor-labels";
+
+/** One labelled line of a readable rendering of a draft. */
+export type OutlineLine = { label: string; text: string };
+
+/** Names of referenced items, so that a reference reads as a title rather than an id. */
+export type ReferenceTitles = Record<string, string>;
+
+function blockText(block: ArticleBlock, titles: ReferenceTitles): string {
+  switch (block.type) {
+    case "HEADING":
+      return `(nivå ${block.level}) ${block.text}`;
+    case "PARAGRAPH":
+      return block.text;
+    case "BULLET_LIST":
+      return [block.intro, ...block.items.map((item) => `• ${item}`)].filter(Boolean).join("\n");
+    case "CALLOUT":
+      return [block.tone === "warning" ? "Varning" : "Info", block.title, block.text].filter(Boolean).join(": ");
+    case "PROCEDURE_FACTS": {
+      const { facts } = block;
+      return [
+        `Medicin: ${facts.medications.map((medication) => medicationLabels[medication]).join(", ") || "–"}${facts.medicationNote ? ` (${facts.medicationNote})` : ""}`,
+        `Bildstyrning: ${facts.imaging.map((imaging) => imagingLabels[imaging]).join(", ") || "–"}${facts.imagingNote ? ` (${facts.imagingNote})` : ""}`,
+        `Kan hjälpa vid: ${facts.indications.join("; ") || "–"}`,
+        `Lindring: ${facts.reliefDuration ?? "–"}`,
+        `Tala med en läkare om: ${facts.precautions.join("; ") || "–"}`,
+        `Rekommenderas inte vid: ${facts.contraindications.join("; ") || "–"}`,
+      ].join("\n");
+    }
+    case "RISK_LIST":
+      return titles[block.riskListId] ?? block.riskListId;
+    case "PROCEDURE":
+      return titles[block.procedureArticleId] ?? block.procedureArticleId;
+    case "KEY_TAKEAWAYS":
+      return [block.title, ...block.items.map((item) => `• ${item}`)].filter(Boolean).join("\n");
+    case "REFERENCES":
+      return [block.title, ...block.items.map((item) => `• ${item.title}${item.url ? ` <${item.url}>` : ""}`)].filter(Boolean).join("\n");
+  }
+}
+
+/** A draft as labelled lines of text, for showing two versions side by side in a conflict. */
+export function contentOutline(content: ArticleContent | RiskListContent, titles: ReferenceTitles = {}): OutlineLine[] {
+  const head = [{ label: "Rubrik", text: content.title }, { label: "Ingress", text: content.summary ?? "–" }];
+  if ("blocks" in content) {
+    return [...head, ...content.blocks.map((block, index) => ({ label: `${index + 1}. ${blockTypeLabels[block.type]}`, text: blockText(block, titles) }))];
+  }
+  return [
+    ...head,
+    ...content.groups.map((group, index) => ({
+      label: `Grupp ${index + 1}${group.title ? `: ${group.title}` : ""}`,
+      text: group.items
+        .map((item) => `• ${item.text} (${[severityLabels[item.severity], frequencyLabels[item.frequency], item.temporary ? "övergående" : null].filter(Boolean).join(", ")})`)
+        .join("\n"),
+    })),
+  ];
+}
