@@ -1,0 +1,55 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { updateUserRolesAction } from "@/app/admin/anvandare/actions";
+import { updateUserRolesSchema, type ManagedUser, type UpdateUserRolesInput } from "@/lib/auth/manage-users";
+import { showFailure } from "./form-failure";
+import { RoleCheckboxes } from "./role-checkboxes";
+import "./users.css";
+
+/** Roles as checkboxes; saving ends the user's sessions so the change applies everywhere at once. */
+export function UserRolesForm({ user, isSelf }: { user: ManagedUser; isSelf: boolean }) {
+  const router = useRouter();
+  const [status, setStatus] = useState<{ saved: true } | { saved: false; message: string } | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<UpdateUserRolesInput>({
+    resolver: zodResolver(updateUserRolesSchema),
+    defaultValues: { userId: user.id, roles: user.roles },
+  });
+
+  const onSubmit = handleSubmit(async (input) => {
+    setStatus(null);
+    const result = await updateUserRolesAction(input);
+    if (!result.ok) {
+      setStatus({ saved: false, message: showFailure(result.error, setError, ["roles"]) });
+      return;
+    }
+    setStatus({ saved: true });
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="roller-rubrik" data-testid="user-roles-form">
+      <h2 id="roller-rubrik">Roller</h2>
+      <RoleCheckboxes
+        idPrefix="roll"
+        field={register("roles")}
+        error={formState.errors.roles?.message}
+        note={
+          isSelf
+            ? "Du kan inte ta bort din egen administratörsroll; be en annan administratör om det behövs."
+            : "När rollerna ändras loggas användaren ut överallt och får logga in igen."
+        }
+      />
+      <div role="status">
+        {status?.saved === true && <p className="users-saved">Rollerna är sparade.</p>}
+        {status?.saved === false && <p className="form-error">{status.message}</p>}
+      </div>
+      <button type="submit" disabled={formState.isSubmitting}>
+        Spara roller
+      </button>
+    </form>
+  );
+}
