@@ -71,7 +71,7 @@ describe("diffArticleContent", () => {
   });
 
   it("tells added, removed, changed and moved blocks apart, including a block that moved and changed", () => {
-    const [intro, heading, facts, risks, takeaways] = publishedArticle.blocks;
+    const [intro, heading, , risks, takeaways] = publishedArticle.blocks;
     const revised: ArticleContent = {
       ...publishedArticle,
       title: "Epidural kortisoninjektion",
