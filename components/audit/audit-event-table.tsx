@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { formatAdminDateTime } from "@/components/dashboard/admin-labels";
+import type { AuditEventRow } from "@/lib/audit/audit-query";
+import { auditDataText } from "./audit-data-text";
+import { auditActionLabel, auditEntityHref, auditEntityLabels } from "./audit-labels";
+import "./audit.css";
+
+function entityLabel(entityType: string): string {
+  return auditEntityLabels[entityType as keyof typeof auditEntityLabels] ?? entityType;
+}
+
+/** Audit events, newest first: when, who, what, on what, and the event's data. */
+export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
+  return (
+    <table className="audit-table" data-testid="audit-events">
+      <thead>
+        <tr>
+          <th scope="col">Tid</th>
+          <th scope="col">Användare</th>
+          <th scope="col">Händelse</th>
+          <th scope="col">Gäller</th>
+          <th scope="col">Uppgifter</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((event) => {
+          const href = auditEntityHref(event.entityType, event.entityId);
+          return (
+            <tr key={String(event.id)}>
+              <td>
+                <time dateTime={event.at.toISOString()}>{formatAdminDateTime(event.at)}</time>
+              </td>
+              <td>{event.actor ? <Link href={`/admin/anvandare/${event.actor.id}`}>{event.actor.name}</Link> : <span className="audit-muted">systemet / okänd</span>}</td>
+              <td>
+                {auditActionLabel(event.action)} <code className="audit-code audit-muted">{event.action}</code>
+              </td>
+              <td>
+                {entityLabel(event.entityType)}{" "}
+                {href ? <Link href={href}>{event.entityId}</Link> : event.entityId && <span className="audit-muted">{event.entityId}</span>}
+              </td>
+              <td className="audit-data">{auditDataText(event.data)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
