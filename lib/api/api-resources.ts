@@ -1,0 +1,353 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import type { ArticleKind } from "@/lib/db/generated/enums";
+import type { DbTx } from "@/lib/db/client";
+import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
+import { cachedPublicRead } from "@/lib/content/public-cache";
+import { getPublishedArticle, publicArticlePath, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
+import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
+import {
+  encodeCursor,
+  type ApiArticle,
+  type ApiArticleBlock,
+  type ApiArticleSummary,
+  type ApiProcedure,
+  type ApiProcedureBodyBlock,
+  type ApiReview,
+  type ApiRiskList,
+  type ApiRiskListSummary,
+  type ApiVersionSummary,
+  type ListQuery,
+} from "./api-schemas";
+import type { PublicJsonBody } from "./public-json-route";
+
+/**
+ * The read API's resources, built from PUBLISHED versions only (each query below names the status), in
+ * the shapes of lib/api/api-schemas.ts. Reads go through the public content cache; whatever depends on
+ * the clock (whether a review is overdue) is computed after it.
+ */
+
+type Page<Item> = { data: Item[]; next_cursor: string | null };
+
+const locale = "sv";
+
+const publishedVersionSelect = {
+  id: true,
+  number: true,
+  contentHash: true,
+  supersedesId: true,
+  title: true,
+  summary: true,
+  readerNote: true,
+  publishedAt: true,
+  lastReviewedAt: true,
+  nextReviewDue: true,
+  decisions: {
+    where: { kind: { in: ["APPROVE", "REATTEST"] } },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    select: { reviewerName: true, reviewerTitle: true, reviewerSpecialty: true },
+  },
+} satisfies Prisma.ContentVersionSelect;
+
+type PublishedVersionRow = Prisma.ContentVersionGetPayload<{ select: typeof publishedVersionSelect }>;
+
+function startOfTodayUtc(now: Date): number {
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+}
+
+function isOverdue(nextReviewDue: Date | null, now: Date): boolean {
+  return nextReviewDue !== null && nextReviewDue.getTime() < startOfTodayUtc(now);
+}
+
+function calendarDate(date: Date | null): string | null {
+  return date && date.toISOString().slice(0, 10);
+}
+
+/** When the version was published or last re-reviewed, whichever is later. */
+function updatedAtOf(version: { publishedAt: Date | null; lastReviewedAt: Date | null }): Date {
+  const moments = [version.publishedAt, version.lastReviewedAt].filter((moment): moment is Date => moment !== null);
+  return new Date(Math.max(...moments.map((moment) => moment.getTime())));
+}
+
+function reviewOf(version: PublishedVersionRow, now: Date): ApiReview {
+  const decision = version.decisions[0];
+  return {
+    lastReviewed: version.lastReviewedAt?.toISOString() ?? null,
+    nextReview: calendarDate(version.nextReviewDue),
+    overdue: isOverdue(version.nextReviewDue, now),
+    reviewer: decision ? { name: decision.reviewerName, title: decision.reviewerTitle, specialty: decision.reviewerSpecialty } : null,
+  };
+}
+
+function embeddedReviewOf(review: ReviewMetadata, now: Date): ApiReview {
+  return {
+    lastReviewed: review.lastReviewedAt?.toISOString() ?? null,
+    nextReview: calendarDate(review.nextReviewDue),
+    overdue: isOverdue(review.nextReviewDue, now),
+    reviewer: review.reviewer ? { ...review.reviewer, specialty: null } : null,
+  };
+}
+
+function versionRefOf(version: PublishedVersionRow) {
+  return { id: version.id, number: version.number, contentHash: version.contentHash ?? "", supersedes: version.supersedesId };
+}
+
+/** The newest change on a page, for Last-Modified. */
+function lastModifiedOf(items: { updatedAt: string }[]): Date | null {
+  if (items.length === 0) return null;
+  return new Date(Math.max(...items.map((item) => Date.parse(item.updatedAt))));
+}
+
+function pageOf<Item>(items: Item[], limit: number, sortKey: (item: Item) => string): Page<Item> {
+  const data = items.slice(0, limit);
+  const last = data.at(-1);
+  return { data, next_cursor: items.length > limit && last ? encodeCursor(sortKey(last)) : null };
+}
+
+function updatedSinceWhere(updatedSince: string | undefined): Prisma.ContentVersionWhereInput {
+  if (!updatedSince) return {};
+  const since = new Date(updatedSince);
+  return { OR: [{ publishedAt: { gte: since } }, { lastReviewedAt: { gte: since } }] };
+}
+
+// ---- Articles and procedures -------------------------------------------------------------------------
+
+/** One page (limit + 1 rows, to know whether another follows) of published article versions by slug. */
+const readArticleVersionPage = cachedPublicRead(
+  "api.readArticleVersionPage",
+  async (db: DbTx, kind: ArticleKind | undefined, limit: number, after: string | undefined, updatedSince: string | undefined) =>
+    db.contentVersion.findMany({
+      where: {
+        status: "PUBLISHED",
+        article: { locale, archivedAt: null, ...(kind ? { kind } : {}), ...(after ? { slug: { gt: after } } : {}) },
+        ...updatedSinceWhere(updatedSince),
+      },
+      orderBy: { article: { slug: "asc" } },
+      take: limit + 1,
+      select: { ...publishedVersionSelect, article: { select: { slug: true, kind: true, locale: true } } },
+    }),
+);
+
+type ArticleVersionRow = Awaited<ReturnType<typeof readArticleVersionPage>>[number];
+
+function articleSummaryOf(version: ArticleVersionRow, baseUrl: string, now: Date): ApiArticleSummary {
+  const article = version.article!;
+  return {
+    slug: article.slug,
+    kind: article.kind,
+    locale: article.locale,
+    url: `${baseUrl}${publicArticlePath(article.slug)}`,
+    title: version.title,
+    summary: version.summary,
+    version: versionRefOf(version),
+    review: reviewOf(version, now),
+    publishedAt: version.publishedAt!.toISOString(),
+    updatedAt: updatedAtOf(version).toISOString(),
+  };
+}
+
+export async function listArticles(db: DbTx, query: ListQuery, baseUrl: string, now = new Date()): Promise<DomainResult<PublicJsonBody<Page<ApiArticleSummary>>>> {
+  const versions = await readArticleVersionPage(db, undefined, query.limit, query.cursor, query.updated_since?.toISOString());
+  const page = pageOf(versions, query.limit, (version) => version.article!.slug);
+  const data = page.data.map((version) => articleSummaryOf(version, baseUrl, now));
+  return ok({ body: { data, next_cursor: page.next_cursor }, lastModified: lastModifiedOf(data) });
+}
+
+/** The procedure facts of published procedure versions, by version id (versions are immutable). */
+const readProcedureFacts = cachedPublicRead("api.readProcedureFacts", async (db: DbTx, versionId: string) => {
+  const content = await readArticleContent(db, versionId);
+  const factsBlock = content.blocks.find((block) => block.type === "PROCEDURE_FACTS");
+  return factsBlock?.type === "PROCEDURE_FACTS" ? factsBlock.facts : null;
+});
+
+export async function listProcedures(db: DbTx, query: ListQuery, baseUrl: string, now = new Date()): Promise<DomainResult<PublicJsonBody<Page<ApiProcedure>>>> {
+  const versions = await readArticleVersionPage(db, "PROCEDURE", query.limit, query.cursor, query.updated_since?.toISOString());
+  const page = pageOf(versions, query.limit, (version) => version.article!.slug);
+  const data = await Promise.all(
+    page.data.map(async (version) => ({ ...articleSummaryOf(version, baseUrl, now), facts: await readProcedureFacts(db, version.id) })),
+  );
+  return ok({ body: { data, next_cursor: page.next_cursor }, lastModified: lastModifiedOf(data) });
+}
+
+/** Provenance and review of one published version, read by id so it always matches the content read. */
+const readPublishedVersion = cachedPublicRead("api.readPublishedVersion", async (db: DbTx, versionId: string) =>
+  db.contentVersion.findFirst({ where: { id: versionId, status: "PUBLISHED" }, select: publishedVersionSelect }),
+);
+
+function embeddedRiskListOf(riskList: PublishedRiskList) {
+  return {
+    slug: riskList.slug,
+    title: riskList.title,
+    summary: riskList.summary ?? null,
+    version: { id: riskList.versionId, number: riskList.versionNumber },
+    groups: riskList.groups,
+  };
+}
+
+function procedureBodyBlockOf(block: Exclude<PublicBlock, { type: "PROCEDURE" }>): ApiProcedureBodyBlock {
+  return block.type === "RISK_LIST" ? { key: block.key, type: "RISK_LIST", riskList: embeddedRiskListOf(block.riskList) } : block;
+}
+
+function articleBlockOf(block: PublicBlock, baseUrl: string, now: Date): ApiArticleBlock {
+  if (block.type !== "PROCEDURE") return procedureBodyBlockOf(block);
+  const { procedure } = block;
+  return {
+    key: block.key,
+    type: "PROCEDURE",
+    procedure: {
+      slug: procedure.slug,
+      url: `${baseUrl}${publicArticlePath(procedure.slug)}`,
+      title: procedure.title,
+      summary: procedure.summary ?? null,
+      version: { id: procedure.review.versionId, number: procedure.review.versionNumber },
+      review: embeddedReviewOf(procedure.review, now),
+      blocks: procedure.blocks.map(procedureBodyBlockOf),
+    },
+  };
+}
+
+export async function getArticle(db: DbTx, slug: string, baseUrl: string, now = new Date()): Promise<DomainResult<PublicJsonBody<ApiArticle>>> {
+  const article = await getPublishedArticle(db, slug, locale);
+  const version = article && (await readPublishedVersion(db, article.review.versionId));
+  if (!article || !version) return fail({ kind: "not_found", message: `No published article with slug "${slug}".` });
+  const updatedAt = updatedAtOf(version);
+  return ok({
+    body: {
+      slug: article.slug,
+      kind: article.kind,
+      locale: article.locale,
+      url: `${baseUrl}${publicArticlePath(article.slug)}`,
+      title: article.title,
+      summary: article.summary ?? null,
+      version: versionRefOf(version),
+      review: reviewOf(version, now),
+      readerNote: version.readerNote,
+      blocks: article.blocks.map((block) => articleBlockOf(block, baseUrl, now)),
+      publishedAt: version.publishedAt!.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+    },
+    lastModified: updatedAt,
+  });
+}
+
+// ---- Version history ---------------------------------------------------------------------------------
+
+const versionStatusLabels = { PUBLISHED: "current", SUPERSEDED: "superseded", UNPUBLISHED: "withdrawn" } as const;
+
+/** The versions of a currently published article that were ever published, newest first; null when it is not published. */
+const readPublishedHistory = cachedPublicRead(
+  "api.readPublishedHistory",
+  async (db: DbTx, slug: string, limit: number, beforeNumber: number | undefined) => {
+    const article = await db.article.findFirst({
+      where: { slug, locale, archivedAt: null, versions: { some: { status: "PUBLISHED" } } },
+      select: { id: true },
+    });
+    if (!article) return null;
+    return db.contentVersion.findMany({
+      where: {
+        articleId: article.id,
+        status: { in: ["PUBLISHED", "SUPERSEDED", "UNPUBLISHED"] },
+        publishedAt: { not: null },
+        ...(beforeNumber === undefined ? {} : { number: { lt: beforeNumber } }),
+      },
+      orderBy: { number: "desc" },
+      take: limit + 1,
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        contentHash: true,
+        supersedesId: true,
+        readerNote: true,
+        lastReviewedAt: true,
+        publishedAt: true,
+        unpublishedAt: true,
+      },
+    });
+  },
+);
+
+export async function listArticleVersions(db: DbTx, slug: string, query: ListQuery): Promise<DomainResult<PublicJsonBody<Page<ApiVersionSummary>>>> {
+  const beforeNumber = query.cursor === undefined ? undefined : Number(query.cursor);
+  if (beforeNumber !== undefined && !Number.isInteger(beforeNumber)) {
+    return fail({ kind: "invalid", message: "Invalid parameter: cursor", fieldErrors: { cursor: ["Not a cursor returned by this endpoint"] } });
+  }
+  const versions = await readPublishedHistory(db, slug, query.limit, beforeNumber);
+  if (!versions) return fail({ kind: "not_found", message: `No published article with slug "${slug}".` });
+  const sinceMs = query.updated_since?.getTime();
+  const page = pageOf(versions, query.limit, (version) => String(version.number));
+  const data = page.data
+    .filter((version) => sinceMs === undefined || updatedAtOf(version).getTime() >= sinceMs)
+    .map((version) => ({
+      id: version.id,
+      number: version.number,
+      contentHash: version.contentHash ?? "",
+      status: versionStatusLabels[version.status as keyof typeof versionStatusLabels],
+      supersedes: version.supersedesId,
+      readerNote: version.readerNote,
+      lastReviewed: version.lastReviewedAt?.toISOString() ?? null,
+      publishedAt: version.publishedAt!.toISOString(),
+      unpublishedAt: version.unpublishedAt?.toISOString() ?? null,
+    }));
+  const newest = versions[0];
+  const lastModified = newest ? updatedAtOf(newest) : null;
+  return ok({ body: { data, next_cursor: page.next_cursor }, lastModified });
+}
+
+// ---- Risk lists --------------------------------------------------------------------------------------
+
+const readRiskListVersionPage = cachedPublicRead(
+  "api.readRiskListVersionPage",
+  async (db: DbTx, limit: number, after: string | undefined, updatedSince: string | undefined) =>
+    db.contentVersion.findMany({
+      where: {
+        status: "PUBLISHED",
+        riskList: { locale, archivedAt: null, ...(after ? { slug: { gt: after } } : {}) },
+        ...updatedSinceWhere(updatedSince),
+      },
+      orderBy: { riskList: { slug: "asc" } },
+      take: limit + 1,
+      select: { ...publishedVersionSelect, riskList: { select: { slug: true, locale: true } } },
+    }),
+);
+
+type RiskListVersionRow = Awaited<ReturnType<typeof readRiskListVersionPage>>[number];
+
+function riskListSummaryOf(version: RiskListVersionRow, now: Date): ApiRiskListSummary {
+  return {
+    slug: version.riskList!.slug,
+    locale: version.riskList!.locale,
+    title: version.title,
+    summary: version.summary,
+    version: versionRefOf(version),
+    review: reviewOf(version, now),
+    publishedAt: version.publishedAt!.toISOString(),
+    updatedAt: updatedAtOf(version).toISOString(),
+  };
+}
+
+export async function listRiskLists(db: DbTx, query: ListQuery, now = new Date()): Promise<DomainResult<PublicJsonBody<Page<ApiRiskListSummary>>>> {
+  const versions = await readRiskListVersionPage(db, query.limit, query.cursor, query.updated_since?.toISOString());
+  const page = pageOf(versions, query.limit, (version) => version.riskList!.slug);
+  const data = page.data.map((version) => riskListSummaryOf(version, now));
+  return ok({ body: { data, next_cursor: page.next_cursor }, lastModified: lastModifiedOf(data) });
+}
+
+/** A published risk list version with its content, read in one go so both come from the same version. */
+const readPublishedRiskList = cachedPublicRead("api.readPublishedRiskList", async (db: DbTx, slug: string) => {
+  const version = await db.contentVersion.findFirst({
+    where: { status: "PUBLISHED", riskList: { slug, locale, archivedAt: null } },
+    select: { ...publishedVersionSelect, riskList: { select: { slug: true, locale: true } } },
+  });
+  return version && { version, content: await readRiskListContent(db, version.id) };
+});
+
+export async function getRiskList(db: DbTx, slug: string, now = new Date()): Promise<DomainResult<PublicJsonBody<ApiRiskList>>> {
+  const riskList = await readPublishedRiskList(db, slug);
+  if (!riskList) return fail({ kind: "not_found", message: `No published risk list with slug "${slug}".` });
+  const summary = riskListSummaryOf(riskList.version, now);
+  return ok({
+    body: { ...summary, title: riskList.content.title, readerNote: riskList.version.readerNote, groups: riskList.content.groups },
+    lastModified: new Date(summary.updatedAt),
+  });
+}

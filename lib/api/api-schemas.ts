@@ -1,0 +1,200 @@
+import { z } from "zod";
+import {
+  bulletListBlockSchema,
+  calloutBlockSchema,
+  contentKeySchema,
+  headingBlockSchema,
+  keyTakeawaysBlockSchema,
+  paragraphBlockSchema,
+  procedureFactsBlockSchema,
+  procedureFactsSchema,
+  referencesBlockSchema,
+  riskGroupSchema,
+  slugSchema,
+} from "@/lib/content/content-schemas";
+import { ArticleKind } from "@/lib/db/generated/enums";
+
+/**
+ * The shapes of the public read API (/api/v1) and its query parameters. Every response body is parsed
+ * through its schema before it is sent, so only the fields named here can leave the server; the OpenAPI
+ * document (lib/api/openapi-document.ts) is generated from these same schemas.
+ */
+
+// ---- Query parameters -------------------------------------------------------------------------------
+
+/** An opaque pagination position: base64url of `{"after": <sort key>}`. */
+export function encodeCursor(after: string): string {
+  return Buffer.from(JSON.stringify({ after }), "utf8").toString("base64url");
+}
+
+const decodedCursorSchema = z.object({ after: z.string().min(1).max(200) });
+
+export const cursorSchema = z
+  .string()
+  .max(400)
+  .transform((cursor, context) => {
+    try {
+      const decoded = decodedCursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+      if (decoded.success) return decoded.data.after;
+    } catch {
+      // Not base64url JSON: reported below like any other malformed cursor.
+    }
+    context.addIssue({ code: "custom", message: "Not a cursor returned by this API (use next_cursor as given)" });
+    return z.NEVER;
+  });
+
+export const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe("Items per page, 1–100 (default 20)."),
+  cursor: cursorSchema.optional().describe("The next_cursor of the previous page."),
+  updated_since: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional()
+    .describe("Only items published or re-reviewed at or after this instant (ISO 8601 / RFC 3339, with a time zone)."),
+});
+export type ListQuery = z.output<typeof listQuerySchema>;
+
+/** Endpoints that take no query parameters. */
+export const noQuerySchema = z.object({});
+
+export const slugParamsSchema = z.object({ slug: slugSchema });
+
+// ---- Responses ---------------------------------------------------------------------------------------
+
+const instant = z.iso.datetime({ offset: true });
+const absoluteUrl = z.url({ protocol: /^https?$/ });
+
+export const reviewerSchema = z.object({ name: z.string(), title: z.string(), specialty: z.string().nullable() });
+
+export const reviewSchema = z.object({
+  lastReviewed: instant.nullable(),
+  /** A calendar date. */
+  nextReview: z.iso.date().nullable(),
+  overdue: z.boolean().describe("True when the next review date has passed."),
+  reviewer: reviewerSchema.nullable(),
+});
+
+export const versionRefSchema = z.object({
+  id: z.uuid(),
+  number: z.number().int().min(1),
+  contentHash: z.string(),
+  supersedes: z.uuid().nullable().describe("The id of the published version this one replaced."),
+});
+
+export const embeddedRiskListSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  version: z.object({ id: z.uuid(), number: z.number().int().min(1) }),
+  groups: z.array(riskGroupSchema),
+});
+
+export const riskListBlockResponseSchema = z.object({ key: contentKeySchema, type: z.literal("RISK_LIST"), riskList: embeddedRiskListSchema });
+
+const textBlockSchemas = [
+  headingBlockSchema,
+  paragraphBlockSchema,
+  bulletListBlockSchema,
+  calloutBlockSchema,
+  procedureFactsBlockSchema,
+  keyTakeawaysBlockSchema,
+  referencesBlockSchema,
+] as const;
+
+export const procedureBodyBlockSchema = z.discriminatedUnion("type", [...textBlockSchemas, riskListBlockResponseSchema]);
+
+export const embeddedProcedureSchema = z.object({
+  slug: z.string(),
+  url: absoluteUrl,
+  title: z.string(),
+  summary: z.string().nullable(),
+  version: z.object({ id: z.uuid(), number: z.number().int().min(1) }),
+  review: reviewSchema,
+  blocks: z.array(procedureBodyBlockSchema),
+});
+
+export const articleBlockResponseSchema = z.discriminatedUnion("type", [
+  ...textBlockSchemas,
+  riskListBlockResponseSchema,
+  z.object({ key: contentKeySchema, type: z.literal("PROCEDURE"), procedure: embeddedProcedureSchema }),
+]);
+
+export const articleSummarySchema = z.object({
+  slug: z.string(),
+  kind: z.enum(ArticleKind),
+  locale: z.string(),
+  url: absoluteUrl,
+  title: z.string(),
+  summary: z.string().nullable(),
+  version: versionRefSchema,
+  review: reviewSchema,
+  publishedAt: instant,
+  updatedAt: instant.describe("When the current version was published or last re-reviewed."),
+});
+
+export const articleSchema = articleSummarySchema.extend({
+  readerNote: z.string().nullable().describe('The reader-facing "Vad har ändrats" note of this version.'),
+  blocks: z.array(articleBlockResponseSchema),
+});
+
+export const procedureSchema = articleSummarySchema.extend({ facts: procedureFactsSchema.nullable() });
+
+export const riskListSummarySchema = z.object({
+  slug: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  version: versionRefSchema,
+  review: reviewSchema,
+  publishedAt: instant,
+  updatedAt: instant,
+});
+
+export const riskListSchema = riskListSummarySchema.extend({
+  readerNote: z.string().nullable(),
+  groups: z.array(riskGroupSchema),
+});
+
+export const versionSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.number().int().min(1),
+  contentHash: z.string(),
+  status: z.enum(["current", "superseded", "withdrawn"]),
+  supersedes: z.uuid().nullable(),
+  readerNote: z.string().nullable(),
+  lastReviewed: instant.nullable(),
+  publishedAt: instant,
+  unpublishedAt: instant.nullable(),
+});
+
+function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    data: z.array(item),
+    next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+  });
+}
+
+export const articlePageSchema = pageOf(articleSummarySchema);
+export const procedurePageSchema = pageOf(procedureSchema);
+export const riskListPageSchema = pageOf(riskListSummarySchema);
+export const versionPageSchema = pageOf(versionSummarySchema);
+
+/** RFC 9457 problem details, with the parameters that were rejected. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  invalid_params: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+});
+
+export type ApiArticleSummary = z.input<typeof articleSummarySchema>;
+export type ApiArticle = z.input<typeof articleSchema>;
+export type ApiArticleBlock = z.input<typeof articleBlockResponseSchema>;
+export type ApiProcedureBodyBlock = z.input<typeof procedureBodyBlockSchema>;
+export type ApiProcedure = z.input<typeof procedureSchema>;
+export type ApiRiskListSummary = z.input<typeof riskListSummarySchema>;
+export type ApiRiskList = z.input<typeof riskListSchema>;
+export type ApiVersionSummary = z.input<typeof versionSummarySchema>;
+export type ApiReview = z.input<typeof reviewSchema>;
+export type Problem = z.input<typeof problemSchema>;

@@ -1,0 +1,108 @@
+import crypto from "node:crypto";
+import type { z } from "zod";
+import { getDb, type Db } from "@/lib/db/client";
+import { httpStatusOf, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
+import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
+import { corsHeaders, invalidParamsResponse, problemResponse } from "./problem-response";
+
+/**
+ * Browsers and CDNs may reuse a response for a minute and shared caches for five; past that a cache
+ * may serve it stale for ten more minutes while it refetches. Publishing invalidates the server's own
+ * cache at once (lib/content/public-cache.ts), so the origin answers fresh on the next request and the
+ * window above bounds how long a CDN copy can lag; the ETag makes its revalidation cheap.
+ */
+export const publicCacheControl = "public, max-age=60, s-maxage=300, stale-while-revalidate=600";
+
+/** Absolute URLs in responses start here: PUBLIC_BASE_URL when set, else the origin of the request. */
+export function publicBaseUrl(request: Request): string {
+  return (process.env.PUBLIC_BASE_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
+}
+
+export type PublicJsonBody<Body> = { body: Body; lastModified: Date | null };
+
+type PublicJsonRouteOptions<Query extends z.ZodType, Params extends z.ZodType, Response extends z.ZodType> = {
+  /** Names the route in logs. */
+  name: string;
+  query: Query;
+  params: Params;
+  response: Response;
+  contentType?: string;
+};
+
+type PublicJsonHandler<Query extends z.ZodType, Params extends z.ZodType, Response extends z.ZodType> = (input: {
+  query: z.output<Query>;
+  params: z.output<Params>;
+  db: Db;
+  baseUrl: string;
+}) => Promise<DomainResult<PublicJsonBody<z.input<Response>>>>;
+
+function strongEtag(body: string): string {
+  return `"${crypto.createHash("sha256").update(body).digest("base64url")}"`;
+}
+
+/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a W/ prefix does not matter. */
+function matchesIfNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((candidate) => {
+    const tag = candidate.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === etag;
+  });
+}
+
+function failureResponse(failure: DomainFailure): Response {
+  const invalidParams =
+    failure.kind === "invalid" && failure.fieldErrors
+      ? Object.entries(failure.fieldErrors).flatMap(([name, reasons]) => reasons.map((reason) => ({ name, reason })))
+      : undefined;
+  return problemResponse(httpStatusOf(failure), failure.message, invalidParams);
+}
+
+/** The first value of each query parameter, as zod sees it. */
+function queryObject(url: URL): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] ??= value;
+  return query;
+}
+
+/**
+ * THE wrapper for the GET handlers of the feed and the read API: parses path and query parameters
+ * (400 problem naming each bad one), runs the handler, parses its body through the response schema (so
+ * only declared fields leave), and answers with ETag, Last-Modified, Cache-Control and CORS, or 304 when
+ * If-None-Match matches. Domain failures map to problem responses here; anything else is logged and
+ * answered with a 500 that carries only a reference.
+ */
+export function publicJsonRoute<Query extends z.ZodType, Params extends z.ZodType, Response extends z.ZodType>(
+  options: PublicJsonRouteOptions<Query, Params, Response>,
+  handler: PublicJsonHandler<Query, Params, Response>,
+) {
+  return async function GET(request: Request, context: { params: Promise<unknown> }): Promise<globalThis.Response> {
+    try {
+      const url = new URL(request.url);
+      const params = options.params.safeParse(await context.params);
+      if (!params.success) return invalidParamsResponse(params.error);
+      const query = options.query.safeParse(queryObject(url));
+      if (!query.success) return invalidParamsResponse(query.error);
+
+      const result = await handler({ query: query.data, params: params.data, db: getDb(), baseUrl: publicBaseUrl(request) });
+      if (!result.ok) return failureResponse(result.failure);
+
+      const body = JSON.stringify(options.response.parse(result.value.body));
+      const etag = strongEtag(body);
+      const headers: Record<string, string> = { ETag: etag, "Cache-Control": publicCacheControl, ...corsHeaders };
+      if (result.value.lastModified) headers["Last-Modified"] = result.value.lastModified.toUTCString();
+      if (matchesIfNoneMatch(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+      return new Response(body, {
+        status: 200,
+        headers: { ...headers, "Content-Type": options.contentType ?? "application/json; charset=utf-8" },
+      });
+    } catch (error) {
+      const reference = logUnexpectedError(error, { route: options.name, url: request.url });
+      return problemResponse(500, `Something went wrong on our side (reference ${reference}).`);
+    }
+  };
+}
+
+/** The answer to a CORS preflight for any public JSON route. */
+export function corsPreflight(): Response {
+  return new Response(null, { status: 204, headers: corsHeaders });
+}
