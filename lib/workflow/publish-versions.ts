@@ -30,6 +30,23 @@ async function queueWebhookDeliveries(tx: DbTx, payload: ContentEventPayload): P
   });
 }
 
+/**
+ * A run of an admin's earlier schedule by the job worker: it acts only if the version is still scheduled
+ * for exactly `at` (a cancelled or re-scheduled job changes nothing), and the audit event names the admin.
+ */
+export type ScheduledRun = { at: Date; scheduledById: string | null };
+
+/** The queue releases a job by the database's clock; this allows for that clock running a little ahead. */
+const scheduleClockSkewMs = 60_000;
+
+function scheduleStillHolds(scheduledAt: Date | null, run: ScheduledRun | undefined): DomainResult<true> {
+  if (!run) return ok(true);
+  if (scheduledAt?.getTime() !== run.at.getTime() || run.at.getTime() > Date.now() + scheduleClockSkewMs) {
+    return fail({ kind: "conflict", message: "Schemaläggningen har ändrats eller avbrutits" });
+  }
+  return ok(true);
+}
+
 async function itemSlug(tx: DbTx, item: ItemRef): Promise<string> {
   if (item.articleId) return (await tx.article.findUniqueOrThrow({ where: { id: item.articleId } })).slug;
   return (await tx.riskList.findUniqueOrThrow({ where: { id: item.riskListId! } })).slug;
@@ -41,13 +58,15 @@ async function itemSlug(tx: DbTx, item: ItemRef): Promise<string> {
  * fails, nothing changes. Publishing a version that is already published (a repeated scheduled job) is
  * refused as a conflict and changes nothing.
  */
-export async function publishVersion(db: Db, actor: WorkflowActor, input: unknown): Promise<DomainResult<ContentVersion>> {
+export async function publishVersion(db: Db, actor: WorkflowActor, input: unknown, scheduled?: ScheduledRun): Promise<DomainResult<ContentVersion>> {
   const parsed = publishVersionSchema.safeParse(input);
   if (!parsed.success) return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(parsed.error) });
   const { versionId } = parsed.data;
   return db.$transaction(async (tx) => {
     const locked = await lockVersionFor(tx, versionId, "publish", actor);
     if (!locked.ok) return locked;
+    const holds = scheduleStillHolds(locked.value.scheduledPublishAt, scheduled);
+    if (!holds.ok) return holds;
     const item = itemOf(locked.value);
     const now = new Date();
     const previous = await tx.contentVersion.findFirst({ where: { ...itemWhere(item), status: "PUBLISHED" } });
@@ -60,7 +79,13 @@ export async function publishVersion(db: Db, actor: WorkflowActor, input: unknow
       actorId: actor.id,
       action: "version.published",
       ...auditEntityOf(item),
-      data: { versionId, number: published.number, contentHash: published.contentHash, supersedes: previous?.number ?? null },
+      data: {
+        versionId,
+        number: published.number,
+        contentHash: published.contentHash,
+        supersedes: previous?.number ?? null,
+        ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById }),
+      },
     });
     await queueWebhookDeliveries(tx, {
       event: "PUBLISHED",
@@ -74,13 +99,15 @@ export async function publishVersion(db: Db, actor: WorkflowActor, input: unknow
 }
 
 /** Withdraws an item from the public site: its published version becomes unpublished, in one transaction. */
-export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unknown): Promise<DomainResult<ContentVersion>> {
+export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unknown, scheduled?: ScheduledRun): Promise<DomainResult<ContentVersion>> {
   const parsed = unpublishItemSchema.safeParse(input);
   if (!parsed.success) return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(parsed.error) });
   const { versionId } = parsed.data;
   return db.$transaction(async (tx) => {
     const locked = await lockVersionFor(tx, versionId, "unpublish", actor);
     if (!locked.ok) return locked;
+    const holds = scheduleStillHolds(locked.value.scheduledUnpublishAt, scheduled);
+    if (!holds.ok) return holds;
     const item = itemOf(locked.value);
     const now = new Date();
     const withdrawn = await tx.contentVersion.update({
@@ -91,7 +118,11 @@ export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unkn
       actorId: actor.id,
       action: "item.unpublished",
       ...auditEntityOf(item),
-      data: { versionId, number: withdrawn.number },
+      data: {
+        versionId,
+        number: withdrawn.number,
+        ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById }),
+      },
     });
     await queueWebhookDeliveries(tx, {
       event: "UNPUBLISHED",

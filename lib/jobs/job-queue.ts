@@ -1,0 +1,66 @@
+import PgBoss from "pg-boss";
+import type { DbTx } from "@/lib/db/client";
+import { parseDatabaseUrl } from "@/lib/db/database-url";
+
+/**
+ * The background-job queues (pg-boss, in its own `pgboss` schema of the app's database). Other queues,
+ * such as webhook delivery, are added here so every process creates them on start.
+ */
+export const jobQueueNames = {
+  publishVersion: "publish-version",
+  unpublishVersion: "unpublish-version",
+} as const;
+export type JobQueueName = (typeof jobQueueNames)[keyof typeof jobQueueNames];
+
+export type JobQueue = PgBoss;
+
+/** A pg-boss instance for `url` with a small pool; call `startJobQueue` before use. */
+export function createJobQueue(url: string, options: { max?: number } = {}): JobQueue {
+  parseDatabaseUrl(url);
+  return new PgBoss({ connectionString: url, schema: "pgboss", max: options.max ?? 3, application_name: "granskad-jobs" });
+}
+
+/** Starts the queue (creating its schema on first use, safe when several instances start at once) and its queues. */
+export async function startJobQueue(queue: JobQueue): Promise<JobQueue> {
+  queue.on("error", (error) => console.error("[jobs] job queue error:", error));
+  await queue.start();
+  for (const name of Object.values(jobQueueNames)) {
+    if (!(await queue.getQueue(name))) await queue.createQueue(name);
+  }
+  return queue;
+}
+
+const globalForJobs = globalThis as unknown as { granskadJobQueue?: Promise<JobQueue> };
+
+/** The app's job queue, built from DATABASE_URL and started once per process, on first use. */
+export function getJobQueue(): Promise<JobQueue> {
+  if (globalForJobs.granskadJobQueue) return globalForJobs.granskadJobQueue;
+  const url = process.env.DATABASE_URL;
+  if (!url) return Promise.reject(new Error("DATABASE_URL is not set: the job queue needs the app's database"));
+  const started = startJobQueue(createJobQueue(url));
+  started.catch(() => {
+    // A failed start must not be cached: the next caller tries again.
+    if (globalForJobs.granskadJobQueue === started) globalForJobs.granskadJobQueue = undefined;
+  });
+  globalForJobs.granskadJobQueue = started;
+  return started;
+}
+
+/** Stops the app's job queue, letting running jobs finish for up to `timeoutMs`. */
+export async function stopJobQueue(timeoutMs = 10_000): Promise<void> {
+  const started = globalForJobs.granskadJobQueue;
+  globalForJobs.granskadJobQueue = undefined;
+  if (!started) return;
+  const queue = await started.catch(() => undefined);
+  await queue?.stop({ graceful: true, wait: true, timeout: timeoutMs });
+}
+
+/**
+ * Runs pg-boss's SQL inside a Prisma transaction, so a job is queued if and only if the change that
+ * asks for it commits (a schedule is never saved without its job, nor a job queued for a rolled-back change).
+ */
+export function inTransaction(tx: DbTx): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
+  };
+}

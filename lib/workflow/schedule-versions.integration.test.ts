@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { seedDatabase } from "@/lib/content/seed";
+import { createJobQueue, jobQueueNames, startJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
+import { approvedRiskListVersion, createPublishingActors, type TestActor } from "@/lib/jobs/publishing-test-fixtures";
+import { publishVersion, unpublishVersion } from "./publish-versions";
+import {
+  cancelScheduledPublish,
+  cancelScheduledUnpublish,
+  runScheduledJob,
+  schedulePublish,
+  scheduleUnpublish,
+  schedulerActor,
+} from "./schedule-versions";
+
+let database: TestDatabase;
+let db: Db;
+let queue: JobQueue;
+let actors: Record<"editor" | "reviewer" | "admin", TestActor>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await applyMigrations(database.url);
+  db = createPrismaClient(database.url, { max: 4 });
+  await seedDatabase(db, { demoUsers: false });
+  actors = await createPublishingActors(db, "schedule");
+  queue = await startJobQueue(createJobQueue(database.url, { max: 2 }));
+});
+
+afterAll(async () => {
+  await queue?.stop({ graceful: false, wait: true });
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+const inAnHour = () => new Date(Date.now() + 60 * 60 * 1000);
+
+async function queuedJobs(name: string, versionId: string) {
+  return db.$queryRaw<{ data: { at: string; scheduledById: string | null }; start_after: Date; state: string }[]>`
+    SELECT data, start_after, state::text FROM pgboss.job WHERE name = ${name} AND singleton_key = ${versionId} ORDER BY created_on`;
+}
+
+async function auditActions(versionId: string) {
+  const events = await db.auditEvent.findMany({ where: { data: { path: ["versionId"], equals: versionId } }, orderBy: { at: "asc" } });
+  return events.map((event) => event.action);
+}
+
+describe("scheduled publishing", () => {
+  it("schedules an approved version: the time is saved, a job queued for it, and the step audited, together", async () => {
+    const version = await approvedRiskListVersion(db, actors, "biverkningar-av-kortison");
+    const at = inAnHour();
+    const scheduled = await schedulePublish(db, actors.admin, { versionId: version.id, at }, queue);
+    expect(scheduled).toMatchObject({ ok: true, value: { status: "APPROVED", scheduledPublishAt: at } });
+    const [job, ...others] = await queuedJobs(jobQueueNames.publishVersion, version.id);
+    expect(others).toEqual([]);
+    expect(job).toMatchObject({ data: { at: at.toISOString(), scheduledById: actors.admin.id }, start_after: at, state: "created" });
+    expect(await auditActions(version.id)).toContain("version.publish_scheduled");
+
+    // Not due yet: a job that runs early (a clock far off) publishes nothing.
+    expect(await runScheduledJob("publish", db, { versionId: version.id, at: at.toISOString(), scheduledById: actors.admin.id })).toMatchObject({ done: false });
+    expect(await db.contentVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ status: "APPROVED" });
+  });
+
+  it("refuses non-admins, past times, bad input and versions that are not approved, changing nothing", async () => {
+    const version = await approvedRiskListVersion(db, actors, "epidurala-injektioner-risker");
+    expect(await schedulePublish(db, actors.editor, { versionId: version.id, at: inAnHour() }, queue)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await schedulePublish(db, actors.admin, { versionId: version.id, at: new Date(Date.now() - 1000) }, queue)).toMatchObject({
+      ok: false,
+      failure: { kind: "invalid", fieldErrors: { at: ["Tidpunkten måste ligga i framtiden"] } },
+    });
+    expect(await schedulePublish(db, actors.admin, { versionId: version.id, at: "inte ett datum" }, queue)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
+    expect(await schedulePublish(db, actors.admin, { versionId: "nope", at: inAnHour() }, queue)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
+    const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: version.riskListId, status: "PUBLISHED" } });
+    expect(await schedulePublish(db, actors.admin, { versionId: published.id, at: inAnHour() }, queue)).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await cancelScheduledPublish(db, actors.admin, { versionId: version.id })).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+
+    expect(await db.contentVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ scheduledPublishAt: null });
+    expect(await queuedJobs(jobQueueNames.publishVersion, version.id)).toEqual([]);
+    expect(await auditActions(version.id)).not.toContain("version.publish_scheduled");
+  });
+
+  it("a cancelled or re-scheduled job does nothing when it comes due; the current schedule publishes", async () => {
+    const version = await approvedRiskListVersion(db, actors, "si-ledinjektioner-biverkningar");
+    const first = inAnHour();
+    expect((await schedulePublish(db, actors.admin, { versionId: version.id, at: first }, queue)).ok).toBe(true);
+    expect(await cancelScheduledPublish(db, actors.admin, { versionId: version.id })).toMatchObject({ ok: true, value: { scheduledPublishAt: null } });
+    const cancelledJob = { versionId: version.id, at: first.toISOString(), scheduledById: actors.admin.id };
+
+    const second = new Date(Date.now() + 1500);
+    expect((await schedulePublish(db, actors.admin, { versionId: version.id, at: second }, queue)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+
+    expect(await runScheduledJob("publish", db, cancelledJob)).toEqual({ done: false, reason: "Schemaläggningen har ändrats eller avbrutits" });
+    expect(await db.contentVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ status: "APPROVED" });
+
+    const due = await runScheduledJob("publish", db, { versionId: version.id, at: second.toISOString(), scheduledById: actors.admin.id });
+    expect(due).toMatchObject({ done: true, version: { status: "PUBLISHED", scheduledPublishAt: null } });
+    // The same job again (a retry, or another instance): already published, nothing changes.
+    expect(await runScheduledJob("publish", db, { versionId: version.id, at: second.toISOString(), scheduledById: actors.admin.id })).toMatchObject({ done: false });
+
+    const published = await db.auditEvent.findMany({ where: { action: "version.published", data: { path: ["versionId"], equals: version.id } } });
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ actorId: null, data: { scheduledFor: second.toISOString(), scheduledById: actors.admin.id } });
+    expect(await auditActions(version.id)).toEqual(
+      expect.arrayContaining(["version.publish_scheduled", "version.publish_schedule_cancelled", "version.published"]),
+    );
+  });
+
+  it("schedules, cancels and runs an unpublish of the published version", async () => {
+    const version = await approvedRiskListVersion(db, actors, "nervblockader-biverkningar");
+    const published = await publishVersion(db, actors.admin, { versionId: version.id });
+    if (!published.ok) throw new Error(published.failure.message);
+
+    expect(await scheduleUnpublish(db, actors.reviewer, { versionId: version.id, at: inAnHour() }, queue)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    const later = inAnHour();
+    expect(await scheduleUnpublish(db, actors.admin, { versionId: version.id, at: later }, queue)).toMatchObject({ ok: true, value: { scheduledUnpublishAt: later } });
+    expect(await queuedJobs(jobQueueNames.unpublishVersion, version.id)).toHaveLength(1);
+    expect(await cancelScheduledUnpublish(db, actors.admin, { versionId: version.id })).toMatchObject({ ok: true, value: { scheduledUnpublishAt: null } });
+
+    const soon = new Date(Date.now() + 1000);
+    expect((await scheduleUnpublish(db, actors.admin, { versionId: version.id, at: soon }, queue)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await runScheduledJob("unpublish", db, { versionId: version.id, at: later.toISOString(), scheduledById: actors.admin.id })).toMatchObject({ done: false });
+    expect(await runScheduledJob("unpublish", db, { versionId: version.id, at: soon.toISOString(), scheduledById: actors.admin.id })).toMatchObject({
+      done: true,
+      version: { status: "UNPUBLISHED", scheduledUnpublishAt: null },
+    });
+    expect(await auditActions(version.id)).toEqual(
+      expect.arrayContaining(["item.unpublish_scheduled", "item.unpublish_schedule_cancelled", "item.unpublished"]),
+    );
+    // Nobody but the scheduler's own run may use the scheduled path, and the plain path still checks roles.
+    expect(await unpublishVersion(db, { ...schedulerActor, roles: ["EDITOR"] }, { versionId: version.id })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+  });
+
+  it("ignores a job whose data is malformed", async () => {
+    expect(await runScheduledJob("publish", db, { versionId: "x" })).toEqual({ done: false, reason: "malformed job data" });
+  });
+});
