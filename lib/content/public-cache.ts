@@ -1,5 +1,6 @@
 import { revalidateTag, unstable_cache } from "next/cache";
 import { getDb, type DbTx } from "@/lib/db/client";
+import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
 
 /**
  * The cross-request cache of published content, shared by the public pages, the feed and the API
@@ -23,18 +24,45 @@ function inNextServer(): boolean {
   return process.env.NEXT_RUNTIME === "nodejs";
 }
 
+/** The slice of Next.js's incremental cache that a background invalidation uses. */
+type IncrementalCacheHandle = { revalidateTag(tags: string[], durations: { expire: number }): Promise<void> };
+
 /**
  * Makes the next request for any published content read fresh data: call it after the transaction that
- * published or unpublished something has committed, from a server action or route handler.
+ * published or unpublished something has committed.
  *
- * `{ expire: 0 }` rather than the "max" profile because a published change must be visible on the next
- * request, not after a background refresh (and `updateTag` works in server actions only). Outside a
- * Next.js server (tests, CLI scripts) there is no cache, so this does nothing; inside one, errors from
- * Next.js are not caught.
+ * - `"request"` (the default): from a server action or route handler. `revalidateTag` with
+ *   `{ expire: 0 }` rather than the "max" profile, because a published change must be visible on the
+ *   next request, not after a background refresh (`updateTag` would do the same, in server actions only).
+ * - `"background"`: from work that runs in the server process outside any request (the scheduled
+ *   publishing workers), where `revalidateTag` refuses to run. It expires the tag in the server's
+ *   incremental cache directly (Next.js sets `globalThis.__incrementalCache` once it has served a
+ *   request; before that nothing has been cached, so there is nothing to expire).
+ *
+ * Outside a Next.js server (tests, CLI scripts) there is no cache, so this does nothing; inside one,
+ * errors from Next.js are thrown (request) or logged (background, where the call is asynchronous).
  */
-export function invalidatePublicContent(): void {
+export function invalidatePublicContent(context: "request" | "background" = "request"): void {
   if (!inNextServer()) return;
-  revalidateTag(publicContentTag, { expire: 0 });
+  if (context === "request") {
+    revalidateTag(publicContentTag, { expire: 0 });
+    return;
+  }
+  const incrementalCache = (globalThis as { __incrementalCache?: IncrementalCacheHandle }).__incrementalCache;
+  incrementalCache
+    ?.revalidateTag([publicContentTag], { expire: 0 })
+    .catch((error: unknown) => logUnexpectedError(error, { operation: "invalidatePublicContent", context }));
+}
+
+/**
+ * Next.js also writes these entries to disk, but keeps tag invalidations in memory only: an entry
+ * written before a restart would look fresh afterwards even if content was published meanwhile (by
+ * another instance or a script). Keying entries by the server process keeps each process to its own.
+ */
+function processCacheGeneration(): string {
+  const holder = globalThis as { granskadPublicCacheGeneration?: string };
+  holder.granskadPublicCacheGeneration ??= `${process.pid}-${Date.now()}`;
+  return holder.granskadPublicCacheGeneration;
 }
 
 /**
@@ -75,7 +103,7 @@ export function cachedPublicRead<Args extends (string | number | boolean | undef
 ): (db: DbTx, ...args: Args) => Promise<Result> {
   return async (db, ...args) => {
     if (!inNextServer() || db !== getDb()) return read(db, ...args);
-    const cached = unstable_cache(async () => toCacheable(await read(db, ...args)), ["granskad-public", name, JSON.stringify(args)], {
+    const cached = unstable_cache(async () => toCacheable(await read(db, ...args)), ["granskad-public", processCacheGeneration(), name, JSON.stringify(args)], {
       tags: [publicContentTag],
     });
     return fromCacheable(await cached()) as Result;
