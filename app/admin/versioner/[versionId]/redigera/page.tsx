@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ArticleEditor } from "@/components/editor/article-editor";
+import { procedureChoices, riskListChoices } from "@/components/editor/editor-choices";
+import { RiskListEditor } from "@/components/editor/risk-list-editor";
+import { requirePageUser } from "@/lib/auth/require-user";
+import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
+import { getDb } from "@/lib/db/client";
+import { checkTransition } from "@/lib/workflow/version-workflow";
+import "@/components/editor/editor.css";
+
+export const metadata: Metadata = { title: "Redigera utkast" };
+export const dynamic = "force-dynamic";
+
+type EditDraftPageProps = { params: Promise<{ versionId: string }> };
+
+export default async function EditDraftPage({ params }: EditDraftPageProps) {
+  const { versionId } = await params;
+  const user = await requirePageUser(`/admin/versioner/${versionId}/redigera`, ["EDITOR"]);
+  if (!z.uuid().safeParse(versionId).success) notFound();
+  const db = getDb();
+  const version = await db.contentVersion.findUnique({
+    where: { id: versionId },
+    include: { article: { select: { id: true, slug: true, locale: true, kind: true } }, riskList: { select: { id: true, slug: true, locale: true } } },
+  });
+  if (!version) notFound();
+  const itemPath = version.articleId ? `/admin/artiklar/${version.articleId}` : `/admin/risklistor/${version.riskListId}`;
+  const versionPath = `/admin/versioner/${version.id}`;
+  const previewPath = `${versionPath}/forhandsvisning`;
+
+  const editable = checkTransition("editDraft", version, user, false);
+  if (!editable.allowed) {
+    return (
+      <>
+        <h1>
+          {version.title} – version {version.number}
+        </h1>
+        <p className="editor-notice" role="note">
+          Den här versionen kan inte redigeras ({editable.message}). Ändringar görs i ett nytt utkast från{" "}
+          <Link href={itemPath}>artikelns eller risklistans sida</Link>.
+        </p>
+        <p>
+          <Link href={versionPath}>Till versionens sida</Link>
+        </p>
+      </>
+    );
+  }
+
+  const heading = (
+    <>
+      <p>
+        <Link href={itemPath}>{version.article ? "Artikeln" : "Risklistan"}</Link> · <Link href={versionPath}>Versionens sida</Link>
+      </p>
+      <h1>
+        Redigera utkast: {version.title} <span className="editor-optional">(version {version.number})</span>
+      </h1>
+    </>
+  );
+  const common = { versionId: version.id, revision: version.revision, updatedAt: version.updatedAt.toISOString(), previewPath };
+
+  if (version.article) {
+    const [content, riskLists, procedures] = await Promise.all([
+      readArticleContent(db, version.id),
+      riskListChoices(db, version.article.locale),
+      version.article.kind === "OVERVIEW" ? procedureChoices(db, version.article.locale, version.article.id) : Promise.resolve([]),
+    ]);
+    return (
+      <>
+        {heading}
+        <ArticleEditor {...common} content={content} riskLists={riskLists} procedures={procedures} />
+      </>
+    );
+  }
+  return (
+    <>
+      {heading}
+      <RiskListEditor {...common} content={await readRiskListContent(db, version.id)} />
+    </>
+  );
+}

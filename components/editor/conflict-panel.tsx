@@ -1,0 +1,84 @@
+"use client";
+
+import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import { contentOutline, type OutlineLine, type ReferenceTitles } from "./content-outline";
+import type { Conflict, OtherText } from "./use-draft-autosave";
+
+const clock = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" });
+
+function Outline({ lines }: { lines: OutlineLine[] }) {
+  return (
+    <dl className="editor-outline">
+      {lines.map((line, index) => (
+        <div key={index}>
+          <dt>{line.label}</dt>
+          <dd>{line.text}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+type Content = ArticleContent | RiskListContent;
+
+/** Both texts side by side and the three ways out; nothing is saved until the editor picks one. */
+export function ConflictPanel({
+  conflict,
+  titles,
+  onKeepMine,
+  onTakeTheirs,
+  onMerge,
+}: {
+  conflict: Conflict<Content>;
+  titles: ReferenceTitles;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+  onMerge: () => void;
+}) {
+  return (
+    <section className="editor-conflict" aria-labelledby="konflikt-rubrik" data-testid="conflict-panel">
+      <h2 id="konflikt-rubrik" tabIndex={-1}>
+        Konflikt: någon annan har sparat utkastet
+      </h2>
+      <p>
+        Utkastet sparades av någon annan {clock.format(new Date(conflict.theirs.updatedAt))} medan du skrev. Ingenting har skrivits över. Välj
+        vilken text som ska gälla.
+      </p>
+      <div className="editor-columns">
+        <div>
+          <h3>Din version</h3>
+          <Outline lines={contentOutline(conflict.mine, titles)} />
+        </div>
+        <div>
+          <h3>Den andras version (sparad)</h3>
+          <Outline lines={contentOutline(conflict.theirs.content, titles)} />
+        </div>
+      </div>
+      <div className="editor-actions">
+        <button type="button" onClick={onKeepMine}>
+          Behåll min version
+        </button>
+        <button type="button" onClick={onTakeTheirs}>
+          Ta deras version
+        </button>
+        <button type="button" onClick={onMerge}>
+          Slå ihop för hand
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** While merging by hand: the other text, for reference beside the form. */
+export function OtherTextReference({ other, titles, onClose }: { other: OtherText<Content>; titles: ReferenceTitles; onClose: () => void }) {
+  return (
+    <aside className="editor-reference" aria-labelledby="andras-text">
+      <h2 id="andras-text">Den andras version (sparad {clock.format(new Date(other.updatedAt))})</h2>
+      <p>Nästa sparning ersätter den här texten med formulärets; för över det du vill behålla.</p>
+      <Outline lines={contentOutline(other.content, titles)} />
+      <button type="button" className="editor-secondary" onClick={onClose}>
+        Dölj
+      </button>
+    </aside>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { submitForReviewSchema } from "@/lib/workflow/review-versions";
+import { submitForReviewAction } from "@/app/admin/editor-actions";
+import { FormErrors, FormField, fieldAria } from "./form-field";
+import { applyServerFieldErrors } from "./server-field-errors";
+
+type Values = z.input<typeof submitForReviewSchema>;
+const fields = new Set(["changeNote", "readerNote"]);
+
+/**
+ * Freezes the draft for review with its two notes. Pending edits are saved first, so what is submitted
+ * is exactly what the editor sees.
+ */
+export function SubmitForReviewForm({ versionId, saveDraft }: { versionId: string; saveDraft: () => Promise<boolean> }) {
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { register, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof submitForReviewSchema>>({
+    resolver: zodResolver(submitForReviewSchema),
+    defaultValues: { versionId, changeNote: "", readerNote: "" },
+  });
+  const { errors } = formState;
+
+  const onSubmit = handleSubmit(async (input) => {
+    setFormErrors([]);
+    if (!(await saveDraft())) {
+      setFormErrors(["Utkastet kunde inte sparas; rätta det som står ovan och försök igen."]);
+      return;
+    }
+    // On success the action redirects to the version page.
+    const result = await submitForReviewAction(input);
+    if (!result.ok) setFormErrors(applyServerFieldErrors(result.error, setError, (path) => fields.has(path)));
+  });
+
+  return (
+    <section className="editor-submit" aria-labelledby="skicka-rubrik">
+      <h2 id="skicka-rubrik">Skicka till granskning</h2>
+      <p>Versionen låses när den skickas: granskaren godkänner exakt den här texten.</p>
+      <form onSubmit={onSubmit} noValidate className="form">
+        <FormErrors messages={formErrors} />
+        <FormField id="changeNote" label="Ändringsnotering till granskaren (intern)" error={errors.changeNote?.message}>
+          <textarea rows={3} {...fieldAria("changeNote", errors.changeNote?.message)} {...register("changeNote")} />
+        </FormField>
+        <FormField id="readerNote" label="Vad har ändrats (visas för läsaren)" error={errors.readerNote?.message}>
+          <textarea rows={2} {...fieldAria("readerNote", errors.readerNote?.message)} {...register("readerNote")} />
+        </FormField>
+        <button type="submit" disabled={formState.isSubmitting}>
+          Skicka till granskning
+        </button>
+      </form>
+    </section>
+  );
+}
