@@ -1,0 +1,204 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/require-user";
+import { getDb } from "@/lib/db/client";
+import { diffContent } from "@/lib/content/version-diff";
+import { availableActions } from "@/lib/workflow/version-workflow";
+import { defaultNextReviewDue } from "@/lib/workflow/review-versions";
+import { findItemTitles, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
+import { formatAdminDateTime, formatCalendarDate, versionStatusLabels } from "@/components/dashboard/admin-labels";
+import { VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
+import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewCommentForm } from "@/components/review/review-forms";
+import { blockLabel, decisionLabels, itemKindLabel, itemPath, versionLabel } from "@/components/review/version-labels";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Version" };
+
+type Props = { params: Promise<{ versionId: string }> };
+
+/** One version for review: what changed against the published version, comments and decisions. */
+export default async function VersionPage({ params }: Props) {
+  const { versionId } = await params;
+  const user = await requirePageUser(`/admin/versioner/${versionId}`);
+  const db = getDb();
+  const review = await findVersionForReview(db, versionId);
+  if (!review) notFound();
+  const { version, item, content, baseline, authorIds } = review;
+
+  const isAuthor = authorIds.includes(user.id);
+  const actions = availableActions(version, user, isAuthor);
+  const reviewActions = ["approve", "requestChanges", "reattest"] as const;
+  const barredAsAuthor = isAuthor && reviewActions.some((name) => availableActions(version, user, false).includes(name) && !actions.includes(name));
+
+  const diff = diffContent(baseline?.content ?? null, content);
+  const [titles, usage] = await Promise.all([
+    findItemTitles(db, referencedIds(diff)),
+    item.kind === "riskList" ? findRiskListUsage(db, item.id) : Promise.resolve([]),
+  ]);
+
+  const blocks = "blocks" in content ? content.blocks : [];
+  const blockLabels = new Map(blocks.map((block, index) => [block.key, blockLabel(block, index + 1)]));
+  const commentsByBlock: Record<string, BlockComment[]> = {};
+  for (const comment of version.comments) {
+    if (!comment.blockKey) continue;
+    (commentsByBlock[comment.blockKey] ??= []).push({ id: comment.id, authorName: comment.author.name, body: comment.body, createdAt: comment.createdAt });
+  }
+  const nextReviewDefault = defaultNextReviewDue(new Date()).toISOString().slice(0, 10);
+  const authorNames = version.authors.map((author) => author.user.name).join(", ") || version.createdBy.name;
+
+  return (
+    <article className="review-page" aria-labelledby="version-heading">
+      <p>
+        <Link href={itemPath(item)}>← Alla versioner av {itemKindLabel(item).toLowerCase()}</Link>
+      </p>
+      <header className="review-header">
+        <h1 id="version-heading">{version.title}</h1>
+        <dl>
+          <dt>Typ</dt>
+          <dd>{itemKindLabel(item)}</dd>
+          <dt>Version</dt>
+          <dd>{version.number}</dd>
+          <dt>Status</dt>
+          <dd data-testid="version-status">{versionStatusLabels[version.status]}</dd>
+          <dt>Författare</dt>
+          <dd>{authorNames}</dd>
+          <dt>Skapad</dt>
+          <dd>{formatAdminDateTime(version.createdAt)}</dd>
+          {version.submittedAt && (
+            <>
+              <dt>Skickad till granskning</dt>
+              <dd>{formatAdminDateTime(version.submittedAt)}</dd>
+            </>
+          )}
+          <dt>Ändringsnotering (intern)</dt>
+          <dd>{version.changeNote ?? "–"}</dd>
+          <dt>Vad har ändrats (för läsaren)</dt>
+          <dd>{version.readerNote ?? "–"}</dd>
+          <dt>Innehållshash</dt>
+          <dd className="review-hash" title={version.contentHash ?? undefined}>
+            {version.contentHash ? version.contentHash.slice(0, 12) : "beräknas när versionen skickas till granskning"}
+          </dd>
+          {version.lastReviewedAt && (
+            <>
+              <dt>Senast granskad</dt>
+              <dd>{formatAdminDateTime(version.lastReviewedAt)}</dd>
+            </>
+          )}
+          {version.nextReviewDue && (
+            <>
+              <dt>Nästa granskning</dt>
+              <dd>{formatCalendarDate(version.nextReviewDue)}</dd>
+            </>
+          )}
+        </dl>
+        {actions.includes("editDraft") && (
+          <p>
+            <Link href={`/admin/versioner/${version.id}/redigera`}>Redigera utkastet</Link> ·{" "}
+            <Link href={`/admin/versioner/${version.id}/forhandsvisning`}>Förhandsvisning</Link>
+          </p>
+        )}
+      </header>
+
+      <section className="review-section" aria-labelledby="decisions-heading">
+        <h2 id="decisions-heading">Beslut</h2>
+        {version.decisions.length === 0 ? (
+          <p>Inga beslut ännu.</p>
+        ) : (
+          <ul className="review-comment-list" data-testid="decisions">
+            {version.decisions.map((decision) => (
+              <li key={decision.id}>
+                <p>
+                  <strong>{decisionLabels[decision.kind]}</strong> av {decision.reviewerName}, {decision.reviewerTitle}, {decision.reviewerSpecialty},{" "}
+                  {formatAdminDateTime(decision.createdAt)}
+                </p>
+                {decision.nextReviewDue && <p className="review-hint">Nästa granskning senast {formatCalendarDate(decision.nextReviewDue)}</p>}
+                <p className="review-hint">Gäller innehållshash {decision.contentHash.slice(0, 12)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="review-section" aria-labelledby="diff-heading">
+        <h2 id="diff-heading">Ändringar</h2>
+        {baseline ? (
+          <p>
+            Jämfört med {baseline.version.status === "PUBLISHED" ? "den publicerade versionen" : "versionen den ersatte"},{" "}
+            <Link href={`/admin/versioner/${baseline.version.id}`}>{versionLabel(baseline.version)}</Link>.
+          </p>
+        ) : (
+          <p>Första versionen: det finns ingen publicerad version att jämföra med, så allt innehåll visas som tillagt.</p>
+        )}
+        <VersionDiffView
+          diff={diff}
+          beforeLabel={baseline ? versionLabel(baseline.version) : "Ingen tidigare version"}
+          afterLabel={versionLabel(version)}
+          titles={titles}
+          commentsByBlock={commentsByBlock}
+        />
+      </section>
+
+      {item.kind === "riskList" && (
+        <section className="review-section" aria-labelledby="usage-heading">
+          <h2 id="usage-heading">Används i</h2>
+          {usage.length === 0 ? (
+            <p>Ingen publicerad eller pågående artikelversion använder risklistan.</p>
+          ) : (
+            <ul data-testid="risk-list-usage">
+              {usage.map((article) => (
+                <li key={article.articleId}>
+                  <Link href={`/admin/artiklar/${article.articleId}`}>{article.title}</Link>{" "}
+                  <span className="review-hint">
+                    ({article.versions.map((used) => `version ${used.number}, ${versionStatusLabels[used.status]}`).join("; ")})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section className="review-section" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">Kommentarer</h2>
+        {version.comments.length === 0 ? (
+          <p>Inga kommentarer.</p>
+        ) : (
+          <ul className="review-comment-list" data-testid="comments">
+            {version.comments.map((comment) => (
+              <li key={comment.id}>
+                <p className="review-hint">
+                  {comment.blockKey ? `Om blocket ${blockLabels.get(comment.blockKey) ?? "(finns inte längre)"}` : "Om hela versionen"} ·{" "}
+                  {comment.author.name}, {formatAdminDateTime(comment.createdAt)}
+                </p>
+                <p>{comment.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="review-section" aria-labelledby="review-heading">
+        <h2 id="review-heading">Granskning</h2>
+        {barredAsAuthor && (
+          <p className="review-notice" data-testid="four-eyes-notice">
+            Du har redigerat versionen och kan därför inte granska den (fyraögonsprincipen). En annan granskare måste göra det.
+          </p>
+        )}
+        {!barredAsAuthor && !reviewActions.some((name) => actions.includes(name)) && !actions.includes("comment") && (
+          <p>Det finns inget för dig att granska i versionens nuvarande status ({versionStatusLabels[version.status]}).</p>
+        )}
+        <div className="review-forms">
+          {actions.includes("approve") && version.contentHash && (
+            <ApproveVersionForm versionId={version.id} contentHash={version.contentHash} defaultNextReviewDue={nextReviewDefault} />
+          )}
+          {actions.includes("requestChanges") && <RequestChangesForm versionId={version.id} />}
+          {actions.includes("reattest") && <ReattestVersionForm versionId={version.id} defaultNextReviewDue={nextReviewDefault} />}
+          {actions.includes("comment") && (
+            <ReviewCommentForm versionId={version.id} blocks={blocks.map((block, index) => ({ key: block.key, label: blockLabel(block, index + 1) }))} />
+          )}
+        </div>
+      </section>
+    </article>
+  );
+}
