@@ -11,6 +11,7 @@ import { formatAdminDateTime, formatCalendarDate, versionStatusLabels } from "@/
 import { VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
 import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewCommentForm } from "@/components/review/review-forms";
 import { blockLabel, decisionLabels, itemKindLabel, itemPath, versionLabel } from "@/components/review/version-labels";
+import { PublishControls } from "@/components/publishing/publish-controls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Version" };
@@ -99,6 +100,8 @@ export default async function VersionPage({ params }: Props) {
           </p>
         )}
       </header>
+
+      <PublishControls version={version} />
 
       <section className="review-section" aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">Beslut</h2>
