@@ -8,6 +8,7 @@ import { availableActions } from "@/lib/workflow/version-workflow";
 import { defaultNextReviewDue } from "@/lib/workflow/review-versions";
 import { findItemTitles, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
 import { formatAdminDateTime, formatCalendarDate, versionStatusLabels } from "@/components/dashboard/admin-labels";
+import { RiskListUsage } from "@/components/review/risk-list-usage";
 import { VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
 import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewCommentForm } from "@/components/review/review-forms";
 import { blockLabel, decisionLabels, itemKindLabel, itemPath, versionLabel } from "@/components/review/version-labels";
@@ -143,23 +144,7 @@ export default async function VersionPage({ params }: Props) {
       </section>
 
       {item.kind === "riskList" && (
-        <section className="review-section" aria-labelledby="usage-heading">
-          <h2 id="usage-heading">Används i</h2>
-          {usage.length === 0 ? (
-            <p>Ingen publicerad eller pågående artikelversion använder risklistan.</p>
-          ) : (
-            <ul data-testid="risk-list-usage">
-              {usage.map((article) => (
-                <li key={article.articleId}>
-                  <Link href={`/admin/artiklar/${article.articleId}`}>{article.title}</Link>{" "}
-                  <span className="review-hint">
-                    ({article.versions.map((used) => `version ${used.number}, ${versionStatusLabels[used.status]}`).join("; ")})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <RiskListUsage usage={usage} />
       )}
 
       <section className="review-section" aria-labelledby="comments-heading">

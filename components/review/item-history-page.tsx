@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { hasAnyRole, requirePageUser } from "@/lib/auth/require-user";
+import { getDb } from "@/lib/db/client";
+import type { ItemRef } from "@/lib/workflow/versioned-item";
+import { findItemHistory, findRiskListUsage } from "@/lib/workflow/version-queries";
+import { StartEditingButton } from "@/components/editor/start-editing-button";
+import { RiskListUsage } from "./risk-list-usage";
+import { VersionHistoryTable } from "./version-history-table";
+import { itemKindLabel } from "./version-labels";
+
+/** The item page shared by articles and risk lists: its history, comparison and editing entry points. */
+export async function ItemHistoryPage({ item }: { item: ItemRef }) {
+  const path = item.articleId ? `/admin/artiklar/${item.articleId}` : `/admin/risklistor/${item.riskListId}`;
+  const user = await requirePageUser(path);
+  const db = getDb();
+  const history = await findItemHistory(db, item);
+  if (!history) notFound();
+  const usage = history.item.kind === "riskList" ? await findRiskListUsage(db, history.item.id) : [];
+  const published = history.versions.find((version) => version.status === "PUBLISHED");
+  return (
+    <article aria-labelledby="item-heading">
+      <p>
+        <Link href="/admin/innehall">← Allt innehåll</Link>
+      </p>
+      <h1 id="item-heading">{history.title}</h1>
+      <p>
+        {itemKindLabel(history.item)} · adress <code>{history.item.slug}</code> ·{" "}
+        {published ? (
+          <>
+            publicerad: <Link href={`/admin/versioner/${published.id}`}>version {published.number}</Link>
+          </>
+        ) : (
+          "inte publicerad"
+        )}
+      </p>
+      {hasAnyRole(user, ["EDITOR"]) && (
+        <div className="review-actions">
+          <StartEditingButton item={item} label="Redigera" />
+        </div>
+      )}
+      <section className="review-section" aria-labelledby="history-heading">
+        <h2 id="history-heading">Versioner</h2>
+        <VersionHistoryTable history={history} user={user} />
+      </section>
+      {history.item.kind === "riskList" && (
+        <RiskListUsage usage={usage} />
+      )}
+    </article>
+  );
+}
