@@ -39,7 +39,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       </p>
       <div className="users-sections">
         <UserProfileForm user={user} />
-        <UserRolesForm key={user.roles.join()} user={user} isSelf={isSelf} />
+        <UserRolesForm user={user} isSelf={isSelf} />
         <UserActiveForm user={user} isSelf={isSelf} />
       </div>
     </>
