@@ -5,10 +5,12 @@ import { z } from "zod";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { procedureChoices, riskListChoices } from "@/components/editor/editor-choices";
 import { RiskListEditor } from "@/components/editor/risk-list-editor";
+import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { getDb } from "@/lib/db/client";
 import { checkTransition } from "@/lib/workflow/version-workflow";
+import { itemOf } from "@/lib/workflow/versioned-item";
 import "@/components/editor/editor.css";
 
 export const metadata: Metadata = { title: "Redigera utkast" };
@@ -38,9 +40,10 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
           {version.title} – version {version.number}
         </h1>
         <p className="editor-notice" role="note">
-          Den här versionen kan inte redigeras ({editable.message}). Ändringar görs i ett nytt utkast från{" "}
-          <Link href={itemPath}>artikelns eller risklistans sida</Link>.
+          Den här versionen kan inte redigeras ({editable.message}). Ändringar görs i ett utkast; se även{" "}
+          <Link href={itemPath}>alla versioner</Link>.
         </p>
+        <StartEditingButton item={itemOf(version)} label="Öppna utkastet (nytt eller pågående)" />
         <p>
           <Link href={versionPath}>Till versionens sida</Link>
         </p>

@@ -1,0 +1,98 @@
+import { expect, test, type Page } from "@playwright/test";
+import { seedUuid } from "../lib/content/seed-content";
+import { signIn } from "./fixtures";
+
+/** The seeded, published version 1 of the epidural risk list. */
+const publishedEpiduralRisks = seedUuid("risk-list/epidurala-injektioner-risker/version/1");
+
+function firstGroup(page: Page) {
+  return page.getByRole("group", { name: "Grupp 1", exact: true });
+}
+
+async function expectSaved(page: Page) {
+  await expect(page.getByTestId("save-status")).toContainText("Sparat", { timeout: 15_000 });
+}
+
+test("an editor edits a risk-list draft with autosave, resolves a conflict with a second editor, and submits it", async ({ page, browser }) => {
+  let editorUrl = "";
+
+  await test.step("the published version is read-only and opens a draft from there", async () => {
+    await signIn(page, "editor");
+    await page.goto(`/admin/versioner/${publishedEpiduralRisks}/redigera`);
+    await expect(page.getByRole("note")).toContainText("kan inte redigeras");
+    await page.getByRole("button", { name: "Öppna utkastet (nytt eller pågående)" }).click();
+    await expect(page).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}\/redigera$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Redigera utkast");
+    editorUrl = page.url();
+  });
+
+  await test.step("an added risk is autosaved and still there after a reload", async () => {
+    await firstGroup(page).getByRole("button", { name: "Lägg till risk i grupp 1" }).click();
+    const added = firstGroup(page).getByTestId("risk-item").last();
+    await added.getByLabel("Risk", { exact: true }).fill("Tillfällig yrsel (e2e)");
+    await added.getByLabel("Hur vanlig").selectOption("UNCOMMON");
+    await expect(page.getByTestId("save-status")).toContainText("Osparade ändringar");
+    await expectSaved(page);
+    await page.reload();
+    await expect(firstGroup(page).getByTestId("risk-item").last().getByLabel("Risk", { exact: true })).toHaveValue("Tillfällig yrsel (e2e)");
+    await expect(firstGroup(page).getByTestId("risk-item").last().getByLabel("Hur vanlig")).toHaveValue("UNCOMMON");
+  });
+
+  await test.step("an empty required field is a field error, not a silent failure", async () => {
+    await page.getByLabel("Rubrik / Title").fill("");
+    await expect(page.getByTestId("save-status")).toContainText("rätta de markerade fälten", { timeout: 15_000 });
+    await expect(page.getByText("Fältet får inte vara tomt")).toBeVisible();
+    await page.getByLabel("Rubrik / Title").fill("Risker vid epidural injektion");
+    await expectSaved(page);
+  });
+
+  await test.step("typing that never reached the server is offered back after a reload", async () => {
+    await page.getByLabel("Ingress / Summary").fill("Osparad ingress (e2e)");
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Osparade ändringar" })).toBeVisible();
+    await page.getByRole("button", { name: "Återställ" }).click();
+    await expect(page.getByLabel("Ingress / Summary")).toHaveValue("Osparad ingress (e2e)");
+    await expectSaved(page);
+  });
+
+  await test.step("a second editor saves first; the first editor's save shows both texts and keeps theirs on request", async () => {
+    const otherContext = await browser.newContext();
+    const other = await otherContext.newPage();
+    await signIn(other, "secondEditor");
+    await other.goto(editorUrl);
+    await other.getByLabel("Rubrik / Title").fill("Risker (andra redaktörens rubrik)");
+    await expectSaved(other);
+    await otherContext.close();
+
+    await page.getByLabel("Rubrik / Title").fill("Risker (första redaktörens rubrik)");
+    const conflict = page.getByTestId("conflict-panel");
+    await expect(conflict).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId("save-status")).toContainText("Konflikt");
+    await expect(conflict).toContainText("Risker (första redaktörens rubrik)");
+    await expect(conflict).toContainText("Risker (andra redaktörens rubrik)");
+    await conflict.getByRole("button", { name: "Behåll min version" }).click();
+    await expectSaved(page);
+    await expect(conflict).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByLabel("Rubrik / Title")).toHaveValue("Risker (första redaktörens rubrik)");
+  });
+
+  await test.step("the preview shows the saved draft with the public risk-list markup", async () => {
+    await page.goto(`${editorUrl.replace(/\/redigera$/, "")}/forhandsvisning`);
+    await expect(page.getByRole("note")).toContainText("Förhandsvisning – inte publicerad");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Risker (första redaktörens rubrik)");
+    await expect(page.getByText("Tillfällig yrsel (e2e) (mindre vanlig)")).toBeVisible();
+    await page.goto(editorUrl);
+  });
+
+  await test.step("submitting for review needs both notes and freezes the version", async () => {
+    await page.getByRole("button", { name: "Skicka till granskning" }).click();
+    await expect(page.getByText("Beskriv ändringen för granskaren")).toBeVisible();
+    await page.getByLabel("Ändringsnotering till granskaren (intern)").fill("Ny risk: tillfällig yrsel; ny rubrik.");
+    await page.getByLabel("Vad har ändrats (visas för läsaren)").fill("Vi har lagt till tillfällig yrsel bland biverkningarna.");
+    await page.getByRole("button", { name: "Skicka till granskning" }).click();
+    await expect(page).toHaveURL(editorUrl.replace(/\/redigera$/, ""));
+    await page.goto(editorUrl);
+    await expect(page.getByRole("note")).toContainText("kan inte redigeras");
+  });
+});
