@@ -180,6 +180,15 @@ function withoutSkipped<Block>(blocks: (Block | null)[]): Block[] {
   return blocks.filter((block): block is Block => block !== null);
 }
 
+/**
+ * Any version's blocks (a draft being previewed) resolved as a published article's are: risk lists and
+ * procedures to their current published versions, unpublished references left out. Only the signed-in
+ * preview calls this; the public pages read published versions through getPublishedArticle.
+ */
+export async function resolveBlocksForPreview(db: DbTx, blocks: ArticleBlock[]): Promise<PublicBlock[]> {
+  return withoutSkipped(await Promise.all(blocks.map((block) => resolvePublicBlock(db, block))));
+}
+
 /** The published version of the procedure article with this id, as embedded in an overview. */
 const getPublishedProcedure = publicRead("getPublishedProcedure", async (db: DbTx, articleId: string): Promise<PublishedProcedure | null> => {
   const version = await db.contentVersion.findFirst({
