@@ -1,0 +1,28 @@
+import { getDb } from "@/lib/db/client";
+import { getJobQueue, stopJobQueue } from "./job-queue";
+import { requestPublicCacheInvalidation } from "./public-cache-request";
+import { startPublishingWorkers } from "./publishing-workers";
+
+/**
+ * Starts this server's background workers (unless GRANSKAD_WORKERS=off, e.g. for a web-only instance)
+ * and stops them on SIGTERM. Every app instance may run them: the queue gives each job to one.
+ */
+export async function startAppWorkers(): Promise<void> {
+  if (process.env.GRANSKAD_WORKERS === "off") return;
+  try {
+    const queue = await getJobQueue();
+    await startPublishingWorkers(queue, getDb(), { pollingIntervalSeconds: 2, afterChange: requestPublicCacheInvalidation });
+  } catch (error) {
+    // The site still serves; scheduled jobs stay queued in the database for the next start.
+    console.error("[jobs] could not start the background workers; scheduled publishing is paused:", error);
+    return;
+  }
+  process.once("SIGTERM", () => {
+    // Let a running job finish; a job cut off mid-way rolls back and runs again after a restart.
+    void stopJobQueue(5_000).finally(() => {
+      // Next.js's own SIGTERM handler exits the process; without one, end it as SIGTERM would have.
+      if (process.listenerCount("SIGTERM") === 0) process.kill(process.pid, "SIGTERM");
+    });
+  });
+  console.info("[jobs] scheduled publishing workers started");
+}
