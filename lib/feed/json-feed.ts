@@ -21,8 +21,10 @@ export const withdrawalNoticeDays = 30;
 const dayMs = 24 * 60 * 60 * 1000;
 const locale = "sv";
 
+const defaultFeedPageSize = 50;
+
 export const feedQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50).describe("Items per page, 1–100 (default 50)."),
+  limit: z.coerce.number().int().min(1).max(100).default(defaultFeedPageSize).describe("Items per page, 1–100 (default 50)."),
   cursor: cursorSchema.optional(),
 });
 export type FeedQuery = z.output<typeof feedQuerySchema>;
@@ -187,7 +189,7 @@ export async function buildJsonFeed(db: DbTx, query: FeedQuery, baseUrl: string,
   ).filter((item): item is GranskadFeedItem => item !== null);
 
   const last = page.at(-1);
-  const nextQuery = new URLSearchParams({ ...(query.limit === 50 ? {} : { limit: String(query.limit) }) });
+  const nextQuery = new URLSearchParams({ ...(query.limit === defaultFeedPageSize ? {} : { limit: String(query.limit) }) });
   if (remaining.length > page.length && last) nextQuery.set("cursor", encodeCursor(positionOf(last)));
   const newest = page[0];
   return ok({
