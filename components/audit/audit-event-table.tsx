@@ -9,8 +9,8 @@ function entityLabel(entityType: string): string {
   return auditEntityLabels[entityType as keyof typeof auditEntityLabels] ?? entityType;
 }
 
-/** Audit events, newest first: when, who, what, on what, and the event's data. */
-export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
+/** Audit events, newest first: when, who, what, on what, and the event's data. Users are named by `userNames`. */
+export function AuditEventTable({ events, userNames }: { events: AuditEventRow[]; userNames: ReadonlyMap<string, string> }) {
   return (
     <table className="audit-table" data-testid="audit-events">
       <thead>
@@ -36,7 +36,11 @@ export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
               </td>
               <td>
                 {entityLabel(event.entityType)}{" "}
-                {href ? <Link href={href}>{event.entityId}</Link> : event.entityId && <span className="audit-muted">{event.entityId}</span>}
+                {href ? (
+                  <Link href={href}>{(event.entityType === "user" && event.entityId && userNames.get(event.entityId)) || event.entityId}</Link>
+                ) : (
+                  event.entityId && <span className="audit-muted">{event.entityId}</span>
+                )}
               </td>
               <td className="audit-data">{auditDataText(event.data)}</td>
             </tr>

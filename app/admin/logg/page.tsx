@@ -37,7 +37,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
         <p>Inga händelser matchar filtret.</p>
       ) : (
         <>
-          <AuditEventTable events={page!.events} />
+          <AuditEventTable events={page!.events} userNames={new Map(users.map((user) => [user.id, user.name]))} />
           <nav aria-label="Sidor i loggen" className="audit-pages">
             {parsed.data.before && <Link href={`/admin/logg?${filterQuery}`}>← Nyaste</Link>}
             {olderHref && <Link href={olderHref}>Äldre händelser →</Link>}
