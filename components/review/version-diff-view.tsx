@@ -249,13 +249,21 @@ function GroupRows({ group, index }: { group: RiskGroupDiff; index: number }) {
   );
 }
 
+function textStatus(diff: TextDiff): ChangeStatus {
+  if (!diff.changed) return "unchanged";
+  if (diff.parts.every((part) => part.kind === "added")) return "added";
+  if (diff.parts.every((part) => part.kind === "removed")) return "removed";
+  return "changed";
+}
+
 function TitleRow({ label, diff }: { label: string; diff: TextDiff }) {
   if (diff.parts.length === 0) return null;
+  const status = textStatus(diff);
   return (
-    <tr className={`review-row review-row-${diff.changed ? "changed" : "unchanged"}`}>
+    <tr className={`review-row review-row-${status}`}>
       <th scope="row">
         <span className="review-block-type">{label}</span>
-        {diff.changed && <StatusNote status="changed" moved={false} />}
+        {diff.changed && <StatusNote status={status} moved={false} />}
       </th>
       {(["before", "after"] as const).map((side) => (
         <td key={side} className="review-side">

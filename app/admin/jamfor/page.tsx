@@ -26,7 +26,7 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
           {pair.failure.message}.
         </p>
         <p>
-          Välj två versioner av samma artikel eller risklista på dess versionssida. <Link href="/admin/innehall">Till allt innehåll</Link>
+          Välj två versioner av samma artikel eller risklista i dess versionslista. <Link href="/admin/innehall">Till allt innehåll</Link>
         </p>
       </article>
     );
