@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seedUuid } from "../lib/content/seed-content";
-import { signIn } from "./fixtures";
+import { e2eUsers, signIn } from "./fixtures";
 
 /** The seeded, published version 1 of the epidural risk list. */
 const publishedEpiduralRisks = seedUuid("risk-list/epidurala-injektioner-risker/version/1");
@@ -46,17 +46,24 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
     await expectSaved(page);
   });
 
-  await test.step("typing that never reached the server is offered back after a reload", async () => {
-    await page.getByLabel("Ingress / Summary").fill("Osparad ingress (e2e)");
-    await page.reload();
+  await test.step("after the session expires, typing is kept and offered back once signed in again", async () => {
+    await page.context().clearCookies();
+    await page.getByLabel("Ingress / Summary").fill("Skrivet efter utloggning (e2e)");
+    await expect(page.getByTestId("save-status")).toContainText("Du har loggats ut", { timeout: 15_000 });
+    await page.getByRole("link", { name: "Logga in igen" }).click();
+    const { editor } = e2eUsers();
+    await page.getByLabel(/E-post/).fill(editor.email);
+    await page.getByLabel(/Lösenord/).fill(editor.password);
+    await page.getByRole("button", { name: /Logga in/ }).click();
+    await expect(page).toHaveURL(editorUrl);
     await expect(page.getByRole("heading", { name: "Osparade ändringar" })).toBeVisible();
     await page.getByRole("button", { name: "Återställ" }).click();
-    await expect(page.getByLabel("Ingress / Summary")).toHaveValue("Osparad ingress (e2e)");
+    await expect(page.getByLabel("Ingress / Summary")).toHaveValue("Skrivet efter utloggning (e2e)");
     await expectSaved(page);
   });
 
   await test.step("a second editor saves first; the first editor's save shows both texts and keeps theirs on request", async () => {
-    const otherContext = await browser.newContext();
+    const otherContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
     const other = await otherContext.newPage();
     await signIn(other, "secondEditor");
     await other.goto(editorUrl);

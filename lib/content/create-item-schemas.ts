@@ -4,15 +4,18 @@ import { articleContentSchema, riskItemSchema, riskListContentSchema, slugSchema
 
 /** The create forms' inputs, shared by the forms (zodResolver) and lib/content/create-item.ts. */
 
+/** The item's address; empty gets the same message as every other required field. */
+const newSlugSchema = z.string().trim().min(1, "Fältet får inte vara tomt").pipe(slugSchema);
+
 export const createArticleSchema = z.object({
-  slug: slugSchema,
+  slug: newSlugSchema,
   kind: z.enum(ArticleKind, "Välj typ av artikel"),
   title: articleContentSchema.shape.title,
 });
 
 /** A risk list cannot be empty, so its first risk is asked for when it is created. */
 export const createRiskListSchema = z.object({
-  slug: slugSchema,
+  slug: newSlugSchema,
   title: riskListContentSchema.shape.title,
   firstRisk: riskItemSchema.omit({ key: true }),
 });
