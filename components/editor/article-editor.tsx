@@ -217,11 +217,14 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
         <div className="editor-add">
           <label htmlFor="ny-blocktyp">Nytt block</label>
           <select id="ny-blocktyp" value={newType} onChange={(event) => setNewType(event.target.value as ArticleBlock["type"])}>
-            {Object.entries(blockTypeLabels).map(([type, label]) => (
-              <option key={type} value={type}>
-                {label}
-              </option>
-            ))}
+            {Object.entries(blockTypeLabels)
+              // Only an overview embeds procedures, and only where there are procedures to choose from.
+              .filter(([type]) => type !== "PROCEDURE" || procedures.length > 0)
+              .map(([type, label]) => (
+                <option key={type} value={type}>
+                  {label}
+                </option>
+              ))}
           </select>
           <button type="button" onClick={() => blocks.append(newBlock(newType))}>
             Lägg till block

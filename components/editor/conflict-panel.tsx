@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { contentOutline, type OutlineLine, type ReferenceTitles } from "./content-outline";
 import type { Conflict, OtherText } from "./use-draft-autosave";
@@ -35,9 +36,12 @@ export function ConflictPanel({
   onTakeTheirs: () => void;
   onMerge: () => void;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The conflict stops saving, so it takes the focus: keyboard and screen-reader users land on it.
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="editor-conflict" aria-labelledby="konflikt-rubrik" data-testid="conflict-panel">
-      <h2 id="konflikt-rubrik" tabIndex={-1}>
+      <h2 id="konflikt-rubrik" tabIndex={-1} ref={heading}>
         Konflikt: någon annan har sparat utkastet
       </h2>
       <p>

@@ -1,4 +1,4 @@
-import type { ArticleKind, RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
+import type { ArticleKind, RiskFrequency, RiskSeverity, VersionStatus } from "@/lib/db/generated/enums";
 import type { ArticleBlock } from "@/lib/content/content-schemas";
 
 /** How the editor names the content model's choices (the public wording is in components/public/swedish-labels.ts). */
@@ -31,4 +31,14 @@ export const blockTypeLabels: Record<ArticleBlock["type"], string> = {
   PROCEDURE: "Procedur",
   KEY_TAKEAWAYS: "Viktiga punkter",
   REFERENCES: "Källor",
+};
+
+export const versionStatusLabels: Record<VersionStatus, string> = {
+  DRAFT: "utkast",
+  IN_REVIEW: "under granskning",
+  CHANGES_REQUESTED: "ändringar begärda",
+  APPROVED: "godkänd",
+  PUBLISHED: "publicerad",
+  SUPERSEDED: "ersatt",
+  UNPUBLISHED: "avpublicerad",
 };

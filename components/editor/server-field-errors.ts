@@ -18,5 +18,5 @@ export function applyServerFieldErrors<Values extends FieldValues>(
     if (isField(fieldPath)) setError(fieldPath as Path<Values>, { type: "server", message: messages.join(" ") });
     else formLevel.push(...messages.map((message) => (fieldPath === "_form" ? message : `${fieldPath}: ${message}`)));
   }
-  return formLevel.length > 0 ? formLevel : [];
+  return formLevel;
 }

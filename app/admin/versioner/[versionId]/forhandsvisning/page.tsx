@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { versionStatusLabels } from "@/components/editor/editor-labels";
 import { ArticleBody } from "@/components/public/article-body";
 import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
 import { RiskListSection } from "@/components/public/risk-list";
@@ -36,7 +37,7 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
 
   const banner = (
     <p className="editor-preview-banner" role="note">
-      Förhandsvisning – inte publicerad. Version {version.number} ({version.status}), sparad text.{" "}
+      Förhandsvisning – inte publicerad. Version {version.number} ({versionStatusLabels[version.status]}), sparad text.{" "}
       {version.status === "DRAFT" && <Link href={`/admin/versioner/${version.id}/redigera`}>Tillbaka till redigeraren</Link>}
     </p>
   );
