@@ -78,7 +78,8 @@ export function publicJsonRoute<Query extends z.ZodType, Params extends z.ZodTyp
   return async function GET(request: Request, context: { params: Promise<unknown> }): Promise<globalThis.Response> {
     try {
       const url = new URL(request.url);
-      const params = options.params.safeParse(await context.params);
+      // Next.js resolves `params` to undefined on routes without dynamic segments.
+      const params = options.params.safeParse((await context.params) ?? {});
       if (!params.success) return invalidParamsResponse(params.error);
       const query = options.query.safeParse(queryObject(url));
       if (!query.success) return invalidParamsResponse(query.error);

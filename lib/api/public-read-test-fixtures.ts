@@ -62,7 +62,10 @@ export async function setUpPublicReadFixture(): Promise<PublicReadFixture> {
 
 type RouteHandler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
 
-/** Calls a route handler as Next.js would, with an absolute URL on the default public base URL. */
+/**
+ * Calls a route handler as Next.js would, with an absolute URL on the default public base URL; like
+ * Next.js, `params` resolves to undefined on a route without dynamic segments.
+ */
 export function callRoute(handler: RouteHandler, path: string, options: { params?: Record<string, string>; headers?: Record<string, string> } = {}) {
-  return handler(new Request(`http://localhost:3000${path}`, { headers: options.headers }), { params: Promise.resolve(options.params ?? {}) });
+  return handler(new Request(`http://localhost:3000${path}`, { headers: options.headers }), { params: Promise.resolve(options.params) });
 }
