@@ -70,7 +70,8 @@ export async function publishVersion(db: Db, actor: WorkflowActor, input: unknow
     const item = itemOf(locked.value);
     const now = new Date();
     const previous = await tx.contentVersion.findFirst({ where: { ...itemWhere(item), status: "PUBLISHED" } });
-    if (previous) await tx.contentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED" } });
+    // A scheduled unpublish belonged to the version being replaced; it lapses with it (and is audited).
+    if (previous) await tx.contentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED", scheduledUnpublishAt: null } });
     const published = await tx.contentVersion.update({
       where: { id: versionId },
       data: { status: "PUBLISHED", publishedAt: now, supersedesId: previous?.id ?? null, scheduledPublishAt: null },
@@ -84,6 +85,7 @@ export async function publishVersion(db: Db, actor: WorkflowActor, input: unknow
         number: published.number,
         contentHash: published.contentHash,
         supersedes: previous?.number ?? null,
+        ...(previous?.scheduledUnpublishAt && { lapsedScheduledUnpublish: previous.scheduledUnpublishAt.toISOString() }),
         ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById }),
       },
     });

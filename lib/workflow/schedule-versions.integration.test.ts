@@ -134,6 +134,19 @@ describe("scheduled publishing", () => {
     expect(await unpublishVersion(db, { ...schedulerActor, roles: ["EDITOR"] }, { versionId: version.id })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
   });
 
+  it("a scheduled unpublish lapses, audited, when a newer version replaces the published one", async () => {
+    const first = await approvedRiskListVersion(db, actors, "radiofrekvensablation-biverkningar");
+    if (!(await publishVersion(db, actors.admin, { versionId: first.id })).ok) throw new Error("publish failed");
+    const at = inAnHour();
+    expect((await scheduleUnpublish(db, actors.admin, { versionId: first.id, at }, queue)).ok).toBe(true);
+    const second = await approvedRiskListVersion(db, actors, "radiofrekvensablation-biverkningar");
+    expect((await publishVersion(db, actors.admin, { versionId: second.id })).ok).toBe(true);
+
+    expect(await db.contentVersion.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "SUPERSEDED", scheduledUnpublishAt: null });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "version.published", data: { path: ["versionId"], equals: second.id } } });
+    expect(event.data).toMatchObject({ lapsedScheduledUnpublish: at.toISOString() });
+  });
+
   it("ignores a job whose data is malformed", async () => {
     expect(await runScheduledJob("publish", db, { versionId: "x" })).toEqual({ done: false, reason: "malformed job data" });
   });
