@@ -49,6 +49,16 @@ describe("diffText", () => {
     expect(diff.parts.filter((part) => part.kind !== "removed").map((part) => part.text).join("")).toBe("Smärtan kan tillfälligt öka i upp till en vecka.");
   });
 
+  it("reads a reworded phrase as one removal and one addition", () => {
+    const diff = diffText("svårigheter att bära vikt på benet", "svårigheter att stå på benet");
+    expect(diff.parts).toEqual([
+      { kind: "same", text: "svårigheter att " },
+      { kind: "removed", text: "bära vikt" },
+      { kind: "added", text: "stå" },
+      { kind: "same", text: " på benet" },
+    ]);
+  });
+
   it("treats a missing text as empty", () => {
     expect(diffText(undefined, "Ny sammanfattning")).toEqual({ changed: true, parts: [{ kind: "added", text: "Ny sammanfattning" }] });
     expect(diffText(undefined, undefined)).toEqual({ changed: false, parts: [] });

@@ -92,12 +92,57 @@ export type RiskListContentDiff = {
 
 export type ContentDiff = ArticleContentDiff | RiskListContentDiff;
 
+/**
+ * Word-level changes, grouped for reading: a space shared between two changed words belongs to the
+ * change, and each run of changes shows all removed words before all added ones, so "att bära vikt på"
+ * → "att stå på" reads as one removal ("bära vikt") and one addition ("stå").
+ */
 export function diffText(before: string | undefined, after: string | undefined): TextDiff {
   const parts: TextPart[] = diffWordsWithSpace(before ?? "", after ?? "").map((change) => ({
     kind: change.added ? "added" : change.removed ? "removed" : "same",
     text: change.value,
   }));
-  return { changed: (before ?? "") !== (after ?? ""), parts };
+  return { changed: (before ?? "") !== (after ?? ""), parts: groupChanges(parts) };
+}
+
+function groupChanges(parts: TextPart[]): TextPart[] {
+  const isChange = (part: TextPart | undefined) => part !== undefined && part.kind !== "same";
+  const expanded = parts.flatMap((part, index): TextPart[] =>
+    part.kind === "same" && part.text.trim() === "" && isChange(parts[index - 1]) && isChange(parts[index + 1])
+      ? [
+          { kind: "removed", text: part.text },
+          { kind: "added", text: part.text },
+        ]
+      : [part],
+  );
+  const grouped: TextPart[] = [];
+  let removed = "";
+  let added = "";
+  const pushSame = (text: string) => {
+    const last = grouped.at(-1);
+    if (last?.kind === "same") last.text += text;
+    else if (text) grouped.push({ kind: "same", text });
+  };
+  const flush = () => {
+    // Whitespace that ends both the removal and the addition is shared text, not part of the change.
+    const shared = removed && added ? (/\s+$/.exec(removed)?.[0] ?? "") : "";
+    const trailing = shared && added.endsWith(shared) ? shared : "";
+    if (removed) grouped.push({ kind: "removed", text: removed.slice(0, removed.length - trailing.length) });
+    if (added) grouped.push({ kind: "added", text: added.slice(0, added.length - trailing.length) });
+    pushSame(trailing);
+    removed = "";
+    added = "";
+  };
+  for (const part of expanded) {
+    if (part.kind === "removed") removed += part.text;
+    else if (part.kind === "added") added += part.text;
+    else {
+      flush();
+      pushSame(part.text);
+    }
+  }
+  flush();
+  return grouped;
 }
 
 function diffList(before: readonly string[] | undefined, after: readonly string[] | undefined): ListEntryDiff[] {
