@@ -7,15 +7,23 @@ import type { Conflict, OtherText } from "./use-draft-autosave";
 
 const clock = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" });
 
-function Outline({ lines }: { lines: OutlineLine[] }) {
+/** The lines of `lines`, those missing from `other` marked (in words too, not only by colour). */
+function Outline({ lines, other }: { lines: OutlineLine[]; other?: OutlineLine[] }) {
+  const otherLines = new Set(other?.map((line) => `${line.label}\n${line.text}`));
   return (
     <dl className="editor-outline">
-      {lines.map((line, index) => (
-        <div key={index}>
-          <dt>{line.label}</dt>
-          <dd>{line.text}</dd>
-        </div>
-      ))}
+      {lines.map((line, index) => {
+        const differs = other !== undefined && !otherLines.has(`${line.label}\n${line.text}`);
+        return (
+          <div key={index} className={differs ? "editor-outline-differs" : undefined}>
+            <dt>
+              {line.label}
+              {differs && <span className="editor-outline-flag"> – skiljer sig</span>}
+            </dt>
+            <dd>{line.text}</dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }
@@ -39,6 +47,8 @@ export function ConflictPanel({
   const heading = useRef<HTMLHeadingElement>(null);
   // The conflict stops saving, so it takes the focus: keyboard and screen-reader users land on it.
   useEffect(() => heading.current?.focus(), []);
+  const mine = contentOutline(conflict.mine, titles);
+  const theirs = contentOutline(conflict.theirs.content, titles);
   return (
     <section className="editor-conflict" aria-labelledby="konflikt-rubrik" data-testid="conflict-panel">
       <h2 id="konflikt-rubrik" tabIndex={-1} ref={heading}>
@@ -48,16 +58,6 @@ export function ConflictPanel({
         Utkastet sparades av någon annan {clock.format(new Date(conflict.theirs.updatedAt))} medan du skrev. Ingenting har skrivits över. Välj
         vilken text som ska gälla.
       </p>
-      <div className="editor-columns">
-        <div>
-          <h3>Din version</h3>
-          <Outline lines={contentOutline(conflict.mine, titles)} />
-        </div>
-        <div>
-          <h3>Den andras version (sparad)</h3>
-          <Outline lines={contentOutline(conflict.theirs.content, titles)} />
-        </div>
-      </div>
       <div className="editor-actions">
         <button type="button" onClick={onKeepMine}>
           Behåll min version
@@ -68,6 +68,16 @@ export function ConflictPanel({
         <button type="button" onClick={onMerge}>
           Slå ihop för hand
         </button>
+      </div>
+      <div className="editor-columns">
+        <div>
+          <h3>Din version</h3>
+          <Outline lines={mine} other={theirs} />
+        </div>
+        <div>
+          <h3>Den andras version (sparad)</h3>
+          <Outline lines={theirs} other={mine} />
+        </div>
       </div>
     </section>
   );
