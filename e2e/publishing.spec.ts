@@ -50,7 +50,7 @@ function stockholmLocalIn(secondsAhead: number): { local: string; at: Date } {
   return { local: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`, at };
 }
 
-test("an admin publishes one version now, schedules another that then appears on its own, and unpublishes", async ({ page, browser }) => {
+test("an admin publishes one version now, schedules another that then appears on its own (others see the schedule), and unpublishes", async ({ page, browser }) => {
   test.setTimeout(240_000);
   const newTitle = "Triggerpunktsinjektioner (uppdaterad e2e)";
   const newRisk = "Tillfällig domning i armen (e2e)";
@@ -109,6 +109,11 @@ test("an admin publishes one version now, schedules another that then appears on
     await controls.getByLabel("Publicera vid").fill(soon.local);
     await controls.getByRole("button", { name: "Schemalägg publicering" }).click();
     await expect(controls.getByTestId("scheduled-publish")).toContainText(soon.local.replace("T", " "));
+    await as(browser, "reviewer", async (reviewer) => {
+      await reviewer.goto(riskVersionUrl);
+      await expect(reviewer.getByTestId("schedule-notice")).toContainText(`Publiceras ${soon.local.replace("T", " ")}`);
+      await expect(reviewer.getByTestId("publish-controls")).toHaveCount(0);
+    });
 
     await page.goto("/artiklar/nervblockader");
     await expect(page.getByText(newRisk)).toHaveCount(0);

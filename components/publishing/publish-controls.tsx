@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { availableActions } from "@/lib/workflow/version-workflow";
 import { isAuthorOf } from "@/lib/workflow/versioned-item";
+import { formatAdminDateTime } from "@/components/dashboard/admin-labels";
 import { PublishControlsPanel, type PublishingAction } from "./publish-controls-panel";
 import "./publishing.css";
 
@@ -10,17 +11,29 @@ const publishingActions = ["publish", "schedulePublish", "unpublish", "scheduleU
 
 type Props = { version: Pick<ContentVersion, "id" | "status" | "scheduledPublishAt" | "scheduledUnpublishAt"> };
 
+/** For those who cannot change it: when the version is due to be published or withdrawn, if ever. */
+function ScheduleNotice({ version }: Props) {
+  const { scheduledPublishAt, scheduledUnpublishAt } = version;
+  if (!scheduledPublishAt && !scheduledUnpublishAt) return null;
+  return (
+    <p className="publishing-scheduled" data-testid="schedule-notice">
+      {scheduledPublishAt && <>Publiceras {formatAdminDateTime(scheduledPublishAt)} (svensk tid). </>}
+      {scheduledUnpublishAt && <>Avpubliceras {formatAdminDateTime(scheduledUnpublishAt)} (svensk tid).</>}
+    </p>
+  );
+}
+
 /**
  * The admin's publishing controls for one version: publish now or at a time, unpublish now or at a
- * time, and cancel a schedule. Shows only what the workflow table allows the signed-in user now, and
- * nothing at all when that is nothing (the server actions check again).
+ * time, and cancel a schedule. Shows only what the workflow table allows the signed-in user now (the
+ * server actions check again); others see only the schedule, if there is one.
  */
 export async function PublishControls({ version }: Props) {
   const user = await getCurrentUser();
   if (!user) return null;
   const allowed = availableActions(version, user, await isAuthorOf(getDb(), version.id, user.id));
   const actions = publishingActions.filter((action) => allowed.includes(action));
-  if (actions.length === 0) return null;
+  if (actions.length === 0) return <ScheduleNotice version={version} />;
   return (
     <PublishControlsPanel
       versionId={version.id}
