@@ -188,9 +188,13 @@ function procedureBodyBlockOf(block: Exclude<PublicBlock, { type: "PROCEDURE" }>
   return block.type === "RISK_LIST" ? { key: block.key, type: "RISK_LIST", riskList: embeddedRiskListOf(block.riskList) } : block;
 }
 
-function articleBlockOf(block: PublicBlock, baseUrl: string, now: Date): ApiArticleBlock {
+async function articleBlockOf(db: DbTx, block: PublicBlock, baseUrl: string, now: Date): Promise<ApiArticleBlock> {
   if (block.type !== "PROCEDURE") return procedureBodyBlockOf(block);
   const { procedure } = block;
+  // Read by the version id the content came from, so review and content are of the same version (the
+  // public read carries no reviewer specialty); if it was withdrawn meanwhile, the public read's review.
+  const version = await readPublishedVersion(db, procedure.review.versionId);
+  const review = version ? reviewOf(version, now) : embeddedReviewOf(procedure.review, now);
   return {
     key: block.key,
     type: "PROCEDURE",
@@ -200,7 +204,7 @@ function articleBlockOf(block: PublicBlock, baseUrl: string, now: Date): ApiArti
       title: procedure.title,
       summary: procedure.summary ?? null,
       version: { id: procedure.review.versionId, number: procedure.review.versionNumber },
-      review: embeddedReviewOf(procedure.review, now),
+      review,
       blocks: procedure.blocks.map(procedureBodyBlockOf),
     },
   };
@@ -222,7 +226,7 @@ export async function getArticle(db: DbTx, slug: string, baseUrl: string, now = 
       version: versionRefOf(version),
       review: reviewOf(version, now),
       readerNote: version.readerNote,
-      blocks: article.blocks.map((block) => articleBlockOf(block, baseUrl, now)),
+      blocks: await Promise.all(article.blocks.map((block) => articleBlockOf(db, block, baseUrl, now))),
       publishedAt: version.publishedAt!.toISOString(),
       updatedAt: updatedAt.toISOString(),
     },
@@ -237,7 +241,7 @@ const versionStatusLabels = { PUBLISHED: "current", SUPERSEDED: "superseded", UN
 /** The versions of a currently published article that were ever published, newest first; null when it is not published. */
 const readPublishedHistory = cachedPublicRead(
   "api.readPublishedHistory",
-  async (db: DbTx, slug: string, limit: number, beforeNumber: number | undefined) => {
+  async (db: DbTx, slug: string, limit: number, beforeNumber: number | undefined, updatedSince: string | undefined) => {
     const article = await db.article.findFirst({
       where: { slug, locale, archivedAt: null, versions: { some: { status: "PUBLISHED" } } },
       select: { id: true },
@@ -249,6 +253,7 @@ const readPublishedHistory = cachedPublicRead(
         status: { in: ["PUBLISHED", "SUPERSEDED", "UNPUBLISHED"] },
         publishedAt: { not: null },
         ...(beforeNumber === undefined ? {} : { number: { lt: beforeNumber } }),
+        ...updatedSinceWhere(updatedSince),
       },
       orderBy: { number: "desc" },
       take: limit + 1,
@@ -272,13 +277,10 @@ export async function listArticleVersions(db: DbTx, slug: string, query: ListQue
   if (beforeNumber !== undefined && !Number.isInteger(beforeNumber)) {
     return fail({ kind: "invalid", message: "Invalid parameter: cursor", fieldErrors: { cursor: ["Not a cursor returned by this endpoint"] } });
   }
-  const versions = await readPublishedHistory(db, slug, query.limit, beforeNumber);
+  const versions = await readPublishedHistory(db, slug, query.limit, beforeNumber, query.updated_since?.toISOString());
   if (!versions) return fail({ kind: "not_found", message: `No published article with slug "${slug}".` });
-  const sinceMs = query.updated_since?.getTime();
   const page = pageOf(versions, query.limit, (version) => String(version.number));
-  const data = page.data
-    .filter((version) => sinceMs === undefined || updatedAtOf(version).getTime() >= sinceMs)
-    .map((version) => ({
+  const data = page.data.map((version) => ({
       id: version.id,
       number: version.number,
       contentHash: version.contentHash ?? "",

@@ -10,17 +10,20 @@ export const corsHeaders = {
   "Access-Control-Max-Age": "86400",
 } as const;
 
+/** With type "about:blank", RFC 9457 has the title be the status's reason phrase; `detail` explains. */
 const titles: Record<number, string> = {
-  400: "Ogiltiga parametrar (invalid parameters)",
-  404: "Hittades inte (not found)",
-  500: "Internt fel (internal error)",
+  400: "Bad Request",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  500: "Internal Server Error",
 };
 
 /** An RFC 9457 `application/problem+json` response; never cached by shared caches. */
 export function problemResponse(status: number, detail: string, invalidParams?: Problem["invalid_params"]): Response {
   const body = problemSchema.parse({
     type: "about:blank",
-    title: titles[status] ?? "Fel",
+    title: titles[status] ?? "Error",
     status,
     detail,
     ...(invalidParams ? { invalid_params: invalidParams } : {}),

@@ -39,6 +39,10 @@ async function jsonOf(response: Response) {
 }
 
 const overviewSlug = seedOverviewArticle.slug;
+
+type ProcedureBlock = {
+  procedure: { review: { reviewer: { specialty: string | null } | null }; blocks: { riskList?: { version: { id: string } } }[] };
+};
 const riskListSlug = seedRiskLists[0]!.slug;
 
 /** Every GET endpoint with the path parameters of an item that exists. */
@@ -79,6 +83,15 @@ describe("read API /api/v1", () => {
     expect(second.headers.get("etag")).toBe(etag);
     const stale = await callRoute(endpoint.handler, endpoint.path, { params, headers: { "If-None-Match": '"not-the-etag"' } });
     expect(stale.status).toBe(200);
+  });
+
+  it("answers If-Modified-Since with 304 unless something changed after it", async () => {
+    const path = `/api/v1/articles/${overviewSlug}`;
+    const params = { slug: overviewSlug };
+    const lastModified = (await callRoute(getArticleRoute, path, { params })).headers.get("last-modified")!;
+    expect((await callRoute(getArticleRoute, path, { params, headers: { "If-Modified-Since": lastModified } })).status).toBe(304);
+    const before = new Date(Date.parse(lastModified) - 1000).toUTCString();
+    expect((await callRoute(getArticleRoute, path, { params, headers: { "If-Modified-Since": before } })).status).toBe(200);
   });
 
   it("lists published articles by slug and pages through them with next_cursor", async () => {
@@ -155,6 +168,12 @@ describe("read API /api/v1", () => {
     expect(article.version).toMatchObject({ id: seedOverviewArticle.versionId, number: 1, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(article.review.reviewer?.name).toBeTruthy();
     expect(article.review.overdue).toBe(false);
+    const procedures = article.blocks.flatMap((block) => (block.type === "PROCEDURE" ? [block as unknown as ProcedureBlock] : []));
+    expect(procedures.length).toBeGreaterThan(0);
+    for (const { procedure } of procedures) expect(procedure.review.reviewer?.specialty).toBeTruthy();
+    const riskLists = procedures.flatMap(({ procedure }) => procedure.blocks.flatMap((block) => (block.riskList ? [block.riskList] : [])));
+    expect(riskLists.length).toBeGreaterThan(0);
+    for (const riskList of riskLists) expect(riskList.version.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("lists only versions that were published, with their status", async () => {
@@ -163,6 +182,11 @@ describe("read API /api/v1", () => {
     )) as { data: { number: number; status: string }[] };
     // Version 2 is a draft: not listed.
     expect(versions.data).toEqual([expect.objectContaining({ number: 1, status: "current" })]);
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString();
+    const none = (await jsonOf(
+      await callRoute(getArticleVersionsRoute, `/api/v1/articles/${overviewSlug}/versions?updated_since=${tomorrow}`, { params: { slug: overviewSlug } }),
+    )) as { data: unknown[] };
+    expect(none.data).toEqual([]);
   });
 
   it("never shows a draft, a withdrawn item or a commenter's e-mail", async () => {

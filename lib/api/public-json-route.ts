@@ -41,8 +41,7 @@ function strongEtag(body: string): string {
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a W/ prefix does not matter. */
-function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
+function matchesIfNoneMatch(header: string, etag: string): boolean {
   return header.split(",").some((candidate) => {
     const tag = candidate.trim();
     return tag === "*" || tag.replace(/^W\//, "") === etag;
@@ -55,6 +54,17 @@ function failureResponse(failure: DomainFailure): Response {
       ? Object.entries(failure.fieldErrors).flatMap(([name, reasons]) => reasons.map((reason) => ({ name, reason })))
       : undefined;
   return problemResponse(httpStatusOf(failure), failure.message, invalidParams);
+}
+
+/**
+ * If-None-Match decides when present; otherwise If-Modified-Since, at the one-second precision of HTTP
+ * dates (RFC 9110 §13.2.2).
+ */
+function isNotModified(request: Request, etag: string, lastModified: Date | null): boolean {
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch !== null) return matchesIfNoneMatch(ifNoneMatch, etag);
+  const ifModifiedSince = Date.parse(request.headers.get("if-modified-since") ?? "");
+  return lastModified !== null && !Number.isNaN(ifModifiedSince) && Math.floor(lastModified.getTime() / 1000) * 1000 <= ifModifiedSince;
 }
 
 /** The first value of each query parameter, as zod sees it. */
@@ -91,7 +101,7 @@ export function publicJsonRoute<Query extends z.ZodType, Params extends z.ZodTyp
       const etag = strongEtag(body);
       const headers: Record<string, string> = { ETag: etag, "Cache-Control": publicCacheControl, ...corsHeaders };
       if (result.value.lastModified) headers["Last-Modified"] = result.value.lastModified.toUTCString();
-      if (matchesIfNoneMatch(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+      if (isNotModified(request, etag, result.value.lastModified)) return new Response(null, { status: 304, headers });
       return new Response(body, {
         status: 200,
         headers: { ...headers, "Content-Type": options.contentType ?? "application/json; charset=utf-8" },
