@@ -89,6 +89,10 @@ test("an editor changes a risk list, the reviewer sees the diff, comments and ap
     await expect(page).toHaveURL(new RegExp(`/admin/jamfor\\?.*fran=${siRiskListV1}`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Jämför versioner");
     await expect(page.getByTestId("diff-risk").last().locator("ins").first()).toContainText("tillfällig yrsel (e2e-granskning)");
+    await expect(page.getByTestId("diff-risk")).toHaveCount(6);
+    await page.getByRole("link", { name: "Visa bara ändringar" }).click();
+    await expect(page.getByTestId("diff-risk")).toHaveCount(2);
+    await expect(page.getByRole("link", { name: "Visa allt innehåll" })).toBeVisible();
   });
 
   await test.step("comparing versions of different items, or nonsense, is a message rather than an error", async () => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type {
   BlockDiff,
@@ -280,18 +281,30 @@ export function VersionDiffView({
   afterLabel,
   titles,
   commentsByBlock,
+  onlyChanges,
+  toggleHref,
 }: {
   diff: ContentDiff;
   beforeLabel: string;
   afterLabel: string;
   titles: Record<string, string>;
   commentsByBlock?: Record<string, BlockComment[]>;
+  /** Hide what is unchanged (and not moved or commented on); `toggleHref` links to the other view. */
+  onlyChanges: boolean;
+  toggleHref: string;
 }) {
   const showComments = diff.kind === "article" && commentsByBlock !== undefined && Object.keys(commentsByBlock).length > 0;
   const { counts } = diff;
   const unit = diff.kind === "article" ? "block" : "risker";
+  const shown = <T extends { status: ChangeStatus; moved: boolean }>(entry: T, key?: string) =>
+    !onlyChanges || entry.status !== "unchanged" || entry.moved || (key !== undefined && (commentsByBlock?.[key]?.length ?? 0) > 0);
   return (
     <div className="review-diff">
+      <p className="review-hint">
+        <Link href={toggleHref} scroll={false}>
+          {onlyChanges ? "Visa allt innehåll" : "Visa bara ändringar"}
+        </Link>
+      </p>
       <p className="review-summary" data-testid="diff-summary">
         {counts.added + counts.removed + counts.changed + counts.moved === 0
           ? `Inga ändringar i ${unit === "block" ? "blocken" : "riskerna"}.`
@@ -314,13 +327,16 @@ export function VersionDiffView({
             </tr>
           </thead>
           <tbody>
-            <TitleRow label="Rubrik" diff={diff.title} />
-            <TitleRow label="Sammanfattning" diff={diff.summary} />
+            {(!onlyChanges || diff.title.changed) && <TitleRow label="Rubrik" diff={diff.title} />}
+            {(!onlyChanges || diff.summary.changed) && <TitleRow label="Sammanfattning" diff={diff.summary} />}
             {diff.kind === "article"
-              ? diff.blocks.map((block) => (
+              ? diff.blocks.filter((block) => shown(block, block.key)).map((block) => (
                   <BlockRow key={block.key} block={block} titles={titles} comments={showComments ? (commentsByBlock?.[block.key] ?? []) : undefined} />
                 ))
-              : diff.groups.map((group, index) => <GroupRows key={group.key} group={group} index={index} />)}
+              : diff.groups.map(
+                  (group, index) =>
+                    shown(group) && <GroupRows key={group.key} group={{ ...group, items: group.items.filter((item) => shown(item)) }} index={index} />,
+                )}
           </tbody>
         </table>
       </div>

@@ -32,6 +32,7 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
     );
   }
   const { item, from, to } = pair.value;
+  const onlyChanges = query.visa === "andringar";
   const diff = diffContent(from.content, to.content);
   const titles = await findItemTitles(db, referencedIds(diff));
   return (
@@ -44,7 +45,14 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
         {itemKindLabel(item)}: <Link href={`/admin/versioner/${from.version.id}`}>{versionLabel(from.version)}</Link> jämförd med{" "}
         <Link href={`/admin/versioner/${to.version.id}`}>{versionLabel(to.version)}</Link>.
       </p>
-      <VersionDiffView diff={diff} beforeLabel={versionLabel(from.version)} afterLabel={versionLabel(to.version)} titles={titles} />
+      <VersionDiffView
+        diff={diff}
+        beforeLabel={versionLabel(from.version)}
+        afterLabel={versionLabel(to.version)}
+        titles={titles}
+        onlyChanges={onlyChanges}
+        toggleHref={`/admin/jamfor?${new URLSearchParams({ fran: from.version.id, till: to.version.id, ...(onlyChanges ? {} : { visa: "andringar" }) })}`}
+      />
     </article>
   );
 }

@@ -17,11 +17,12 @@ import { PublishControls } from "@/components/publishing/publish-controls";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Version" };
 
-type Props = { params: Promise<{ versionId: string }> };
+type Props = { params: Promise<{ versionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** One version for review: what changed against the published version, comments and decisions. */
-export default async function VersionPage({ params }: Props) {
+export default async function VersionPage({ params, searchParams }: Props) {
   const { versionId } = await params;
+  const onlyChanges = (await searchParams).visa === "andringar";
   const user = await requirePageUser(`/admin/versioner/${versionId}`);
   const db = getDb();
   const review = await findVersionForReview(db, versionId);
@@ -140,6 +141,8 @@ export default async function VersionPage({ params }: Props) {
           afterLabel={versionLabel(version)}
           titles={titles}
           commentsByBlock={commentsByBlock}
+          onlyChanges={onlyChanges}
+          toggleHref={onlyChanges ? `/admin/versioner/${version.id}` : `/admin/versioner/${version.id}?visa=andringar`}
         />
       </section>
 
