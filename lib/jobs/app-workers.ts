@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { getJobQueue, stopJobQueue } from "./job-queue";
-import { requestPublicCacheInvalidation } from "./public-cache-request";
+import { invalidatePublicContent } from "@/lib/content/public-cache";
 import { startPublishingWorkers } from "./publishing-workers";
 
 /**
@@ -11,7 +11,7 @@ export async function startAppWorkers(): Promise<void> {
   if (process.env.GRANSKAD_WORKERS === "off") return;
   try {
     const queue = await getJobQueue();
-    await startPublishingWorkers(queue, getDb(), { pollingIntervalSeconds: 2, afterChange: requestPublicCacheInvalidation });
+    await startPublishingWorkers(queue, getDb(), { pollingIntervalSeconds: 2, afterChange: () => invalidatePublicContent("background") });
   } catch (error) {
     // The site still serves; scheduled jobs stay queued in the database for the next start.
     console.error("[jobs] could not start the background workers; scheduled publishing is paused:", error);
