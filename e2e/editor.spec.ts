@@ -103,3 +103,42 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
     await expect(page.getByRole("note")).toContainText("kan inte redigeras");
   });
 });
+
+test("an editor creates an article, is told about a taken address, adds blocks and previews them", async ({ page }) => {
+  await signIn(page, "editor");
+
+  await test.step("a taken address is a field error; a free one creates the draft and opens the editor", async () => {
+    await page.getByRole("link", { name: "Ny artikel" }).click();
+    await page.getByRole("button", { name: "Skapa artikel" }).click();
+    await expect(page.getByText("Fältet får inte vara tomt")).toHaveCount(2);
+    await page.getByLabel("Rubrik / Title").fill("Radiofrekvensbehandling");
+    await page.getByLabel("Adress (slug)").fill("facettledsinjektioner");
+    await page.getByRole("button", { name: "Skapa artikel" }).click();
+    await expect(page.getByText("Adressen används redan")).toBeVisible();
+    await page.getByLabel("Adress (slug)").fill("radiofrekvensbehandling-e2e");
+    await page.getByRole("button", { name: "Skapa artikel" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Redigera utkast: Radiofrekvensbehandling");
+    await expect(page.getByText("Artikeln har inga block än.")).toBeVisible();
+  });
+
+  await test.step("blocks are added, filled in, reordered and autosaved", async () => {
+    await page.getByLabel("Nytt block").selectOption("PARAGRAPH");
+    await page.getByRole("button", { name: "Lägg till block" }).click();
+    await page.getByRole("group", { name: "Block 1: Stycke" }).getByLabel("Text", { exact: true }).fill("Behandlingen tar **ungefär en timme**.");
+    await page.getByLabel("Nytt block").selectOption("RISK_LIST");
+    await page.getByRole("button", { name: "Lägg till block" }).click();
+    await page.getByRole("group", { name: "Block 2: Risklista" }).getByLabel("Risklista").selectOption({ label: "Biverkningar av kortison" });
+    await page.getByRole("button", { name: "Flytta upp Block 2: Risklista" }).click();
+    await expect(page.getByRole("group", { name: "Block 1: Risklista" })).toBeVisible();
+    await expectSaved(page);
+  });
+
+  await test.step("the preview renders the draft with the public components", async () => {
+    await page.getByRole("link", { name: "Förhandsvisa (sparad text)" }).evaluate((link) => link.removeAttribute("target"));
+    await page.getByRole("link", { name: "Förhandsvisa (sparad text)" }).click();
+    await expect(page.getByRole("note")).toContainText("Förhandsvisning – inte publicerad");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Radiofrekvensbehandling");
+    await expect(page.getByRole("heading", { level: 2, name: "Biverkningar av kortison" })).toBeVisible();
+    await expect(page.locator("strong", { hasText: "ungefär en timme" })).toBeVisible();
+  });
+});

@@ -169,7 +169,6 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
   const form = useForm<ArticleFormValues, unknown, ArticleContent>({
     resolver: zodResolver(articleContentSchema),
     defaultValues: toFormValues(content),
-    mode: "onTouched",
   });
   const draft = useDraftAutosave({ form, kind: "article", versionId, initialRevision: revision, updatedAt, schema: articleContentSchema, toFormValues });
   const blocks = useFieldArray({ control: form.control, name: "blocks" });

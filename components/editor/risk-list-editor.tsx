@@ -79,7 +79,6 @@ export function RiskListEditor({ versionId, revision, updatedAt, content, previe
   const form = useForm<RiskListFormValues, unknown, RiskListContent>({
     resolver: zodResolver(riskListContentSchema),
     defaultValues: toFormValues(content),
-    mode: "onTouched",
   });
   const draft = useDraftAutosave({ form, kind: "riskList", versionId, initialRevision: revision, updatedAt, schema: riskListContentSchema, toFormValues });
   const groups = useFieldArray({ control: form.control, name: "groups" });

@@ -156,7 +156,10 @@ export function useDraftAutosave<Values extends FieldValues, Content extends Art
   const save = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     if (paused.current) return false;
-    if (inFlight.current) await inFlight.current;
+    // Several callers (timer, hidden page, button) may wait here; each re-checks once the one before is done,
+    // and from the check to setting inFlight nothing awaits, so two saves never leave with the same revision.
+    while (inFlight.current) await inFlight.current;
+    if (paused.current) return false;
     if (!isUnsaved()) return true;
     inFlight.current = send();
     try {
