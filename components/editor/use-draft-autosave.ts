@@ -95,7 +95,16 @@ export function useDraftAutosave<Values extends FieldValues, Content extends Art
     const current = form.getValues();
     const parsed = schema.safeParse(current);
     if (!parsed.success) {
-      await form.trigger();
+      // The schema's messages go under their fields straight from this synchronous parse: RHF's own
+      // asynchronous validation, racing a block being added, could drop the new block.
+      form.clearErrors();
+      const shown = new Set<string>();
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String).join(".");
+        if (shown.has(path)) continue;
+        shown.add(path);
+        form.setError((path || "root") as Path<Values>, { type: "validate", message: issue.message });
+      }
       setStatus({ state: "invalid" });
       return false;
     }
