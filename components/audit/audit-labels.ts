@@ -1,7 +1,7 @@
 import type { AuditAction, AuditEntityType } from "@/lib/audit/record-audit-event";
 
-/** Audit actions in Swedish; an action without a label here is shown as its code. */
-export const auditActionLabels: Partial<Record<AuditAction, string>> = {
+/** Audit actions in Swedish; the type makes a new action without a label a compile error. */
+export const auditActionLabels: Record<AuditAction, string> = {
   "auth.sign_in": "inloggning",
   "auth.sign_in_failed": "misslyckad inloggning",
   "auth.sign_in_throttled": "inloggning spärrad (för många försök)",
@@ -12,6 +12,7 @@ export const auditActionLabels: Partial<Record<AuditAction, string>> = {
   "user.reactivated": "användare återaktiverad",
   "user.seeded": "demoanvändare skapad",
   "content.seeded": "grundinnehåll importerat",
+  "item.created": "innehåll skapat",
   "version.draft_started": "utkast påbörjat",
   "version.submitted": "inskickad för granskning",
   "version.changes_requested": "ändringar begärda",
@@ -19,16 +20,18 @@ export const auditActionLabels: Partial<Record<AuditAction, string>> = {
   "version.reattested": "granskning förnyad",
   "version.published": "publicerad",
   "version.publish_scheduled": "publicering schemalagd",
+  "version.publish_schedule_cancelled": "schemalagd publicering avbruten",
   "version.restored": "återställd som nytt utkast",
   "item.unpublished": "avpublicerad",
   "item.unpublish_scheduled": "avpublicering schemalagd",
+  "item.unpublish_schedule_cancelled": "schemalagd avpublicering avbruten",
   "comment.moderated": "kommentar modererad",
   "webhook.subscription_created": "webhook tillagd",
   "webhook.subscription_deleted": "webhook borttagen",
 };
 
 export function auditActionLabel(action: string): string {
-  return auditActionLabels[action as AuditAction] ?? action;
+  return (auditActionLabels as Record<string, string | undefined>)[action] ?? action;
 }
 
 export const auditEntityLabels: Record<AuditEntityType, string> = {
