@@ -46,7 +46,7 @@ export function hostOf(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
 }
 
-export type AddressCheck = { ok: true; addresses: ResolvedAddress[] } | { ok: false; reason: string };
+export type AddressCheck = { ok: true; addresses: [ResolvedAddress, ...ResolvedAddress[]] } | { ok: false; reason: string };
 
 /**
  * Resolves `hostname` and checks every address it has: one non-public address refuses the host, so a
@@ -54,13 +54,15 @@ export type AddressCheck = { ok: true; addresses: ResolvedAddress[] } | { ok: fa
  * to the addresses returned here, never resolving again (no DNS-rebinding gap).
  */
 export async function checkWebhookHost(hostname: string, policy: WebhookAddressPolicy, resolve: ResolveHost = resolveHost): Promise<AddressCheck> {
-  let addresses: ResolvedAddress[];
+  let resolved: ResolvedAddress[];
   try {
-    addresses = await resolve(hostname);
+    resolved = await resolve(hostname);
   } catch {
     return { ok: false, reason: `Värden ${hostname} kunde inte slås upp` };
   }
-  if (addresses.length === 0) return { ok: false, reason: `Värden ${hostname} har ingen adress` };
+  const [first, ...rest] = resolved;
+  if (!first) return { ok: false, reason: `Värden ${hostname} har ingen adress` };
+  const addresses: [ResolvedAddress, ...ResolvedAddress[]] = [first, ...rest];
   if (!policy.refuseNonPublic || policy.allowedHosts.includes(hostname.toLowerCase())) return { ok: true, addresses };
   for (const { address } of addresses) {
     const range = nonPublicRangeOf(address);
