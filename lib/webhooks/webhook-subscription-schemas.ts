@@ -12,7 +12,8 @@ export const createWebhookSubscriptionSchema = z.object({
     .max(2000, "Högst 2000 tecken / At most 2000 characters")
     .pipe(z.url({ protocol: /^https?$/, error: subscriberUrlMessage }))
     // The URL is listed in the admin; credentials belong in the receiver's signature check, not here.
-    .refine((url) => !new URL(url).username && !new URL(url).password, "Adressen får inte innehålla användarnamn eller lösenord"),
+    // (Refinements run even after the URL check failed, so an unparseable URL is left to that check.)
+    .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), "Adressen får inte innehålla användarnamn eller lösenord"),
   events: z
     .array(z.enum(WebhookEvent, "Okänd händelse / Unknown event"), "Välj minst en händelse / Choose at least one event")
     .min(1, "Välj minst en händelse / Choose at least one event")
