@@ -54,7 +54,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ subscr
                   <th scope="row">
                     {webhookEventLabels[delivery.event]}
                     <br />
-                    <span className="webhooks-note webhooks-url">{delivery.idempotencyKey}</span>
+                    <span className="webhooks-note webhooks-url webhooks-key">{delivery.idempotencyKey}</span>
                   </th>
                   <td className={`webhooks-status-${delivery.status}`}>{deliveryStatusLabels[delivery.status]}</td>
                   <td>{delivery.attempts}</td>
