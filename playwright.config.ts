@@ -49,7 +49,8 @@ export default defineConfig({
   webServer: {
     command: `node_modules/.bin/tsx scripts/serve.ts --ephemeral --skip-build --test-users=${e2eUsersFile}`,
     url: `${baseURL}/`,
-    env: { PORT: String(port), NEXTAUTH_URL: baseURL },
+    // The webhook spec's receiver listens on this machine; production refuses loopback unless allowed.
+    env: { PORT: String(port), NEXTAUTH_URL: baseURL, GRANSKAD_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -9,6 +9,7 @@ const sections: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/artiklar/ny", label: "Ny artikel", roles: ["EDITOR"] },
   { href: "/admin/risklistor/ny", label: "Ny risklista", roles: ["EDITOR"] },
   { href: "/admin/anvandare", label: "Användare", roles: ["ADMIN"] },
+  { href: "/admin/webhooks", label: "Webhooks", roles: ["ADMIN"] },
   { href: "/admin/logg", label: "Granskningslogg", roles: ["ADMIN"] },
 ];
 

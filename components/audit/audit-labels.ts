@@ -28,6 +28,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "comment.moderated": "kommentar modererad",
   "webhook.subscription_created": "webhook tillagd",
   "webhook.subscription_deleted": "webhook borttagen",
+  "webhook.subscription_deactivated": "webhook inaktiverad",
+  "webhook.subscription_reactivated": "webhook återaktiverad",
 };
 
 export function auditActionLabel(action: string): string {
@@ -56,6 +58,8 @@ export function auditEntityHref(entityType: string, entityId: string | null): st
       return `/admin/risklistor/${entityId}`;
     case "version":
       return `/admin/versioner/${entityId}`;
+    case "webhook_subscription":
+      return `/admin/webhooks/${entityId}`;
     default:
       return null;
   }

@@ -29,6 +29,8 @@ export const auditActions = [
   "comment.moderated",
   "webhook.subscription_created",
   "webhook.subscription_deleted",
+  "webhook.subscription_deactivated",
+  "webhook.subscription_reactivated",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -2,6 +2,9 @@ import { getDb } from "@/lib/db/client";
 import { getJobQueue, stopJobQueue } from "./job-queue";
 import { invalidatePublicContent } from "@/lib/content/public-cache";
 import { startPublishingWorkers } from "./publishing-workers";
+import { webhookPublicBaseUrl } from "@/lib/webhooks/content-event";
+import { webhookAddressPolicy } from "@/lib/webhooks/webhook-address-rules";
+import { startWebhookWorkers } from "@/lib/webhooks/webhook-workers";
 
 /**
  * Starts this server's background workers (unless GRANSKAD_WORKERS=off, e.g. for a web-only instance)
@@ -12,9 +15,10 @@ export async function startAppWorkers(): Promise<void> {
   try {
     const queue = await getJobQueue();
     await startPublishingWorkers(queue, getDb(), { pollingIntervalSeconds: 2, afterChange: () => invalidatePublicContent("background") });
+    await startWebhookWorkers(queue, getDb(), { pollingIntervalSeconds: 2, policy: webhookAddressPolicy(), publicBaseUrl: webhookPublicBaseUrl() });
   } catch (error) {
-    // The site still serves; scheduled jobs stay queued in the database for the next start.
-    console.error("[jobs] could not start the background workers; scheduled publishing is paused:", error);
+    // The site still serves; scheduled jobs and webhook deliveries stay queued in the database for the next start.
+    console.error("[jobs] could not start the background workers; scheduled publishing and webhooks are paused:", error);
     return;
   }
   process.once("SIGTERM", () => {
@@ -24,5 +28,5 @@ export async function startAppWorkers(): Promise<void> {
       if (process.listenerCount("SIGTERM") === 0) process.kill(process.pid, "SIGTERM");
     });
   });
-  console.info("[jobs] scheduled publishing workers started");
+  console.info("[jobs] scheduled publishing and webhook delivery workers started");
 }

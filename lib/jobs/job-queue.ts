@@ -3,14 +3,24 @@ import type { DbTx } from "@/lib/db/client";
 import { parseDatabaseUrl } from "@/lib/db/database-url";
 
 /**
- * The background-job queues (pg-boss, in its own `pgboss` schema of the app's database). Other queues,
- * such as webhook delivery, are added here so every process creates them on start.
+ * The background-job queues (pg-boss, in its own `pgboss` schema of the app's database). Every queue is
+ * listed here so every process creates them on start.
  */
 export const jobQueueNames = {
   publishVersion: "publish-version",
   unpublishVersion: "unpublish-version",
+  webhookDelivery: "webhook-delivery",
 } as const;
 export type JobQueueName = (typeof jobQueueNames)[keyof typeof jobQueueNames];
+
+/**
+ * Queue-level settings, used by every job that does not set its own. A webhook delivery is tried 9
+ * times: after a failure pg-boss waits retryDelay·2^(n-1) to twice that (jitter), 30 s for the first
+ * retry, so the last attempt comes some 2–4 hours after the first.
+ */
+const queueOptions: Partial<Record<JobQueueName, Omit<PgBoss.Queue, "name">>> = {
+  [jobQueueNames.webhookDelivery]: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+};
 
 export type JobQueue = PgBoss;
 
@@ -25,7 +35,7 @@ export async function startJobQueue(queue: JobQueue): Promise<JobQueue> {
   queue.on("error", (error) => console.error("[jobs] job queue error:", error));
   await queue.start();
   for (const name of Object.values(jobQueueNames)) {
-    if (!(await queue.getQueue(name))) await queue.createQueue(name);
+    if (!(await queue.getQueue(name))) await queue.createQueue(name, { name, ...queueOptions[name] });
   }
   return queue;
 }

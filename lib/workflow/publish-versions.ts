@@ -1,34 +1,14 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@/lib/db/client";
-import type { ContentVersion, WebhookEvent } from "@/lib/db/generated/client";
+import type { ContentVersion } from "@/lib/db/generated/client";
+import { getJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
+import { queueWebhookDeliveries } from "@/lib/webhooks/queue-webhook-deliveries";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { auditEntityOf, itemOf, itemWhere, lockVersionFor, type ItemRef, type WorkflowActor } from "./versioned-item";
 
 export const publishVersionSchema = z.object({ versionId: z.uuid() });
 export const unpublishItemSchema = z.object({ versionId: z.uuid() });
-
-/** What a webhook subscriber receives about a publish or unpublish (signed and sent by lib/webhooks). */
-export type ContentEventPayload = {
-  event: WebhookEvent;
-  item: { type: "article" | "risk_list"; id: string; slug: string };
-  version: { id: string; number: number; contentHash: string };
-  supersedes: { id: string; number: number } | null;
-  occurredAt: string;
-};
-
-async function queueWebhookDeliveries(tx: DbTx, payload: ContentEventPayload): Promise<void> {
-  const subscriptions = await tx.webhookSubscription.findMany({ where: { active: true, events: { has: payload.event } } });
-  if (subscriptions.length === 0) return;
-  await tx.webhookDelivery.createMany({
-    data: subscriptions.map((subscription) => ({
-      subscriptionId: subscription.id,
-      event: payload.event,
-      idempotencyKey: `${payload.event.toLowerCase()}:${payload.version.id}:${subscription.id}`,
-      payload,
-    })),
-  });
-}
 
 /**
  * A run of an admin's earlier schedule by the job worker: it acts only if the version is still scheduled
@@ -54,11 +34,12 @@ async function itemSlug(tx: DbTx, item: ItemRef): Promise<string> {
 
 /**
  * Publishes an approved version: one transaction in which the previous published version becomes
- * superseded, this one published, the audit event written and webhook deliveries queued. If any part
- * fails, nothing changes. Publishing a version that is already published (a repeated scheduled job) is
- * refused as a conflict and changes nothing.
+ * superseded, this one published, the audit event written and webhook deliveries and their jobs queued.
+ * If any part fails, nothing changes (`jobs` defaults to the app's job queue; tests pass their own).
+ * Publishing a version that is already published (a repeated scheduled job) is refused as a conflict
+ * and changes nothing.
  */
-export async function publishVersion(db: Db, actor: WorkflowActor, input: unknown, scheduled?: ScheduledRun): Promise<DomainResult<ContentVersion>> {
+export async function publishVersion(db: Db, actor: WorkflowActor, input: unknown, scheduled?: ScheduledRun, jobs?: JobQueue): Promise<DomainResult<ContentVersion>> {
   const parsed = publishVersionSchema.safeParse(input);
   if (!parsed.success) return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(parsed.error) });
   const { versionId } = parsed.data;
@@ -89,19 +70,23 @@ export async function publishVersion(db: Db, actor: WorkflowActor, input: unknow
         ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById }),
       },
     });
-    await queueWebhookDeliveries(tx, {
-      event: "PUBLISHED",
-      item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
-      version: { id: published.id, number: published.number, contentHash: published.contentHash! },
-      supersedes: previous ? { id: previous.id, number: previous.number } : null,
-      occurredAt: now.toISOString(),
-    });
+    await queueWebhookDeliveries(
+      tx,
+      {
+        event: "PUBLISHED",
+        item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
+        version: { id: published.id, number: published.number, contentHash: published.contentHash! },
+        supersedes: previous ? { id: previous.id, number: previous.number } : null,
+        occurredAt: now.toISOString(),
+      },
+      jobs ?? getJobQueue,
+    );
     return ok(published);
   });
 }
 
 /** Withdraws an item from the public site: its published version becomes unpublished, in one transaction. */
-export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unknown, scheduled?: ScheduledRun): Promise<DomainResult<ContentVersion>> {
+export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unknown, scheduled?: ScheduledRun, jobs?: JobQueue): Promise<DomainResult<ContentVersion>> {
   const parsed = unpublishItemSchema.safeParse(input);
   if (!parsed.success) return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(parsed.error) });
   const { versionId } = parsed.data;
@@ -126,13 +111,17 @@ export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unkn
         ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById }),
       },
     });
-    await queueWebhookDeliveries(tx, {
-      event: "UNPUBLISHED",
-      item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
-      version: { id: withdrawn.id, number: withdrawn.number, contentHash: withdrawn.contentHash! },
-      supersedes: null,
-      occurredAt: now.toISOString(),
-    });
+    await queueWebhookDeliveries(
+      tx,
+      {
+        event: "UNPUBLISHED",
+        item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
+        version: { id: withdrawn.id, number: withdrawn.number, contentHash: withdrawn.contentHash! },
+        supersedes: null,
+        occurredAt: now.toISOString(),
+      },
+      jobs ?? getJobQueue,
+    );
     return ok(withdrawn);
   });
 }

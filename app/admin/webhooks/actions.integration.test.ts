@@ -1,0 +1,138 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/current-user";
+import type { ActionResult } from "@/lib/http/action-result";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { WebhookEvent, type Role } from "@/lib/db/generated/enums";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+
+/*
+ * The webhook server actions as a browser's POST reaches them: only the session is stood in for, and
+ * getDb() returns this test's database.
+ */
+let signedIn: SessionUser | null = null;
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn }));
+
+const { createWebhookSubscriptionAction, deleteWebhookSubscriptionAction, setWebhookSubscriptionActiveAction } = await import("./actions");
+
+let database: TestDatabase;
+let db: Db;
+const users = {} as Record<"admin" | "editor", SessionUser>;
+
+async function createUser(key: keyof typeof users, roles: Role[]) {
+  const user = await db.user.create({ data: { email: `${key}@webhooks.test`, name: `Webhooks ${key}`, title: "", specialty: "", roles } });
+  users[key] = { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await applyMigrations(database.url);
+  db = createPrismaClient(database.url, { max: 4 });
+  (globalThis as unknown as { granskadPrisma?: Db }).granskadPrisma = db;
+  await createUser("admin", ["ADMIN"]);
+  await createUser("editor", ["EDITOR", "REVIEWER"]);
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+const everything = () => Promise.all([db.webhookSubscription.count(), db.webhookDelivery.count(), db.auditEvent.count()]);
+
+const events = Object.values(WebhookEvent) as string[];
+const notHttpUrl = fc.oneof(
+  fc.string().filter((text) => !/^\s*https?:\/\/[^\s/]/i.test(text)),
+  fc.constantFrom("ftp://files.example.se/hook", "javascript:alert(1)", "file:///etc/passwd", "https://", "http://user:secret@example.se/hook", `https://example.se/${"x".repeat(2001)}`),
+  fc.anything().filter((value) => typeof value !== "string"),
+);
+const badEvents = fc.oneof(
+  fc.constant([]),
+  fc.array(fc.string().filter((event) => !events.includes(event)), { minLength: 1 }),
+  fc.anything().filter((value) => !Array.isArray(value)),
+);
+const goodEvents = fc.subarray(events, { minLength: 1 });
+const malformedCreateInput = fc.oneof(
+  fc.record({ url: notHttpUrl, events: fc.oneof(goodEvents, badEvents) }, { requiredKeys: [] }),
+  fc.record({ url: fc.webUrl({ validSchemes: ["http", "https"] }), events: badEvents }, { requiredKeys: ["events"] }),
+  fc.anything().filter((value) => typeof value !== "object" || value === null || Array.isArray(value)),
+);
+const malformedSubscriptionInput = fc.oneof(
+  fc.anything(),
+  fc.record({ subscriptionId: fc.oneof(fc.string().filter((id) => !/^[0-9a-f-]{36}$/i.test(id)), fc.integer()), active: fc.anything() }),
+);
+
+function expectFieldErrors(result: ActionResult<unknown>) {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error.kind).toBe("invalid");
+  expect(result.error.kind === "invalid" && Object.keys(result.error.fieldErrors ?? {}).length).toBeGreaterThan(0);
+}
+
+describe("webhook admin actions", () => {
+  it("only admins may register, deactivate or delete (checked on the server)", async () => {
+    for (const who of [null, "editor"] as const) {
+      signedIn = who && users[who];
+      const before = await everything();
+      const created = await createWebhookSubscriptionAction({ url: "https://mottagare.example.se/hook", events: ["PUBLISHED"] });
+      expect(created).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+      expect(await everything()).toEqual(before);
+    }
+  });
+
+  it("an admin registers a subscriber, gets the secret once, pauses and deletes it; each step is audited", async () => {
+    signedIn = users.admin;
+    const created = await createWebhookSubscriptionAction({ url: " https://mottagare.example.se/hook ", events: ["UNPUBLISHED", "UNPUBLISHED"] });
+    if (!created.ok) throw new Error(created.error.message);
+    expect(created.value).toMatchObject({ url: "https://mottagare.example.se/hook", events: ["UNPUBLISHED"], secret: expect.stringMatching(/^whsec_[\w-]{43}$/) });
+    const stored = await db.webhookSubscription.findUniqueOrThrow({ where: { id: created.value.id } });
+    expect(stored).toMatchObject({ secret: created.value.secret, active: true, createdById: users.admin.id });
+
+    const { listWebhookSubscriptions, webhookDeliveryLog } = await import("@/lib/webhooks/webhook-subscriptions");
+    expect(JSON.stringify(await listWebhookSubscriptions(db))).not.toContain(created.value.secret);
+    expect(JSON.stringify(await webhookDeliveryLog(db, created.value.id))).not.toContain(created.value.secret);
+
+    const subscriptionId = created.value.id;
+    expect(await setWebhookSubscriptionActiveAction({ subscriptionId, active: false })).toMatchObject({ ok: true, value: { active: false } });
+    expect(await deleteWebhookSubscriptionAction({ subscriptionId })).toMatchObject({ ok: true });
+    expect(await deleteWebhookSubscriptionAction({ subscriptionId })).toMatchObject({ ok: false, error: { kind: "not_found" } });
+    const audit = await db.auditEvent.findMany({ where: { entityId: subscriptionId }, orderBy: { at: "asc" } });
+    expect(audit.map((event) => event.action)).toEqual(["webhook.subscription_created", "webhook.subscription_deactivated", "webhook.subscription_deleted"]);
+  });
+
+  it("in production a loopback or private subscriber is refused at registration, unless configured", async () => {
+    signedIn = users.admin;
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      const before = await everything();
+      for (const url of ["http://127.0.0.1:8080/hook", "http://[::ffff:10.0.0.1]/hook", "https://169.254.169.254/latest", "http://[fd00::1]/hook", "http://0.0.0.0/"]) {
+        const refused = await createWebhookSubscriptionAction({ url, events: ["PUBLISHED"] });
+        expect(refused).toMatchObject({ ok: false, error: { kind: "invalid", fieldErrors: { url: [expect.stringMatching(/inte publik/)] } } });
+      }
+      expect(await everything()).toEqual(before);
+      vi.stubEnv("GRANSKAD_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
+      expect(await createWebhookSubscriptionAction({ url: "http://127.0.0.1:8080/hook", events: ["PUBLISHED"] })).toMatchObject({ ok: true });
+    } finally {
+      vi.unstubAllEnvs();
+      await db.webhookSubscription.deleteMany();
+    }
+  });
+
+  it("random and malformed input to every action gives field errors (a typed invalid result), never throws, writes nothing", async () => {
+    signedIn = users.admin;
+    const before = await everything();
+    await fc.assert(
+      fc.asyncProperty(malformedCreateInput, async (input) => expectFieldErrors(await createWebhookSubscriptionAction(input))),
+      { numRuns: 200 },
+    );
+    await fc.assert(
+      fc.asyncProperty(malformedSubscriptionInput, async (input) => {
+        expectFieldErrors(await setWebhookSubscriptionActiveAction(input));
+        expectFieldErrors(await deleteWebhookSubscriptionAction(input));
+      }),
+      { numRuns: 100 },
+    );
+    expect(await everything()).toEqual(before);
+  });
+});

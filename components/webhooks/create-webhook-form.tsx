@@ -1,0 +1,85 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createWebhookSubscriptionAction } from "@/app/admin/webhooks/actions";
+import { showFailure } from "@/components/users/form-failure";
+import { TextField } from "@/components/users/text-field";
+import { WebhookEvent } from "@/lib/db/generated/enums";
+import { createWebhookSubscriptionSchema, type CreateWebhookSubscriptionInput } from "@/lib/webhooks/webhook-subscription-schemas";
+import type { CreatedWebhookSubscription } from "@/lib/webhooks/webhook-subscriptions";
+import { webhookEventLabels } from "./webhook-labels";
+import "./webhooks.css";
+
+const fields = ["url", "events"] as const;
+
+/**
+ * An admin registers a subscriber. The signing secret comes back from the server this once and lives
+ * only in this component's state: it is gone when the page is left, and no page shows it again.
+ */
+export function CreateWebhookForm() {
+  const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedWebhookSubscription | null>(null);
+  const { register, handleSubmit, setError, reset, formState } = useForm<CreateWebhookSubscriptionInput>({
+    resolver: zodResolver(createWebhookSubscriptionSchema),
+    defaultValues: { url: "", events: ["PUBLISHED", "UNPUBLISHED"] },
+  });
+
+  const onSubmit = handleSubmit(async (input) => {
+    setFailure(null);
+    setCreated(null);
+    const result = await createWebhookSubscriptionAction(input);
+    if (!result.ok) {
+      setFailure(showFailure(result.error, setError, fields));
+      return;
+    }
+    setCreated(result.value);
+    reset();
+    router.refresh();
+  });
+
+  const errors = formState.errors;
+  const eventsError = errors.events?.message ?? errors.events?.root?.message;
+  return (
+    <section aria-labelledby="ny-webhook-rubrik" className="webhooks-create">
+      <h2 id="ny-webhook-rubrik">Ny webhook</h2>
+      {created && (
+        <div role="status" className="webhooks-secret" data-testid="webhook-secret">
+          <p>
+            Webhooken till <strong>{created.url}</strong> är skapad. Kopiera signeringsnyckeln nu: den visas bara den här gången.
+          </p>
+          <p>
+            <code>{created.secret}</code>
+          </p>
+        </div>
+      )}
+      <form onSubmit={onSubmit} noValidate className="form" data-testid="create-webhook-form">
+        {failure && (
+          <p role="alert" className="form-error">
+            {failure}
+          </p>
+        )}
+        <TextField id="webhook-url" label="Mottagarens adress / Subscriber URL" hint="http:// eller https://. Mottagaren får ett POST-anrop med JSON." field={register("url")} error={errors.url?.message} />
+        <fieldset className="webhooks-events" aria-describedby={eventsError ? "webhook-events-error" : undefined} aria-invalid={!!eventsError}>
+          <legend>Händelser / Events</legend>
+          {Object.values(WebhookEvent).map((event) => (
+            <label key={event} htmlFor={`webhook-event-${event}`}>
+              <input id={`webhook-event-${event}`} type="checkbox" value={event} {...register("events")} /> {webhookEventLabels[event]}
+            </label>
+          ))}
+          {eventsError && (
+            <p id="webhook-events-error" className="field-error">
+              {eventsError}
+            </p>
+          )}
+        </fieldset>
+        <button type="submit" disabled={formState.isSubmitting}>
+          Lägg till webhook
+        </button>
+      </form>
+    </section>
+  );
+}
