@@ -9,7 +9,8 @@ import { getDb } from "@/lib/db/client";
 import { ok } from "@/lib/errors/domain-result";
 import { action } from "@/lib/http/action-result";
 import { saveDraft, startDraft } from "@/lib/workflow/draft-versions";
-import { submitForReview, submitForReviewSchema } from "@/lib/workflow/review-versions";
+import { submitForReview } from "@/lib/workflow/review-versions";
+import { submitForReviewSchema } from "@/lib/workflow/review-schemas";
 import { startEditingSchema } from "@/components/editor/start-editing-schema";
 import { saveDraftInputSchema } from "@/components/editor/save-draft-schema";
 

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { submitForReviewSchema } from "@/lib/workflow/review-versions";
+import { submitForReviewSchema } from "@/lib/workflow/review-schemas";
 import { submitForReviewAction } from "@/app/admin/editor-actions";
 import { FormErrors, FormField, fieldAria } from "./form-field";
 import { applyServerFieldErrors } from "./server-field-errors";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { approveVersionSchema, reattestVersionSchema, reviewCommentSchema } from "@/lib/workflow/review-versions";
+import { approveVersionSchema, reattestVersionSchema, reviewCommentSchema } from "@/lib/workflow/review-schemas";
 import type { ActionResult } from "@/lib/http/action-result";
 import {
   addReviewCommentAction,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requestChangesSchema } from "@/lib/workflow/review-versions";
+import { requestChangesSchema } from "@/lib/workflow/review-schemas";
 
 /** Sending a version back always says why: the comment the workflow allows is required here. */
 export const requestChangesFormSchema = requestChangesSchema.extend({

@@ -4,13 +4,8 @@ import type { ContentVersion, ReviewDecisionKind } from "@/lib/db/generated/clie
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { contentHash } from "@/lib/content/content-hash";
 import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
+import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema, submitForReviewSchema } from "./review-schemas";
 import { auditEntityOf, itemOf, lockVersionFor, readVersionContent, type WorkflowActor } from "./versioned-item";
-
-export const submitForReviewSchema = z.object({
-  versionId: z.uuid(),
-  changeNote: z.string().trim().min(1, "Beskriv ändringen för granskaren").max(2000),
-  readerNote: z.string().trim().min(1, "Skriv vad som har ändrats för läsaren").max(500),
-});
 
 /** Next review is due this long after an approval unless the reviewer picks another date. */
 export const defaultReviewIntervalMonths = 12;
@@ -18,28 +13,6 @@ export const defaultReviewIntervalMonths = 12;
 export function defaultNextReviewDue(from: Date): Date {
   return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + defaultReviewIntervalMonths, from.getUTCDate()));
 }
-
-const reviewDateSchema = z.coerce
-  .date()
-  .refine((date) => date.getTime() > Date.now(), "Nästa granskning måste ligga i framtiden")
-  .optional();
-
-export const approveVersionSchema = z.object({
-  versionId: z.uuid(),
-  /** The hash of the text the reviewer was shown: an approval is bound to exactly that content. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  nextReviewDue: reviewDateSchema,
-});
-export const requestChangesSchema = z.object({
-  versionId: z.uuid(),
-  comment: z.string().trim().max(5000).optional(),
-});
-export const reattestVersionSchema = z.object({ versionId: z.uuid(), nextReviewDue: reviewDateSchema });
-export const reviewCommentSchema = z.object({
-  versionId: z.uuid(),
-  blockKey: z.uuid().optional(),
-  body: z.string().trim().min(1, "Skriv en kommentar").max(5000),
-});
 
 type Parsed<T extends z.ZodType> = DomainResult<z.infer<T>>;
 function parse<T extends z.ZodType>(schema: T, input: unknown): Parsed<T> {

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/*
+ * The inputs of the review workflow, shared by the editor's and the reviewer's forms and by the server
+ * actions. They live apart from the operations (review-versions.ts) so that the browser bundles of those
+ * forms do not pull in the database code and Node's crypto.
+ */
+
+export const submitForReviewSchema = z.object({
+  versionId: z.uuid(),
+  changeNote: z.string().trim().min(1, "Beskriv ändringen för granskaren").max(2000),
+  readerNote: z.string().trim().min(1, "Skriv vad som har ändrats för läsaren").max(500),
+});
+
+const reviewDateSchema = z.coerce
+  .date()
+  .refine((date) => date.getTime() > Date.now(), "Nästa granskning måste ligga i framtiden")
+  .optional();
+
+export const approveVersionSchema = z.object({
+  versionId: z.uuid(),
+  /** The hash of the text the reviewer was shown: an approval is bound to exactly that content. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  nextReviewDue: reviewDateSchema,
+});
+export const requestChangesSchema = z.object({
+  versionId: z.uuid(),
+  comment: z.string().trim().max(5000).optional(),
+});
+export const reattestVersionSchema = z.object({ versionId: z.uuid(), nextReviewDue: reviewDateSchema });
+export const reviewCommentSchema = z.object({
+  versionId: z.uuid(),
+  blockKey: z.uuid().optional(),
+  body: z.string().trim().min(1, "Skriv en kommentar").max(5000),
+});
