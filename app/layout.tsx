@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
 };
 
 /** The document shell shared by the public site (app/(public)) and the editorial admin (app/admin). */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, the not-found page included: Next.js puts the Content-Security-Policy
+  // nonce of the request (proxy.ts) on its scripts only while rendering, so a page prerendered at build
+  // time would carry scripts the policy blocks.
+  await connection();
   return (
     <html lang="sv">
       <body>

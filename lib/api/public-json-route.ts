@@ -3,15 +3,8 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { httpStatusOf, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
+import { publicCacheControl } from "@/lib/http/public-cache-control";
 import { corsHeaders, invalidParamsResponse, problemResponse } from "./problem-response";
-
-/**
- * Browsers and CDNs may reuse a response for a minute and shared caches for five; past that a cache
- * may serve it stale for ten more minutes while it refetches. Publishing invalidates the server's own
- * cache at once (lib/content/public-cache.ts), so the origin answers fresh on the next request and the
- * window above bounds how long a CDN copy can lag; the ETag makes its revalidation cheap.
- */
-export const publicCacheControl = "public, max-age=60, s-maxage=300, stale-while-revalidate=600";
 
 /** Absolute URLs in responses start here: PUBLIC_BASE_URL when set, else the origin of the request. */
 export function publicBaseUrl(request: Request): string {

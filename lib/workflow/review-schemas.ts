@@ -1,18 +1,16 @@
 import { z } from "zod";
 
-/** The inputs of the review operations, shared by their forms (client) and lib/workflow/review-versions.ts. */
+/*
+ * The inputs of the review workflow, shared by the editor's and the reviewer's forms and by the server
+ * actions. They live apart from the operations (review-versions.ts) so that the browser bundles of those
+ * forms do not pull in the database code and Node's crypto.
+ */
+
 export const submitForReviewSchema = z.object({
   versionId: z.uuid(),
   changeNote: z.string().trim().min(1, "Beskriv ändringen för granskaren").max(2000),
   readerNote: z.string().trim().min(1, "Skriv vad som har ändrats för läsaren").max(500),
 });
-
-/** Next review is due this long after an approval unless the reviewer picks another date. */
-export const defaultReviewIntervalMonths = 12;
-
-export function defaultNextReviewDue(from: Date): Date {
-  return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + defaultReviewIntervalMonths, from.getUTCDate()));
-}
 
 const reviewDateSchema = z.coerce
   .date()

@@ -4,15 +4,15 @@ import type { ContentVersion, ReviewDecisionKind } from "@/lib/db/generated/clie
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { contentHash } from "@/lib/content/content-hash";
 import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
-import {
-  approveVersionSchema,
-  defaultNextReviewDue,
-  reattestVersionSchema,
-  requestChangesSchema,
-  reviewCommentSchema,
-  submitForReviewSchema,
-} from "./review-schemas";
+import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema, submitForReviewSchema } from "./review-schemas";
 import { auditEntityOf, itemOf, lockVersionFor, readVersionContent, type WorkflowActor } from "./versioned-item";
+
+/** Next review is due this long after an approval unless the reviewer picks another date. */
+export const defaultReviewIntervalMonths = 12;
+
+export function defaultNextReviewDue(from: Date): Date {
+  return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + defaultReviewIntervalMonths, from.getUTCDate()));
+}
 
 type Parsed<T extends z.ZodType> = DomainResult<z.infer<T>>;
 function parse<T extends z.ZodType>(schema: T, input: unknown): Parsed<T> {

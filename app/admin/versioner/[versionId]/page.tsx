@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { diffContent } from "@/lib/content/version-diff";
 import { availableActions } from "@/lib/workflow/version-workflow";
-import { defaultNextReviewDue } from "@/lib/workflow/review-schemas";
+import { defaultNextReviewDue } from "@/lib/workflow/review-versions";
 import { findItemTitles, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
 import { formatAdminDateTime, formatCalendarDate, versionStatusLabels } from "@/components/dashboard/admin-labels";
 import { RiskListUsage } from "@/components/review/risk-list-usage";

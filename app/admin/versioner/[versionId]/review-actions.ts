@@ -3,8 +3,8 @@
 import { getDb } from "@/lib/db/client";
 import { ok } from "@/lib/errors/domain-result";
 import { action } from "@/lib/http/action-result";
-import { addReviewComment, approveVersion, reattestVersion, requestChanges } from "@/lib/workflow/review-versions";
 import { approveVersionSchema, reattestVersionSchema, reviewCommentSchema } from "@/lib/workflow/review-schemas";
+import { addReviewComment, approveVersion, reattestVersion, requestChanges } from "@/lib/workflow/review-versions";
 import { requestChangesFormSchema } from "@/components/review/review-schemas";
 
 /*

@@ -1,0 +1,76 @@
+import { publicCacheControl } from "@/lib/http/public-cache-control";
+import { dataContentSecurityPolicy, pageContentSecurityPolicy } from "./content-security-policy";
+
+/** What the headers depend on in a request; `hasCookies` is whether it carries any cookie at all. */
+export type RequestFacts = { method: string; pathname: string; hasCookies: boolean };
+
+export type SecurityEnvironment = { NODE_ENV?: string; PUBLIC_BASE_URL?: string; NEXTAUTH_URL?: string };
+
+/**
+ * The pages a CDN may cache: they render the same for every reader. A new public page type is added
+ * here; anything not listed stays private.
+ */
+export const publicPagePaths: readonly RegExp[] = [/^\/$/, /^\/artiklar\/[^/]+$/, /^\/risklistor\/[^/]+$/];
+
+/** The feed and the read API set their own Cache-Control and ETag (lib/api/public-json-route.ts). */
+const selfCachingDataPaths: readonly RegExp[] = [/^\/feed\.json$/, /^\/api\/v1(\/|$)/];
+
+/** Next.js's build output (content-hashed, cached for a year by Next.js itself) and its image server. */
+const frameworkAssetPaths: readonly RegExp[] = [/^\/_next\/static\//, /^\/_next\/image(\/|$)/, /^\/favicon\.ico$/];
+
+const privateCacheControl = "private, no-store";
+
+/**
+ * Production is NODE_ENV=production serving an https site: PUBLIC_BASE_URL, or NEXTAUTH_URL when that is
+ * unset, starts with https://. Only then is HSTS sent, so that a production build tried out over plain
+ * http on localhost (the e2e suite, the benchmark) never pins a browser to https for that host.
+ */
+export function isHttpsProduction(environment: SecurityEnvironment): boolean {
+  const publicUrl = environment.PUBLIC_BASE_URL || environment.NEXTAUTH_URL || "";
+  return environment.NODE_ENV === "production" && publicUrl.startsWith("https://");
+}
+
+/**
+ * A page goes to shared caches only when it is a public page fetched with GET or HEAD by a request with
+ * no cookie: a session (or any other cookie) may change what is rendered, and such a response must
+ * never be stored for someone else.
+ */
+export function pageCacheControl({ method, pathname, hasCookies }: RequestFacts): string {
+  const cacheable = (method === "GET" || method === "HEAD") && !hasCookies && publicPagePaths.some((path) => path.test(pathname));
+  return cacheable ? publicCacheControl : privateCacheControl;
+}
+
+export type SecurityHeaders = {
+  /** Added to the request Next.js renders: it reads the nonce from its Content-Security-Policy. */
+  request: Record<string, string>;
+  response: Record<string, string>;
+};
+
+/**
+ * Every header this app sets for security and caching, for one request. Every response gets nosniff, a
+ * referrer policy that sends only the origin to other sites, X-Frame-Options DENY (for browsers that
+ * predate frame-ancestors) and, in https production, HSTS. HTML pages get the nonce policy and their
+ * Cache-Control; JSON endpoints a data-only policy.
+ */
+export function securityHeaders(request: RequestFacts, nonce: string, environment: SecurityEnvironment): SecurityHeaders {
+  const httpsProduction = isHttpsProduction(environment);
+  const response: Record<string, string> = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    ...(httpsProduction ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+  const { pathname } = request;
+  if (frameworkAssetPaths.some((path) => path.test(pathname))) return { request: {}, response };
+  if (selfCachingDataPaths.some((path) => path.test(pathname))) {
+    return { request: {}, response: { ...response, "Content-Security-Policy": dataContentSecurityPolicy } };
+  }
+  if (pathname.startsWith("/api/")) {
+    return { request: {}, response: { ...response, "Content-Security-Policy": dataContentSecurityPolicy, "Cache-Control": privateCacheControl } };
+  }
+  const policy = pageContentSecurityPolicy({ nonce, development: environment.NODE_ENV === "development", upgradeInsecureRequests: httpsProduction });
+  return {
+    request: { "Content-Security-Policy": policy, "x-nonce": nonce },
+    response: { ...response, "Content-Security-Policy": policy, "Cache-Control": pageCacheControl(request) },
+  };
+}
