@@ -19,9 +19,20 @@ export function defaultNextReviewDue(from: Date): Date {
   return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + defaultReviewIntervalMonths, from.getUTCDate()));
 }
 
+/**
+ * The latest next-review date a reviewer may set. Patient information is re-reviewed within years, not
+ * centuries, and the feed's dates are RFC 3339 (four-digit years): a year like 200000 broke it.
+ */
+const maxReviewIntervalYears = 5;
+
+function latestNextReviewDue(from: Date): Date {
+  return new Date(Date.UTC(from.getUTCFullYear() + maxReviewIntervalYears, from.getUTCMonth(), from.getUTCDate()));
+}
+
 const reviewDateSchema = z.coerce
   .date()
   .refine((date) => date.getTime() > Date.now(), "Nästa granskning måste ligga i framtiden")
+  .refine((date) => date.getTime() <= latestNextReviewDue(new Date()).getTime(), `Nästa granskning kan ligga högst ${maxReviewIntervalYears} år fram`)
   .optional();
 
 export const approveVersionSchema = z.object({
