@@ -4,13 +4,15 @@ import { requireUser } from "@/lib/auth/require-user";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { fieldErrorsOf, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { logUnexpectedError } from "./log-unexpected-error";
+import { unstorableTextErrors } from "./unstorable-text";
 
 /** What every server action returns to its form: a value, or a failure with field errors to show. */
 export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: DomainFailure };
 
 /**
  * The one wrapper for server actions: requires a signed-in user with one of `roles`, parses the input
- * with the action's zod schema (the same one its form uses), runs the handler, and turns an unexpected
+ * with the action's zod schema (the same one its form uses) and refuses text the database cannot
+ * store (lib/http/unstorable-text.ts), runs the handler, and turns an unexpected
  * exception into a logged, generic failure — never a stack trace in the browser.
  * (Next.js itself refuses server-action POSTs whose Origin is not this site, which is our CSRF guard.)
  */
@@ -24,9 +26,11 @@ export function action<Schema extends z.ZodType, T>(
     try {
       const user = await requireUser(roles);
       if (!user.ok) return { ok: false, error: user.failure };
+      const unstorable = unstorableTextErrors(input);
       const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        return { ok: false, error: { kind: "invalid", message: "Kontrollera fälten / Check the fields", fieldErrors: fieldErrorsOf(parsed.error) } };
+      if (!parsed.success || Object.keys(unstorable).length > 0) {
+        const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...unstorable };
+        return { ok: false, error: { kind: "invalid", message: "Kontrollera fälten / Check the fields", fieldErrors } };
       }
       const result = await handler(user.value, parsed.data);
       return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.failure };

@@ -2,6 +2,7 @@ import type { Db, DbTx } from "@/lib/db/client";
 import type { ContentVersion, VersionStatus } from "@/lib/db/generated/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { writeDraftContent } from "@/lib/content/version-content";
+import { unknownReferenceErrors } from "@/lib/content/content-references";
 import { articleContentSchema, riskListContentSchema, type ArticleContent, type RiskListContent } from "@/lib/content/content-schemas";
 import { fail, fieldErrorsOf, ok, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { checkTransition } from "./version-workflow";
@@ -96,6 +97,10 @@ export async function saveDraft(
     const parsed = (version.articleId ? articleContentSchema : riskListContentSchema).safeParse(input.content);
     if (!parsed.success) {
       return { ok: false, failure: { kind: "invalid", message: "Innehållet är ogiltigt", fieldErrors: fieldErrorsOf(parsed.error) } };
+    }
+    const unknownReferences = "blocks" in parsed.data ? await unknownReferenceErrors(tx, parsed.data) : {};
+    if (Object.keys(unknownReferences).length > 0) {
+      return { ok: false, failure: { kind: "invalid", message: "Innehållet är ogiltigt", fieldErrors: unknownReferences } };
     }
     await writeDraftContent(tx, version.id, parsed.data);
     const saved = await tx.contentVersion.update({ where: { id: version.id }, data: { revision: { increment: 1 } } });

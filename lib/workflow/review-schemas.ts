@@ -12,9 +12,20 @@ export const submitForReviewSchema = z.object({
   readerNote: z.string().trim().min(1, "Skriv vad som har ändrats för läsaren").max(500),
 });
 
+/**
+ * The latest next-review date a reviewer may set. Patient information is re-reviewed within years, not
+ * centuries, and the feed's dates are RFC 3339 (four-digit years): a year like 200000 broke it.
+ */
+const maxReviewIntervalYears = 5;
+
+function latestNextReviewDue(from: Date): Date {
+  return new Date(Date.UTC(from.getUTCFullYear() + maxReviewIntervalYears, from.getUTCMonth(), from.getUTCDate()));
+}
+
 const reviewDateSchema = z.coerce
   .date()
   .refine((date) => date.getTime() > Date.now(), "Nästa granskning måste ligga i framtiden")
+  .refine((date) => date.getTime() <= latestNextReviewDue(new Date()).getTime(), `Nästa granskning kan ligga högst ${maxReviewIntervalYears} år fram`)
   .optional();
 
 export const approveVersionSchema = z.object({
