@@ -30,6 +30,8 @@ type QueryRow = { query: "signed-in" };
 const unknown = { kind: "not_found" } as const;
 const taken = { kind: "conflict" } as const;
 const slugTaken = { kind: "invalid", message: "Adressen används redan" } as const;
+/** A subscriber URL may not carry a user name and password (the receiver checks the signature instead). */
+const credentialsInUrl = { kind: "invalid", fieldErrors: { url: ["Adressen får inte innehålla användarnamn eller lösenord"] } } as const;
 
 const matrix: Record<string, ActionRow | QueryRow> = {
   "app/admin/anvandare/actions.ts › createUserAction": { roles: ["ADMIN"], rule: taken, wellFormed: (k) => ({ email: k.userEmail, name: "Dubblett", roles: ["EDITOR"], password: "ett-langt-losenord" }) },
@@ -65,6 +67,9 @@ const matrix: Record<string, ActionRow | QueryRow> = {
   "app/admin/versioner/[versionId]/review-actions.ts › approveVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, contentHash: "a".repeat(64) }) },
   "app/admin/versioner/[versionId]/review-actions.ts › reattestVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
   "app/admin/versioner/[versionId]/review-actions.ts › requestChangesAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, comment: "Ändra" }) },
+  "app/admin/webhooks/actions.ts › createWebhookSubscriptionAction": { roles: ["ADMIN"], rule: credentialsInUrl, wellFormed: () => ({ url: "https://namn:losen@mottagare.example/krok", events: ["PUBLISHED"] }) },
+  "app/admin/webhooks/actions.ts › deleteWebhookSubscriptionAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ subscriptionId: k.unknownId }) },
+  "app/admin/webhooks/actions.ts › setWebhookSubscriptionActiveAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ subscriptionId: k.unknownId, active: false }) },
 };
 
 const callers = ["anonymous", "editor", "reviewer", "admin"] as const;

@@ -9,7 +9,8 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { approvedRiskListVersion } from "@/lib/jobs/publishing-test-fixtures";
 import { startDraft } from "@/lib/workflow/draft-versions";
 import { submitForReview } from "@/lib/workflow/review-versions";
-import { databaseFingerprint, isRedirect, openActionTestDatabase, type ActionTestDatabase, type SignedInAs } from "./server-action-fixtures";
+import { createWebhookSubscription } from "@/lib/webhooks/webhook-subscriptions";
+import { databaseFingerprint, discoverServerActionExports, isRedirect, openActionTestDatabase, type ActionTestDatabase, type SignedInAs } from "./server-action-fixtures";
 
 /*
  * Random and malformed payloads at every mutating server action, sent by a user the action allows (so
@@ -25,6 +26,7 @@ const userActions = await import("./anvandare/actions");
 const editorActions = await import("./editor-actions");
 const publishingActions = await import("./publishing-actions");
 const reviewActions = await import("./versioner/[versionId]/review-actions");
+const webhookActions = await import("./webhooks/actions");
 
 type Payload = Record<string, unknown>;
 /**
@@ -51,6 +53,7 @@ let ids: {
   published: string;
   article: string;
   user: string;
+  webhookSubscription: string;
 };
 
 beforeAll(async () => {
@@ -72,6 +75,8 @@ beforeAll(async () => {
   };
   const approved = await approvedRiskListVersion(db, users, forApproval.slug);
   const published = await db.contentVersion.findFirstOrThrow({ where: { status: "PUBLISHED", articleId: article.id } });
+  const subscription = await createWebhookSubscription(db, users.admin, { url: "https://mottagare.example/krok", events: ["PUBLISHED"] });
+  if (!subscription.ok) throw new Error(subscription.failure.message);
   const other = await db.user.create({ data: { email: "malformed-target@actions.test", name: "Mål", title: "", specialty: "", roles: ["EDITOR"] } });
   ids = {
     draftArticle: draftArticle.value.id,
@@ -83,6 +88,7 @@ beforeAll(async () => {
     published: published.id,
     article: article.id,
     user: other.id,
+    webhookSubscription: subscription.value.id,
   };
 });
 
@@ -151,6 +157,13 @@ const subjects: Record<string, Subject> = {
   cancelScheduledPublish: { as: "admin", act: publishingActions.cancelScheduledPublishAction, template: async () => ({ versionId: ids.approved }) },
   scheduleUnpublish: { as: "admin", act: publishingActions.scheduleUnpublishAction, template: async () => ({ versionId: ids.published, at: future }) },
   cancelScheduledUnpublish: { as: "admin", act: publishingActions.cancelScheduledUnpublishAction, template: async () => ({ versionId: ids.published }) },
+  createWebhookSubscription: {
+    as: "admin",
+    act: webhookActions.createWebhookSubscriptionAction,
+    template: async () => ({ url: "https://mottagare.example/krok", events: ["PUBLISHED", "UNPUBLISHED"] }),
+  },
+  setWebhookSubscriptionActive: { as: "admin", act: webhookActions.setWebhookSubscriptionActiveAction, template: async () => ({ subscriptionId: ids.webhookSubscription, active: false }) },
+  deleteWebhookSubscription: { as: "admin", act: webhookActions.deleteWebhookSubscriptionAction, template: async () => ({ subscriptionId: ids.webhookSubscription }) },
 };
 
 /** Keys that would pollute Object.prototype if anything merged input naively. */
@@ -223,6 +236,12 @@ afterEach(() => {
 const typedFailures = ["invalid", "not_found", "conflict", "forbidden"];
 
 describe("malformed and random input at every mutating server action", () => {
+  it("has a subject for every exported server action but the signed-in query", async () => {
+    const covered = new Set<unknown>(Object.values(subjects).map(({ act }) => act));
+    const uncovered = (await discoverServerActionExports()).filter(({ id, value }) => !id.endsWith("› isSignedIn") && !covered.has(value)).map(({ id }) => id);
+    expect(uncovered).toEqual([]);
+  });
+
   it.each(Object.keys(subjects))("%s answers with a typed failure and writes nothing, or accepts the input", async (name) => {
     const subject = subjects[name]!;
     signedIn = database.users[subject.as];
