@@ -22,7 +22,9 @@ export const auditActionLabels: Partial<Record<AuditAction, string>> = {
   "version.restored": "återställd som nytt utkast",
   "item.unpublished": "avpublicerad",
   "item.unpublish_scheduled": "avpublicering schemalagd",
-  "comment.moderated": "kommentar modererad",
+  "comment.approved": "läsarkommentar godkänd",
+  "comment.rejected": "läsarkommentar avvisad",
+  "comment.deleted": "läsarkommentar raderad",
   "webhook.subscription_created": "webhook tillagd",
   "webhook.subscription_deleted": "webhook borttagen",
 };
@@ -53,6 +55,8 @@ export function auditEntityHref(entityType: string, entityId: string | null): st
       return `/admin/risklistor/${entityId}`;
     case "version":
       return `/admin/versioner/${entityId}`;
+    case "public_comment":
+      return "/admin/kommentarer";
     default:
       return null;
   }

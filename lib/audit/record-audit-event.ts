@@ -26,7 +26,9 @@ export const auditActions = [
   "item.unpublished",
   "item.unpublish_scheduled",
   "item.unpublish_schedule_cancelled",
-  "comment.moderated",
+  "comment.approved",
+  "comment.rejected",
+  "comment.deleted",
   "webhook.subscription_created",
   "webhook.subscription_deleted",
 ] as const;
