@@ -25,18 +25,23 @@ export async function listFeedbackCounts(db: DbTx): Promise<ArticleFeedback[]> {
     countsByVersion.set(group.versionId, counts);
   }
 
-  const articles = new Map<string, ArticleFeedback & { latestNumber: number }>();
+  const articles = new Map<string, ArticleFeedback>();
+  const latestNumbers = new Map<string, number>();
   for (const version of versions) {
     if (!version.article) continue;
     const counts = countsByVersion.get(version.id) ?? { yes: 0, no: 0 };
-    const article = articles.get(version.article.id) ?? { articleId: version.article.id, slug: version.article.slug, title: version.title, latestNumber: 0, yes: 0, no: 0, versions: [] };
-    if (version.number > article.latestNumber) Object.assign(article, { title: version.title, latestNumber: version.number });
+    const article = articles.get(version.article.id) ?? { articleId: version.article.id, slug: version.article.slug, title: version.title, yes: 0, no: 0, versions: [] };
+    // The article is named by the newest version that has answers.
+    if (version.number > (latestNumbers.get(article.articleId) ?? 0)) {
+      article.title = version.title;
+      latestNumbers.set(article.articleId, version.number);
+    }
     article.yes += counts.yes;
     article.no += counts.no;
     article.versions.push({ versionId: version.id, number: version.number, status: version.status, ...counts });
     articles.set(version.article.id, article);
   }
   return [...articles.values()]
-    .map(({ latestNumber: _latestNumber, ...article }) => ({ ...article, versions: article.versions.sort((a, b) => b.number - a.number) }))
+    .map((article) => ({ ...article, versions: article.versions.sort((a, b) => b.number - a.number) }))
     .sort((a, b) => b.yes + b.no - (a.yes + a.no) || a.title.localeCompare(b.title, "sv"));
 }
