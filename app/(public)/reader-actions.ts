@@ -42,18 +42,24 @@ const voteFeedback = publicAction("feedback.vote", feedbackVoteSchema, async (in
 
 const postComment = publicAction("comment.submit", submitCommentSchema, async (input) => submitComment(getDb(), input, clientAddressFrom(await headers())));
 
+/** A form's fields; a crafted action call may send anything else, which then has no fields. */
+function fieldsOf(formData: unknown): Record<string, unknown> {
+  return formData instanceof FormData ? Object.fromEntries(formData) : {};
+}
+
 /** Form action of "Var det här till hjälp?" (with or without JavaScript: useActionState). */
-export async function voteFeedbackAction(_previous: FeedbackFormState, formData: FormData): Promise<FeedbackFormState> {
-  const result = await voteFeedback(Object.fromEntries(formData));
+export async function voteFeedbackAction(_previous: FeedbackFormState, formData: unknown): Promise<FeedbackFormState> {
+  const result = await voteFeedback(fieldsOf(formData));
   return result.ok ? { status: "recorded", helpful: result.value.helpful } : { status: "failed", message: result.error.message };
 }
 
 /** Form action of "Lämna en kommentar" (with or without JavaScript: useActionState). */
-export async function submitCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const result = await postComment(Object.fromEntries(formData));
+export async function submitCommentAction(_previous: CommentFormState, formData: unknown): Promise<CommentFormState> {
+  const fields = fieldsOf(formData);
+  const result = await postComment(fields);
   if (result.ok) return { status: "held" };
   const text = (field: string) => {
-    const value = formData.get(field);
+    const value = fields[field];
     return typeof value === "string" ? value : "";
   };
   return {
