@@ -13,6 +13,15 @@ import { databaseFingerprint, discoverServerActionExports, openActionTestDatabas
 let signedIn: SessionUser | null = null;
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn }));
 vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), revalidatePath: vi.fn() }));
+/** The reader forms read the client address and their cookie; a new address per call keeps throttling out of the way. */
+const request = vi.hoisted(() => ({ address: 0, cookies: new Map<string, string>() }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": `10.1.${Math.floor(++request.address / 250)}.${request.address % 250}` }),
+  cookies: async () => ({
+    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
+    set: (name: string, value: string) => void request.cookies.set(name, value),
+  }),
+}));
 
 type Known = { unknownId: string; articleSlug: string; riskListSlug: string; userEmail: string };
 /**
@@ -22,6 +31,11 @@ type Known = { unknownId: string; articleSlug: string; riskListSlug: string; use
 type ActionRow = { roles: readonly Role[]; wellFormed: (known: Known) => unknown; rule: Partial<DomainFailure> };
 /** A read the editor's page asks for (no role, no write). */
 type QueryRow = { query: "signed-in" };
+/**
+ * A public reader form (useActionState: previous state and form data): anyone, signed in or not, gets
+ * the same answers; `wellFormed` names an article that does not exist, so nothing may be written.
+ */
+type ReaderFormRow = { anyone: true; wellFormed: (known: Known) => Record<string, string>; refusal: Record<string, unknown> };
 
 /**
  * The expected matrix, written out rather than read from the actions' own role lists. A new action
@@ -31,9 +45,15 @@ const unknown = { kind: "not_found" } as const;
 const taken = { kind: "conflict" } as const;
 const slugTaken = { kind: "invalid", message: "Adressen används redan" } as const;
 /** A subscriber URL may not carry a user name and password (the receiver checks the signature instead). */
-const credentialsInUrl = { kind: "invalid", fieldErrors: { url: ["Adressen får inte innehålla användarnamn eller lösenord"] } } as const;
+const credentialsInUrl: Partial<DomainFailure> = { kind: "invalid", fieldErrors: { url: ["Adressen får inte innehålla användarnamn eller lösenord"] } };
 
-const matrix: Record<string, ActionRow | QueryRow> = {
+const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow> = {
+  "app/(public)/reader-actions.ts › submitCommentAction": {
+    anyone: true,
+    wellFormed: (k) => ({ articleId: k.unknownId, name: "Anna", email: "anna@example.se", body: "Tack" }),
+    refusal: { status: "invalid", message: "Artikeln finns inte längre." },
+  },
+  "app/(public)/reader-actions.ts › voteFeedbackAction": { anyone: true, wellFormed: (k) => ({ articleId: k.unknownId, helpful: "ja" }), refusal: { status: "failed", message: "Artikeln finns inte längre." } },
   "app/admin/anvandare/actions.ts › createUserAction": { roles: ["ADMIN"], rule: taken, wellFormed: (k) => ({ email: k.userEmail, name: "Dubblett", roles: ["EDITOR"], password: "ett-langt-losenord" }) },
   "app/admin/anvandare/actions.ts › setUserActiveAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, active: false }) },
   "app/admin/anvandare/actions.ts › updateUserProfileAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, name: "Namn", title: "", specialty: "" }) },
@@ -57,6 +77,8 @@ const matrix: Record<string, ActionRow | QueryRow> = {
   },
   "app/admin/editor-actions.ts › startEditing": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ articleId: k.unknownId }) },
   "app/admin/editor-actions.ts › submitForReviewAction": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, changeNote: "Ändring", readerNote: "Nytt" }) },
+  "app/admin/kommentarer/actions.ts › deleteCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId }) },
+  "app/admin/kommentarer/actions.ts › moderateCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId, decision: "APPROVED" }) },
   "app/admin/publishing-actions.ts › cancelScheduledPublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
   "app/admin/publishing-actions.ts › cancelScheduledUnpublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
   "app/admin/publishing-actions.ts › publishNowAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
@@ -75,6 +97,9 @@ const matrix: Record<string, ActionRow | QueryRow> = {
 const callers = ["anonymous", "editor", "reviewer", "admin"] as const;
 type Caller = (typeof callers)[number];
 const callerRole: Record<Exclude<Caller, "anonymous">, Role> = { editor: "EDITOR", reviewer: "REVIEWER", admin: "ADMIN" };
+
+/** Keys the voter hash of the feedback form (set by `npm start` in the app). */
+process.env.NEXTAUTH_SECRET ??= "matrix-test-secret";
 
 let database: ActionTestDatabase;
 let discovered: DiscoveredExport[];
@@ -112,7 +137,7 @@ describe("role × action matrix", () => {
     const before = await databaseFingerprint(database.db);
     for (const { id, value } of discovered) {
       const row = matrix[id];
-      if (!row || "query" in row) continue;
+      if (!row || "query" in row || "anyone" in row) continue;
       const act = value as (input: unknown) => Promise<ActionResult<unknown>>;
       for (const caller of callers) {
         signInAs(caller);
@@ -131,6 +156,29 @@ describe("role × action matrix", () => {
       }
     }
     expect(await databaseFingerprint(database.db)).toEqual(before);
+  });
+
+  it("gives every caller the same answers from the public reader forms, and writes nothing for refused input", async () => {
+    const withoutThrottleCounters = async () => {
+      const { "public.RateLimit": _counters, ...rest } = await databaseFingerprint(database.db);
+      return rest;
+    };
+    const before = await withoutThrottleCounters();
+    const readerForms = discovered.filter(({ id }) => "anyone" in (matrix[id] ?? {}));
+    expect(readerForms.map(({ id }) => id)).toHaveLength(2);
+    for (const { id, value } of readerForms) {
+      const row = matrix[id] as ReaderFormRow;
+      const submit = value as (previous: { status: "idle" }, form: FormData) => Promise<Record<string, unknown>>;
+      for (const caller of callers) {
+        signInAs(caller);
+        const where = `${id} as ${caller}`;
+        expect(await submit({ status: "idle" }, new FormData()), where).toMatchObject({ status: expect.stringMatching(/^(invalid|failed)$/) });
+        const form = new FormData();
+        for (const [name, field] of Object.entries(row.wellFormed(known))) form.append(name, field);
+        expect(await submit({ status: "idle" }, form), where).toMatchObject(row.refusal);
+      }
+    }
+    expect(await withoutThrottleCounters()).toEqual(before);
   });
 
   it("answers the signed-in query for anyone, truthfully, and writes nothing", async () => {

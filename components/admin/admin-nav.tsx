@@ -8,6 +8,8 @@ const sections: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/innehall", label: "Innehåll", roles: [] },
   { href: "/admin/artiklar/ny", label: "Ny artikel", roles: ["EDITOR"] },
   { href: "/admin/risklistor/ny", label: "Ny risklista", roles: ["EDITOR"] },
+  { href: "/admin/aterkoppling", label: "Återkoppling", roles: ["ADMIN", "EDITOR"] },
+  { href: "/admin/kommentarer", label: "Kommentarer", roles: ["ADMIN"] },
   { href: "/admin/anvandare", label: "Användare", roles: ["ADMIN"] },
   { href: "/admin/webhooks", label: "Webhooks", roles: ["ADMIN"] },
   { href: "/admin/logg", label: "Granskningslogg", roles: ["ADMIN"] },

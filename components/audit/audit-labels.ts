@@ -25,7 +25,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "item.unpublished": "avpublicerad",
   "item.unpublish_scheduled": "avpublicering schemalagd",
   "item.unpublish_schedule_cancelled": "schemalagd avpublicering avbruten",
-  "comment.moderated": "kommentar modererad",
+  "comment.approved": "läsarkommentar godkänd",
+  "comment.rejected": "läsarkommentar avvisad",
+  "comment.deleted": "läsarkommentar raderad",
   "webhook.subscription_created": "webhook tillagd",
   "webhook.subscription_deleted": "webhook borttagen",
   "webhook.subscription_deactivated": "webhook inaktiverad",
@@ -60,6 +62,8 @@ export function auditEntityHref(entityType: string, entityId: string | null): st
       return `/admin/versioner/${entityId}`;
     case "webhook_subscription":
       return `/admin/webhooks/${entityId}`;
+    case "public_comment":
+      return "/admin/kommentarer";
     default:
       return null;
   }

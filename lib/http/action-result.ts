@@ -22,24 +22,49 @@ export function action<Schema extends z.ZodType, T>(
   schema: Schema,
   handler: (user: SessionUser, input: z.infer<Schema>) => Promise<DomainResult<T>>,
 ): (input: unknown) => Promise<ActionResult<T>> {
-  return async (input: unknown) => {
-    try {
+  return async (input: unknown) =>
+    runAction(name, async () => {
       const user = await requireUser(roles);
       if (!user.ok) return { ok: false, error: user.failure };
-      const unstorable = unstorableTextErrors(input);
-      const parsed = schema.safeParse(input);
-      if (!parsed.success || Object.keys(unstorable).length > 0) {
-        const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...unstorable };
-        return { ok: false, error: { kind: "invalid", message: "Kontrollera fälten / Check the fields", fieldErrors } };
-      }
-      const result = await handler(user.value, parsed.data);
-      return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.failure };
-    } catch (error) {
-      if (isNextControlFlow(error)) throw error;
-      const reference = logUnexpectedError(error, { action: name });
-      return { ok: false, error: { kind: "invalid", message: `Något gick fel; försök igen (felkod ${reference})` } };
-    }
-  };
+      return parseAndHandle(schema, input, (parsed) => handler(user.value, parsed));
+    });
+}
+
+/**
+ * The same for the few actions anyone may call (the public reader forms): no sign-in, otherwise the same
+ * parsing, typed failures and logging. Rate limits are the handler's business.
+ */
+export function publicAction<Schema extends z.ZodType, T>(
+  name: string,
+  schema: Schema,
+  handler: (input: z.infer<Schema>) => Promise<DomainResult<T>>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (input: unknown) => runAction(name, () => parseAndHandle(schema, input, handler));
+}
+
+async function parseAndHandle<Schema extends z.ZodType, T>(
+  schema: Schema,
+  input: unknown,
+  handler: (input: z.infer<Schema>) => Promise<DomainResult<T>>,
+): Promise<ActionResult<T>> {
+  const unstorable = unstorableTextErrors(input);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success || Object.keys(unstorable).length > 0) {
+    const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...unstorable };
+    return { ok: false, error: { kind: "invalid", message: "Kontrollera fälten / Check the fields", fieldErrors } };
+  }
+  const result = await handler(parsed.data);
+  return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.failure };
+}
+
+async function runAction<T>(name: string, run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isNextControlFlow(error)) throw error;
+    const reference = logUnexpectedError(error, { action: name });
+    return { ok: false, error: { kind: "invalid", message: `Något gick fel; försök igen (felkod ${reference})` } };
+  }
 }
 
 /** redirect() and notFound() work by throwing; those must reach Next.js untouched. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/public/article-body";
+import { ReaderResponses } from "@/components/public/reader-responses";
 import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
 import { getPublishedArticle } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
@@ -30,6 +31,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
       </header>
       <ReaderNote note={article.review.readerNote} />
       <ArticleBody blocks={article.blocks} sectionLevel={1} />
+      <ReaderResponses articleId={article.id} />
     </article>
   );
 }
