@@ -2,8 +2,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { seedUuid } from "../lib/content/seed-content";
 import { e2eUsers, signIn } from "./fixtures";
 
-/** The seeded, published version 1 of the epidural risk list. */
-const publishedEpiduralRisks = seedUuid("risk-list/epidurala-injektioner-risker/version/1");
+/**
+ * The seeded, published version 1 of the radiofrequency risk list. This spec leaves it in review, which
+ * bars new drafts of it, so it is a list no other spec edits (the editorial journey owns the epidural one).
+ */
+const publishedRadiofrequencyRisks = seedUuid("risk-list/radiofrekvensablation-biverkningar/version/1");
 
 function firstGroup(page: Page) {
   return page.getByRole("group", { name: "Grupp 1", exact: true });
@@ -18,7 +21,7 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
 
   await test.step("the published version is read-only and opens a draft from there", async () => {
     await signIn(page, "editor");
-    await page.goto(`/admin/versioner/${publishedEpiduralRisks}/redigera`);
+    await page.goto(`/admin/versioner/${publishedRadiofrequencyRisks}/redigera`);
     await expect(page.getByRole("note")).toContainText("kan inte redigeras");
     await page.getByRole("button", { name: "Öppna utkastet (nytt eller pågående)" }).click();
     await expect(page).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}\/redigera$/);
@@ -42,7 +45,7 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
     await page.getByLabel("Rubrik / Title").fill("");
     await expect(page.getByTestId("save-status")).toContainText("rätta de markerade fälten", { timeout: 15_000 });
     await expect(page.getByText("Fältet får inte vara tomt")).toBeVisible();
-    await page.getByLabel("Rubrik / Title").fill("Risker vid epidural injektion");
+    await page.getByLabel("Rubrik / Title").fill("Risker vid radiofrekvensablation");
     await expectSaved(page);
   });
 

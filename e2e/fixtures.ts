@@ -17,3 +17,14 @@ export async function signIn(page: Page, who: keyof E2eUsers): Promise<void> {
   await page.getByRole("button", { name: /Logga in/ }).click();
   await expect(page).toHaveURL(/\/admin/);
 }
+
+/** "YYYY-MM-DDTHH:mm" in Swedish time, `secondsAhead` from now, rounded up to a whole minute. */
+export function stockholmLocalIn(secondsAhead: number): { local: string; at: Date } {
+  const at = new Date(Math.ceil((Date.now() + secondsAhead * 1000) / 60_000) * 60_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return { local: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`, at };
+}

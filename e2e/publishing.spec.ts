@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { seedUuid } from "../lib/content/seed-content";
-import { signIn } from "./fixtures";
+import { signIn, stockholmLocalIn } from "./fixtures";
 
 /** Items no other spec changes: a procedure article, and the risk list its sibling article shows. */
 const triggerPointArticleV1 = seedUuid("article/triggerpunktsinjektioner/version/1");
@@ -37,17 +37,6 @@ async function approvedVersionOf(browser: Browser, publishedVersionId: string, e
     await expect(page.getByTestId("version-status")).toHaveText("godkänd");
   });
   return versionUrl;
-}
-
-/** "YYYY-MM-DDTHH:mm" in Swedish time, `secondsAhead` from now, rounded up to a whole minute. */
-function stockholmLocalIn(secondsAhead: number): { local: string; at: Date } {
-  const at = new Date(Math.ceil((Date.now() + secondsAhead * 1000) / 60_000) * 60_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return { local: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`, at };
 }
 
 test("an admin publishes one version now, schedules another that then appears on its own (others see the schedule), and unpublishes", async ({ page, browser }) => {

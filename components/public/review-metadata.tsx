@@ -1,15 +1,15 @@
 import type { ReviewMetadata } from "@/lib/content/public-content";
 import { formatSwedishCalendarDate, formatSwedishDate, isoCalendarDate } from "./swedish-labels";
 
-/** "Senast granskad … av …", "Nästa granskning …" and the version number of one published version. */
+/** "Granskad av <namn, titel>, <datum>", "Nästa granskning …" and the version number of one published version. */
 export function ReviewLine({ review }: { review: ReviewMetadata }) {
   const { lastReviewedAt, nextReviewDue, reviewer, versionNumber } = review;
   return (
     <div className="review-line">
       {lastReviewedAt && (
         <p>
-          Senast granskad <time dateTime={lastReviewedAt.toISOString()}>{formatSwedishDate(lastReviewedAt)}</time>
-          {reviewer && ` av ${reviewer.name}, ${reviewer.title}`}
+          Granskad {reviewer && `av ${reviewer.name}, ${reviewer.title}, `}
+          <time dateTime={lastReviewedAt.toISOString()}>{formatSwedishDate(lastReviewedAt)}</time>
         </p>
       )}
       {nextReviewDue && (
