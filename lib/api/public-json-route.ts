@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { httpStatusOf, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
-import { publicCacheControl } from "@/lib/http/public-cache-control";
+import { publicJsonCacheControl } from "@/lib/http/public-cache-control";
 import { corsHeaders, invalidParamsResponse, problemResponse } from "./problem-response";
 
 /** Absolute URLs in responses start here: PUBLIC_BASE_URL when set, else the origin of the request. */
@@ -92,7 +92,7 @@ export function publicJsonRoute<Query extends z.ZodType, Params extends z.ZodTyp
 
       const body = JSON.stringify(options.response.parse(result.value.body));
       const etag = strongEtag(body);
-      const headers: Record<string, string> = { ETag: etag, "Cache-Control": publicCacheControl, ...corsHeaders };
+      const headers: Record<string, string> = { ETag: etag, "Cache-Control": publicJsonCacheControl, ...corsHeaders };
       if (result.value.lastModified) headers["Last-Modified"] = result.value.lastModified.toUTCString();
       if (isNotModified(request, etag, result.value.lastModified)) return new Response(null, { status: 304, headers });
       return new Response(body, {

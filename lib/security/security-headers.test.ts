@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publicCacheControl } from "@/lib/http/public-cache-control";
+import { publicPageCacheControl } from "@/lib/http/public-cache-control";
 import { dataContentSecurityPolicy } from "./content-security-policy";
 import { isHttpsProduction, pageCacheControl, securityHeaders, type RequestFacts } from "./security-headers";
 
@@ -71,8 +71,8 @@ describe("isHttpsProduction", () => {
 describe("pageCacheControl", () => {
   it("lets a CDN cache the public pages, fetched without cookies", () => {
     for (const pathname of ["/", "/artiklar/facettledsinjektioner", "/risklistor/biverkningar-av-kortison"]) {
-      expect(pageCacheControl(get(pathname))).toBe(publicCacheControl);
-      expect(pageCacheControl({ method: "HEAD", pathname, hasCookies: false })).toBe(publicCacheControl);
+      expect(pageCacheControl(get(pathname))).toBe(publicPageCacheControl);
+      expect(pageCacheControl({ method: "HEAD", pathname, hasCookies: false })).toBe(publicPageCacheControl);
     }
   });
 

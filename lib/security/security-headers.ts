@@ -1,4 +1,4 @@
-import { publicCacheControl } from "@/lib/http/public-cache-control";
+import { publicPageCacheControl } from "@/lib/http/public-cache-control";
 import { dataContentSecurityPolicy, pageContentSecurityPolicy } from "./content-security-policy";
 
 /** What the headers depend on in a request; `hasCookies` is whether it carries any cookie at all. */
@@ -37,7 +37,7 @@ export function isHttpsProduction(environment: SecurityEnvironment): boolean {
  */
 export function pageCacheControl({ method, pathname, hasCookies }: RequestFacts): string {
   const cacheable = (method === "GET" || method === "HEAD") && !hasCookies && publicPagePaths.some((path) => path.test(pathname));
-  return cacheable ? publicCacheControl : privateCacheControl;
+  return cacheable ? publicPageCacheControl : privateCacheControl;
 }
 
 export type SecurityHeaders = {
