@@ -5,6 +5,7 @@ import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { diffContent } from "@/lib/content/version-diff";
 import { availableActions } from "@/lib/workflow/version-workflow";
+import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { defaultNextReviewDue } from "@/lib/workflow/review-versions";
 import { findItemTitles, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
 import { formatAdminDateTime, formatCalendarDate, versionStatusLabels } from "@/components/dashboard/admin-labels";
@@ -176,8 +177,19 @@ export default async function VersionPage({ params, searchParams }: Props) {
             Du har redigerat versionen och kan därför inte granska den (fyraögonsprincipen). En annan granskare måste göra det.
           </p>
         )}
-        {!barredAsAuthor && !reviewActions.some((name) => actions.includes(name)) && !actions.includes("comment") && (
-          <p>Det finns inget för dig att granska i versionens nuvarande status ({versionStatusLabels[version.status]}).</p>
+        {version.status === "CHANGES_REQUESTED" && actions.includes("startDraftFrom") ? (
+          <div className="review-notice" data-testid="revise-notice">
+            <p>Granskaren har begärt ändringar. Revidera texten i ett nytt utkast som utgår från den här versionen och skicka in det igen.</p>
+            <StartEditingButton
+              item={item.kind === "article" ? { articleId: item.id } : { riskListId: item.id }}
+              fromVersionId={version.id}
+              label={`Revidera version ${version.number}`}
+            />
+          </div>
+        ) : (
+          !barredAsAuthor &&
+          !reviewActions.some((name) => actions.includes(name)) &&
+          !actions.includes("comment") && <p>Det finns inget för dig att granska i versionens nuvarande status ({versionStatusLabels[version.status]}).</p>
         )}
         <div className="review-forms">
           {actions.includes("approve") && version.contentHash && (
