@@ -92,7 +92,7 @@ function procedureBlocks(shape: CorpusShape, article: CorpusArticle, random: () 
       key: blockKey(article, "facts"),
       type: "PROCEDURE_FACTS",
       facts: {
-        medications: [pick(random, medications), "LOCAL_ANAESTHETIC"].filter((value, position, all) => all.indexOf(value) === position),
+        medications: [...new Set<Medication>([pick(random, medications), "LOCAL_ANAESTHETIC"])],
         medicationNote: sentence(random, 6),
         imaging: [pick(random, imaging)],
         indications: Array.from({ length: 3 }, () => sentence(random, 5)),
