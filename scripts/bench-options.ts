@@ -25,7 +25,7 @@ export const benchUsage =
   "npm run bench -- [--duration=10] [--connections=50] [--database-url=postgresql://…] [--reload] [--port=N] [--baseline-port=N]";
 
 /** `--name=value` or `--name value`; DATABASE_URL when no --database-url is given. */
-export function parseBenchOptions(args: string[], env: { DATABASE_URL?: string }): BenchOptions {
+export function parseBenchOptions(args: string[], env: Readonly<Record<string, string | undefined>>): BenchOptions {
   const raw: Record<string, unknown> = {};
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index]!;
