@@ -14,6 +14,7 @@ import { parseDatabaseUrl, redactDatabaseUrl } from "@/lib/db/database-url";
 import { openProjectEmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded-database";
 import { demoUsers, seedDatabase } from "@/lib/content/seed";
 import { createE2eUsers } from "./e2e-users";
+import { buildIsStale } from "./production-build";
 import { runCli } from "./run-cli";
 
 const args = process.argv.slice(2);
@@ -21,24 +22,6 @@ const flags = new Set(args);
 const testUsersFile = args.find((arg) => arg.startsWith("--test-users="))?.slice("--test-users=".length);
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
-
-const buildInputs = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
-
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(entry)
-    .reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  return buildInputs.some((input) => newestMtime(input) > builtAt);
-}
 
 function runToCompletion(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -101,7 +84,7 @@ async function main() {
     NEXTAUTH_SECRET: sessionSecret(database.embedded && !flags.has("--ephemeral")),
   };
   const dev = flags.has("--dev");
-  if (!dev && !flags.has("--skip-build") && buildIsStale()) {
+  if (!dev && !flags.has("--skip-build") && buildIsStale(process.env.NEXT_DIST_DIR ?? ".next")) {
     console.log("Building for production…");
     await runToCompletion(nextBin, ["build"], env);
   }

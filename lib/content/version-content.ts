@@ -132,15 +132,15 @@ export async function writeDraftContent(
   return riskList;
 }
 
-async function writeArticleRows(tx: DbTx, versionId: string, content: ArticleContent): Promise<void> {
-  await tx.contentVersion.update({ where: { id: versionId }, data: { title: content.title, summary: content.summary ?? null } });
-  // Facts rows go with their blocks (ON DELETE CASCADE).
-  await tx.articleBlock.deleteMany({ where: { versionId } });
-  // Ids are made here so that blocks and their facts are two inserts, not one round trip per block.
+/**
+ * The rows that store an article version's body: blocks in order, and the procedure facts of its facts
+ * block. Ids are made here so that blocks and their facts are two inserts, not one round trip per block
+ * (and so that loading many versions at once, as the benchmark corpus does, stays two inserts).
+ */
+export function articleContentRows(versionId: string, content: ArticleContent) {
   const rows = content.blocks.map((block, position) => ({ id: crypto.randomUUID(), key: block.key, position, ...toBlockRow(block) }));
-  if (rows.length === 0) return;
-  await tx.articleBlock.createMany({
-    data: rows.map(({ id, key, position, type, data, riskListId, procedureArticleId }) => ({
+  return {
+    blocks: rows.map(({ id, key, position, type, data, riskListId, procedureArticleId }) => ({
       id,
       versionId,
       key,
@@ -149,38 +149,39 @@ async function writeArticleRows(tx: DbTx, versionId: string, content: ArticleCon
       data,
       riskListId,
       procedureArticleId,
-    })),
-  });
-  const factsRows = rows.flatMap(({ id, facts }) =>
-    facts
-      ? [
-          {
-            blockId: id,
-            medications: facts.medications,
-            medicationNote: facts.medicationNote ?? null,
-            imaging: facts.imaging,
-            imagingNote: facts.imagingNote ?? null,
-            indications: facts.indications,
-            reliefDuration: facts.reliefDuration ?? null,
-            precautions: facts.precautions,
-            contraindications: facts.contraindications,
-          },
-        ]
-      : [],
-  );
-  if (factsRows.length > 0) await tx.procedureFacts.createMany({ data: factsRows });
+    })) satisfies Prisma.ArticleBlockCreateManyInput[],
+    facts: rows.flatMap(({ id, facts }) =>
+      facts
+        ? [
+            {
+              blockId: id,
+              medications: facts.medications,
+              medicationNote: facts.medicationNote ?? null,
+              imaging: facts.imaging,
+              imagingNote: facts.imagingNote ?? null,
+              indications: facts.indications,
+              reliefDuration: facts.reliefDuration ?? null,
+              precautions: facts.precautions,
+              contraindications: facts.contraindications,
+            },
+          ]
+        : [],
+    ) satisfies Prisma.ProcedureFactsCreateManyInput[],
+  };
 }
 
-async function writeRiskListRows(tx: DbTx, versionId: string, content: RiskListContent): Promise<void> {
-  await tx.contentVersion.update({ where: { id: versionId }, data: { title: content.title, summary: content.summary ?? null } });
-  // Items go with their groups (ON DELETE CASCADE).
-  await tx.riskGroup.deleteMany({ where: { versionId } });
+/** The rows that store a risk-list version: its groups in order and their items in order. */
+export function riskListContentRows(versionId: string, content: RiskListContent) {
   const groups = content.groups.map((group, position) => ({ id: crypto.randomUUID(), position, group }));
-  await tx.riskGroup.createMany({
-    data: groups.map(({ id, position, group }) => ({ id, versionId, position, key: group.key, title: group.title ?? null })),
-  });
-  await tx.riskItem.createMany({
-    data: groups.flatMap(({ id, group }) =>
+  return {
+    groups: groups.map(({ id, position, group }) => ({
+      id,
+      versionId,
+      position,
+      key: group.key,
+      title: group.title ?? null,
+    })) satisfies Prisma.RiskGroupCreateManyInput[],
+    items: groups.flatMap(({ id, group }) =>
       group.items.map((item, position) => ({
         groupId: id,
         key: item.key,
@@ -190,8 +191,26 @@ async function writeRiskListRows(tx: DbTx, versionId: string, content: RiskListC
         frequency: item.frequency,
         temporary: item.temporary,
       })),
-    ),
-  });
+    ) satisfies Prisma.RiskItemCreateManyInput[],
+  };
+}
+
+async function writeArticleRows(tx: DbTx, versionId: string, content: ArticleContent): Promise<void> {
+  await tx.contentVersion.update({ where: { id: versionId }, data: { title: content.title, summary: content.summary ?? null } });
+  // Facts rows go with their blocks (ON DELETE CASCADE).
+  await tx.articleBlock.deleteMany({ where: { versionId } });
+  const rows = articleContentRows(versionId, content);
+  if (rows.blocks.length > 0) await tx.articleBlock.createMany({ data: rows.blocks });
+  if (rows.facts.length > 0) await tx.procedureFacts.createMany({ data: rows.facts });
+}
+
+async function writeRiskListRows(tx: DbTx, versionId: string, content: RiskListContent): Promise<void> {
+  await tx.contentVersion.update({ where: { id: versionId }, data: { title: content.title, summary: content.summary ?? null } });
+  // Items go with their groups (ON DELETE CASCADE).
+  await tx.riskGroup.deleteMany({ where: { versionId } });
+  const rows = riskListContentRows(versionId, content);
+  await tx.riskGroup.createMany({ data: rows.groups });
+  await tx.riskItem.createMany({ data: rows.items });
 }
 
 /** The content of an article version, blocks in order. */

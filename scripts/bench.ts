@@ -1,0 +1,266 @@
+// `npm run bench`: the read-path benchmark (issue 4, point 9). Builds for production into .next-bench
+// when the sources changed, loads the synthetic corpus (scripts/bench-corpus.ts) into DATABASE_URL or an
+// embedded PGlite in .data/bench-pglite, serves the app on loopback, and measures each public read with
+// autocannon against the app and against a bare node:http server returning the app's own bytes from
+// memory. Prints a table and writes bench/results/<timestamp>.json. Options: see bench-options.ts.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db/client";
+import { redactDatabaseUrl } from "@/lib/db/database-url";
+import { freeLoopbackPort } from "@/lib/db/embedded-database";
+import { applyMigrations } from "@/lib/db/migrate";
+import type { CapturedResponse } from "./bench-baseline-server";
+import { benchmarkArticle, defaultCorpusShape } from "./bench-corpus";
+import { loadCorpus } from "./bench-load-corpus";
+import { assertLoopbackTarget, parseBenchOptions, type BenchOptions } from "./bench-options";
+import { sampleProcessTreeRss } from "./bench-process-memory";
+import { formatReport, reportRow, type LoadRun, type TargetResult } from "./bench-report";
+import { buildIsStale } from "./production-build";
+import { runCli } from "./run-cli";
+
+const distDir = ".next-bench";
+const embeddedDataDir = path.join(".data", "bench-pglite");
+const resultsDir = path.join("bench", "results");
+const binDir = path.join(process.cwd(), "node_modules", ".bin");
+
+type Target = { name: string; path: string; expectedStatus: number; ifNoneMatch?: string };
+
+/** Child processes to stop however the run ends. */
+const children = new Set<ChildProcess>();
+
+function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, label: string): ChildProcess {
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => `[${label}] ${line}`)
+      .join("\n");
+  child.stdout?.on("data", (chunk: Buffer) => process.env.GRANSKAD_DEBUG === "1" && console.log(prefix(chunk)));
+  child.stderr?.on("data", (chunk: Buffer) => console.error(prefix(chunk)));
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+async function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill(signal);
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timeout);
+}
+
+/** Polls `attempt` until it succeeds; gives up when `child` (the process being waited for) exits. */
+async function waitFor(what: string, child: ChildProcess, attempt: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+    if (await attempt().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
+}
+
+/** DATABASE_URL / --database-url, or the benchmark's own embedded PGlite served by a child process. */
+async function openDatabase(options: BenchOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (options.databaseUrl) {
+    if (options.reload) {
+      throw new Error("--reload works on the embedded database only: published history cannot be deleted (integrity rules); use a fresh database");
+    }
+    return { url: options.databaseUrl, stop: async () => {} };
+  }
+  if (options.reload) fs.rmSync(embeddedDataDir, { recursive: true, force: true });
+  fs.mkdirSync(embeddedDataDir, { recursive: true });
+  const port = await freeLoopbackPort();
+  const server = startChild(path.join(binDir, "pglite-server"), [`--db=${embeddedDataDir}`, `--port=${port}`, "--max-connections=12"], process.env, "pglite");
+  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  await waitFor(
+    "the embedded database",
+    server,
+    async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.end();
+      return true;
+    },
+    60_000,
+  );
+  return { url, stop: () => stopChild(server, "SIGINT") };
+}
+
+function runToCompletion(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args[0]} exited with ${code}`))));
+  });
+}
+
+/**
+ * `next build` adds its dist dir's type folders to tsconfig.json; the checkout's file is put back
+ * exactly, modification time included, so the build does not look stale to the next run.
+ */
+async function buildWhenStale(env: NodeJS.ProcessEnv): Promise<"built" | "reused"> {
+  if (!buildIsStale(distDir)) return "reused";
+  const tsconfig = fs.readFileSync("tsconfig.json");
+  const tsconfigTimes = fs.statSync("tsconfig.json");
+  try {
+    console.log(`Building for production into ${distDir}…`);
+    await runToCompletion(path.join(binDir, "next"), ["build"], env);
+  } finally {
+    fs.writeFileSync("tsconfig.json", tsconfig);
+    fs.utimesSync("tsconfig.json", tsconfigTimes.atime, tsconfigTimes.mtime);
+  }
+  return "built";
+}
+
+/** One plain GET (no Accept-Encoding, as autocannon sends none): what the baseline will replay. */
+function capture(origin: string, target: Target): Promise<CapturedResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${origin}${target.path}`, { headers: target.ifNoneMatch ? { "if-none-match": target.ifNoneMatch } : {} }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(name) || value === undefined) continue;
+          headers[name] = Array.isArray(value) ? value.join(", ") : value;
+        }
+        headers["content-length"] = String(body.length);
+        resolve({ path: target.path, ifNoneMatch: target.ifNoneMatch, status: response.statusCode ?? 0, headers, bodyBase64: body.toString("base64") });
+      });
+    });
+    request.on("error", reject);
+  });
+}
+
+async function load(origin: string, target: Target, connections: number, durationSeconds: number): Promise<LoadRun> {
+  const url = `${origin}${target.path}`;
+  assertLoopbackTarget(url);
+  const result = await autocannon({ url, connections, duration: durationSeconds, headers: target.ifNoneMatch ? { "if-none-match": target.ifNoneMatch } : {} });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => [status, stats.count ?? 0])),
+    connectionErrors: result.errors,
+  };
+}
+
+async function targetsFor(origin: string): Promise<Target[]> {
+  const slug = benchmarkArticle().slug;
+  const article = await capture(origin, { name: "article API", path: `/api/v1/articles/${slug}`, expectedStatus: 200 });
+  const etag = article.headers.etag;
+  if (article.status !== 200 || !etag) throw new Error(`GET /api/v1/articles/${slug} answered ${article.status} without an ETag; is the corpus loaded?`);
+  return [
+    { name: "article page", path: `/artiklar/${slug}`, expectedStatus: 200 },
+    { name: "/feed.json", path: "/feed.json", expectedStatus: 200 },
+    { name: "article list API", path: "/api/v1/articles", expectedStatus: 200 },
+    { name: "article API, If-None-Match (304)", path: `/api/v1/articles/${slug}`, expectedStatus: 304, ifNoneMatch: etag },
+  ];
+}
+
+async function main() {
+  const options = parseBenchOptions(process.argv.slice(2), process.env);
+  const shape = defaultCorpusShape;
+  const database = await openDatabase(options);
+  let app: ChildProcess | undefined;
+  let baseline: ChildProcess | undefined;
+  try {
+    console.log(options.databaseUrl ? `Database ${redactDatabaseUrl(database.url)}` : `Embedded database (PGlite) in ${embeddedDataDir}`);
+    await applyMigrations(database.url);
+
+    const loadStarted = Date.now();
+    const db = createPrismaClient(database.url, { max: 2 });
+    const corpus = await loadCorpus(db, shape, (line) => console.log(`  corpus ${line}`)).finally(() => db.$disconnect());
+    const corpusSeconds = (Date.now() - loadStarted) / 1000;
+    console.log(corpus === "reused" ? "Corpus: already loaded (marker found)" : `Corpus: loaded in ${corpusSeconds.toFixed(0)} s`);
+
+    const port = options.port ?? (await freeLoopbackPort());
+    const origin = `http://127.0.0.1:${port}`;
+    assertLoopbackTarget(origin);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      // Background jobs (scheduled publishing) are not part of the read path being measured.
+      GRANSKAD_WORKERS: "off",
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: origin,
+      PUBLIC_BASE_URL: origin,
+    };
+    const build = await buildWhenStale(env);
+
+    app = startChild(path.join(binDir, "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], env, "app");
+    await waitFor("the app", app, async () => (await fetch(`${origin}/api/v1/articles?limit=1`)).ok, 120_000);
+    const memory = sampleProcessTreeRss(app.pid!);
+
+    const targets = await targetsFor(origin);
+    const captured = await Promise.all(targets.map((target) => capture(origin, target)));
+    for (const [index, response] of captured.entries()) {
+      if (response.status !== targets[index]!.expectedStatus) throw new Error(`${targets[index]!.path} answered ${response.status}, expected ${targets[index]!.expectedStatus}`);
+    }
+    const capturedFile = path.join(os.tmpdir(), `granskad-bench-${process.pid}.json`);
+    fs.writeFileSync(capturedFile, JSON.stringify(captured));
+    const baselinePort = options.baselinePort ?? (await freeLoopbackPort());
+    const baselineOrigin = `http://127.0.0.1:${baselinePort}`;
+    baseline = startChild(path.join(binDir, "tsx"), [path.join("scripts", "bench-baseline-server.ts"), capturedFile, String(baselinePort)], process.env, "baseline");
+    await waitFor("the baseline server", baseline, async () => (await capture(baselineOrigin, targets[0]!)).status === targets[0]!.expectedStatus, 30_000);
+
+    const results: TargetResult[] = [];
+    for (const target of targets) {
+      console.log(`Measuring ${target.name} (${target.path}): warm-up, then ${options.durationSeconds} s at ${options.connections} connections, app then baseline`);
+      await load(origin, target, 10, 2);
+      const appRun = await load(origin, target, options.connections, options.durationSeconds);
+      await load(baselineOrigin, target, 10, 1);
+      const baselineRun = await load(baselineOrigin, target, options.connections, options.durationSeconds);
+      results.push({ name: target.name, path: target.path, expectedStatus: target.expectedStatus, app: appRun, baseline: baselineRun });
+    }
+    const peakRssMb = memory.stop();
+    await stopChild(baseline);
+    await stopChild(app);
+    fs.rmSync(capturedFile, { force: true });
+
+    const rows = results.map(reportRow);
+    console.log(`\n${formatReport(rows, peakRssMb)}`);
+    const finishedAt = new Date();
+    const report = {
+      finishedAt: finishedAt.toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      options: { durationSeconds: options.durationSeconds, connections: options.connections, database: options.databaseUrl ? redactDatabaseUrl(options.databaseUrl) : "embedded PGlite" },
+      corpus: { shape, status: corpus, seconds: corpusSeconds },
+      build,
+      peakRssMb,
+      rows,
+      results,
+    };
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const file = path.join(resultsDir, `${finishedAt.toISOString().replaceAll(":", "-")}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`Results: ${file}`);
+  } finally {
+    if (baseline) await stopChild(baseline);
+    if (app) await stopChild(app);
+    await database.stop();
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const child of children) child.kill("SIGTERM");
+    process.exit(130);
+  });
+}
+
+void runCli(main);
