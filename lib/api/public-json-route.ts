@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { httpStatusOf, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
+import { publicBaseUrlFor } from "@/lib/http/public-base-url";
 import { corsHeaders, invalidParamsResponse, problemResponse } from "./problem-response";
 
 /**
@@ -15,7 +16,7 @@ export const publicCacheControl = "public, max-age=60, s-maxage=300, stale-while
 
 /** Absolute URLs in responses start here: PUBLIC_BASE_URL when set, else the origin of the request. */
 export function publicBaseUrl(request: Request): string {
-  return (process.env.PUBLIC_BASE_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
+  return publicBaseUrlFor(new URL(request.url).origin);
 }
 
 export type PublicJsonBody<Body> = { body: Body; lastModified: Date | null };
