@@ -36,7 +36,7 @@ test("the overview shows its review, every procedure and the cortisone risk list
 
   await test.step("review metadata and the reader note are shown", async () => {
     const header = page.getByRole("article").locator("header").first();
-    await expect(header.getByText(/Granskad av .+, .+, \d{1,2} \p{L}+ \d{4}/u)).toBeVisible();
+    await expect(header.getByText(/Senast granskad \d{1,2} \p{L}+ \d{4} av .+, .+/u)).toBeVisible();
     await expect(header.getByText(/Nästa granskning \d{1,2} \p{L}+ \d{4}/u)).toBeVisible();
     // The editorial journey may have published a newer version of the overview before this runs.
     await expect(header.getByText(/Version \d+/)).toBeVisible();

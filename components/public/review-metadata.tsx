@@ -1,15 +1,26 @@
 import type { ReviewMetadata } from "@/lib/content/public-content";
+import { isReviewOverdue } from "@/lib/content/review-due";
 import { formatSwedishCalendarDate, formatSwedishDate, isoCalendarDate } from "./swedish-labels";
 
-/** "Granskad av <namn, titel>, <datum>", "Nästa granskning …" and the version number of one published version. */
-export function ReviewLine({ review }: { review: ReviewMetadata }) {
+/**
+ * "Senast granskad <datum> av <namn, titel>", "Nästa granskning …" and the version number of one published
+ * version; past its next review date the reader is told plainly that the text may be out of date.
+ */
+export function ReviewLine({ review, now = new Date() }: { review: ReviewMetadata; now?: Date }) {
   const { lastReviewedAt, nextReviewDue, reviewer, versionNumber } = review;
   return (
     <div className="review-line">
+      {isReviewOverdue(nextReviewDue, now) && nextReviewDue && (
+        <p className="review-overdue" role="note">
+          <strong>Granskningen är försenad.</strong> Texten skulle ha granskats igen senast{" "}
+          <time dateTime={isoCalendarDate(nextReviewDue)}>{formatSwedishCalendarDate(nextReviewDue)}</time> och kan vara inaktuell. Fråga
+          din läkare om du är osäker.
+        </p>
+      )}
       {lastReviewedAt && (
         <p>
-          Granskad {reviewer && `av ${reviewer.name}, ${reviewer.title}, `}
-          <time dateTime={lastReviewedAt.toISOString()}>{formatSwedishDate(lastReviewedAt)}</time>
+          Senast granskad <time dateTime={lastReviewedAt.toISOString()}>{formatSwedishDate(lastReviewedAt)}</time>
+          {reviewer && ` av ${reviewer.name}, ${reviewer.title}`}
         </p>
       )}
       {nextReviewDue && (

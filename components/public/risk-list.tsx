@@ -1,5 +1,6 @@
 import type { RiskItem } from "@/lib/content/content-schemas";
-import type { PublishedRiskList } from "@/lib/content/public-content";
+import Link from "next/link";
+import { publicRiskListPath, type PublishedRiskList } from "@/lib/content/public-content";
 import { Heading, type HeadingLevel } from "./heading";
 import { riskFrequencyLabels, riskSeverityLabels, temporaryRiskLabel } from "./swedish-labels";
 
@@ -19,26 +20,52 @@ function RiskListItem({ item }: { item: RiskItem }) {
   );
 }
 
-/** A risk list's current published version: its title, version, groups and items. */
-export function RiskListSection({ riskList, headingLevel, id }: { riskList: PublishedRiskList; headingLevel: HeadingLevel; id: string }) {
+/** A risk list's groups and items. */
+export function RiskGroups({ groups }: { groups: PublishedRiskList["groups"] }) {
+  return groups.map((group) => (
+    <div className="risk-group" key={group.key}>
+      {group.title && <p className="risk-group-title">{group.title}</p>}
+      <ul>
+        {group.items.map((item) => (
+          <RiskListItem key={item.key} item={item} />
+        ))}
+      </ul>
+    </div>
+  ));
+}
+
+/**
+ * A risk list's current published version inside an article: its title, version, groups and items, and
+ * (with `linkToPage`) a link to the list's own page with its review.
+ */
+export function RiskListSection({
+  riskList,
+  headingLevel,
+  id,
+  linkToPage = true,
+}: {
+  riskList: PublishedRiskList;
+  headingLevel: HeadingLevel;
+  id: string;
+  linkToPage?: boolean;
+}) {
   const headingId = `${id}-rubrik`;
   return (
     <section className="risk-list" aria-labelledby={headingId}>
       <Heading level={headingLevel} id={headingId}>
         {riskList.title}
       </Heading>
-      <p className="risk-list-version">Risklista, version {riskList.versionNumber}</p>
+      <p className="risk-list-version">
+        Risklista, version {riskList.versionNumber}
+        {linkToPage && (
+          <>
+            {" · "}
+            <Link href={publicRiskListPath(riskList.slug)}>Om risklistan och dess granskning</Link>
+          </>
+        )}
+      </p>
       {riskList.summary && <p>{riskList.summary}</p>}
-      {riskList.groups.map((group) => (
-        <div className="risk-group" key={group.key}>
-          {group.title && <p className="risk-group-title">{group.title}</p>}
-          <ul>
-            {group.items.map((item) => (
-              <RiskListItem key={item.key} item={item} />
-            ))}
-          </ul>
-        </div>
-      ))}
+      <RiskGroups groups={riskList.groups} />
     </section>
   );
 }

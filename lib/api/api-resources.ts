@@ -3,6 +3,7 @@ import type { ArticleKind } from "@/lib/db/generated/enums";
 import type { DbTx } from "@/lib/db/client";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { cachedPublicRead } from "@/lib/content/public-cache";
+import { isReviewOverdue } from "@/lib/content/review-due";
 import { getPublishedArticle, publicArticlePath, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import {
@@ -51,14 +52,6 @@ const publishedVersionSelect = {
 
 type PublishedVersionRow = Prisma.ContentVersionGetPayload<{ select: typeof publishedVersionSelect }>;
 
-function startOfTodayUtc(now: Date): number {
-  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-}
-
-function isOverdue(nextReviewDue: Date | null, now: Date): boolean {
-  return nextReviewDue !== null && nextReviewDue.getTime() < startOfTodayUtc(now);
-}
-
 function calendarDate(date: Date | null): string | null {
   return date && date.toISOString().slice(0, 10);
 }
@@ -74,7 +67,7 @@ function reviewOf(version: PublishedVersionRow, now: Date): ApiReview {
   return {
     lastReviewed: version.lastReviewedAt?.toISOString() ?? null,
     nextReview: calendarDate(version.nextReviewDue),
-    overdue: isOverdue(version.nextReviewDue, now),
+    overdue: isReviewOverdue(version.nextReviewDue, now),
     reviewer: decision ? { name: decision.reviewerName, title: decision.reviewerTitle, specialty: decision.reviewerSpecialty } : null,
   };
 }
@@ -83,7 +76,7 @@ function embeddedReviewOf(review: ReviewMetadata, now: Date): ApiReview {
   return {
     lastReviewed: review.lastReviewedAt?.toISOString() ?? null,
     nextReview: calendarDate(review.nextReviewDue),
-    overdue: isOverdue(review.nextReviewDue, now),
+    overdue: isReviewOverdue(review.nextReviewDue, now),
     reviewer: review.reviewer ? { ...review.reviewer, specialty: null } : null,
   };
 }

@@ -4,11 +4,12 @@ import { getDb, type Db } from "@/lib/db/client";
 import { httpStatusOf, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
 import { publicJsonCacheControl } from "@/lib/http/public-cache-control";
+import { publicBaseUrlFor } from "@/lib/http/public-base-url";
 import { corsHeaders, invalidParamsResponse, problemResponse } from "./problem-response";
 
 /** Absolute URLs in responses start here: PUBLIC_BASE_URL when set, else the origin of the request. */
 export function publicBaseUrl(request: Request): string {
-  return (process.env.PUBLIC_BASE_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
+  return publicBaseUrlFor(new URL(request.url).origin);
 }
 
 export type PublicJsonBody<Body> = { body: Body; lastModified: Date | null };

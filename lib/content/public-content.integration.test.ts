@@ -6,7 +6,9 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import type { ArticleContent, RiskListContent } from "./content-schemas";
 import {
   getPublishedArticle,
+  getPublishedRiskListPage,
   listPublishedArticles,
+  listPublishedRiskLists,
   type PublicBlock,
   type PublishedArticle,
   type PublishedProcedure,
@@ -108,10 +110,24 @@ describe("public content of the seeded database", () => {
       publishedAt: seedTimestamp,
       lastReviewedAt: seedTimestamp,
       nextReviewDue: seedNextReviewDue,
-      reviewer: { name: seedReviewer.name, title: seedReviewer.title },
+      reviewer: { name: seedReviewer.name, title: seedReviewer.title, specialty: seedReviewer.specialty },
       readerNote: seedReaderNote,
     });
-    expect(procedures(overview)[0]?.review.reviewer).toEqual({ name: seedReviewer.name, title: seedReviewer.title });
+    expect(procedures(overview)[0]?.review.reviewer).toEqual({ name: seedReviewer.name, title: seedReviewer.title, specialty: seedReviewer.specialty });
+  });
+
+  it("lists the published risk lists and reads one's page: content, review and the articles that show it", async () => {
+    expect((await listPublishedRiskLists(db)).map((list) => list.slug).sort()).toEqual(seedRiskLists.map((list) => list.slug).sort());
+    const page = await getPublishedRiskListPage(db, kortisonRiskList.slug);
+    expect(page).toMatchObject({
+      slug: kortisonRiskList.slug,
+      title: kortisonRiskList.content.title,
+      versionId: kortisonRiskList.versionId,
+      review: { versionNumber: 1, nextReviewDue: seedNextReviewDue, reviewer: { name: seedReviewer.name } },
+    });
+    const expectedUsers = seedProcedureArticles.filter((article) => article.content.blocks.some((block) => block.type === "RISK_LIST" && block.riskListId === kortisonRiskList.id));
+    expect(page?.usedBy.map((article) => article.slug).sort()).toEqual(expectedUsers.map((article) => article.slug).sort());
+    expect(await getPublishedRiskListPage(db, "finns-inte")).toBeNull();
   });
 
   it("returns null for a slug that does not exist, or exists in another locale only", async () => {

@@ -28,12 +28,18 @@ function publicRead<Args extends (string | number | boolean | undefined)[], Resu
   return cache(cachedPublicRead(name, read));
 }
 
-/** Where a published article lives on the public site (pages, and later feed items and sitemap, link here). */
+/** Where a published article (overview or procedure) lives on the public site; pages, feed, API and sitemap link here. */
 export function publicArticlePath(slug: string): string {
   return `/artiklar/${slug}`;
 }
 
-export type PublicReviewer = { name: string; title: string };
+/** Where a published risk list lives on the public site. */
+export function publicRiskListPath(slug: string): string {
+  return `/risklistor/${slug}`;
+}
+
+/** As the reviewer signed: name, professional title and medical specialty (empty when not given). */
+export type PublicReviewer = { name: string; title: string; specialty: string };
 
 /** What a reader is told about a version's clinical review ("Granskad av …"). */
 export type ReviewMetadata = {
@@ -92,7 +98,22 @@ export type PublishedArticleSummary = {
   title: string;
   summary: string | null;
   kind: ArticleKind;
+  publishedAt: Date | null;
   lastReviewedAt: Date | null;
+};
+
+export type PublishedRiskListSummary = {
+  slug: string;
+  title: string;
+  summary: string | null;
+  publishedAt: Date | null;
+  lastReviewedAt: Date | null;
+};
+
+/** A risk list's own page: its current published version, its review, and the published articles that show it. */
+export type PublishedRiskListPage = Omit<PublishedRiskList, "id"> & {
+  review: ReviewMetadata;
+  usedBy: { slug: string; title: string }[];
 };
 
 /** The only versions this module reads. Each query also requires the article or risk list not to be archived. */
@@ -109,7 +130,7 @@ const reviewMetadataSelect = {
     where: { kind: { in: ["APPROVE", "REATTEST"] } },
     orderBy: { createdAt: "desc" },
     take: 1,
-    select: { reviewerName: true, reviewerTitle: true },
+    select: { reviewerName: true, reviewerTitle: true, reviewerSpecialty: true },
   },
 } satisfies Prisma.ContentVersionSelect;
 
@@ -123,7 +144,7 @@ function toReviewMetadata(version: ReviewMetadataRow): ReviewMetadata {
     publishedAt: version.publishedAt,
     lastReviewedAt: version.lastReviewedAt,
     nextReviewDue: version.nextReviewDue,
-    reviewer: decision ? { name: decision.reviewerName, title: decision.reviewerTitle } : null,
+    reviewer: decision ? { name: decision.reviewerName, title: decision.reviewerTitle, specialty: decision.reviewerSpecialty } : null,
     readerNote: version.readerNote,
   };
 }
@@ -134,12 +155,57 @@ const kindOrder: Record<ArticleKind, number> = { OVERVIEW: 0, PROCEDURE: 1 };
 export const listPublishedArticles = publicRead("listPublishedArticles", async (db: DbTx, locale: string = "sv"): Promise<PublishedArticleSummary[]> => {
   const versions = await db.contentVersion.findMany({
     where: { ...publishedVersion, article: { locale, archivedAt: null } },
-    select: { title: true, summary: true, lastReviewedAt: true, article: { select: { slug: true, kind: true } } },
+    select: { title: true, summary: true, publishedAt: true, lastReviewedAt: true, article: { select: { slug: true, kind: true } } },
   });
   return versions
     .flatMap(({ article, ...version }) => (article ? [{ slug: article.slug, kind: article.kind, ...version }] : []))
     .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.title.localeCompare(b.title, "sv"));
 });
+
+/** Published risk lists in one locale, by title. */
+export const listPublishedRiskLists = publicRead("listPublishedRiskLists", async (db: DbTx, locale: string = "sv"): Promise<PublishedRiskListSummary[]> => {
+  const versions = await db.contentVersion.findMany({
+    where: { ...publishedVersion, riskList: { locale, archivedAt: null } },
+    select: { title: true, summary: true, publishedAt: true, lastReviewedAt: true, riskList: { select: { slug: true } } },
+  });
+  return versions
+    .flatMap(({ riskList, ...version }) => (riskList ? [{ slug: riskList.slug, ...version }] : []))
+    .sort((a, b) => a.title.localeCompare(b.title, "sv"));
+});
+
+/**
+ * A risk list's public page by slug, or null when it has no published version. `usedBy` lists the
+ * published articles whose published version includes the list, by title.
+ */
+export const getPublishedRiskListPage = publicRead(
+  "getPublishedRiskListPage",
+  async (db: DbTx, slug: string, locale: string = "sv"): Promise<PublishedRiskListPage | null> => {
+    const version = await db.contentVersion.findFirst({
+      where: { ...publishedVersion, riskList: { slug, locale, archivedAt: null } },
+      select: { ...reviewMetadataSelect, riskList: { select: { id: true, slug: true } } },
+    });
+    if (!version?.riskList) return null;
+    const [content, articles] = await Promise.all([
+      readRiskListContent(db, version.id),
+      db.contentVersion.findMany({
+        where: { ...publishedVersion, article: { locale, archivedAt: null }, blocks: { some: { riskListId: version.riskList.id } } },
+        select: { title: true, article: { select: { slug: true } } },
+      }),
+    ]);
+    return {
+      slug: version.riskList.slug,
+      title: content.title,
+      ...(content.summary === undefined ? {} : { summary: content.summary }),
+      versionId: version.id,
+      versionNumber: version.number,
+      groups: content.groups,
+      review: toReviewMetadata(version),
+      usedBy: articles
+        .flatMap(({ title, article }) => (article ? [{ slug: article.slug, title }] : []))
+        .sort((a, b) => a.title.localeCompare(b.title, "sv")),
+    };
+  },
+);
 
 /** The current published version of a risk list, or null when it has none. */
 const getPublishedRiskList = publicRead("getPublishedRiskList", async (db: DbTx, riskListId: string): Promise<PublishedRiskList | null> => {

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/public/article-body";
+import { JsonLdScript } from "@/components/public/json-ld-script";
 import { ReaderResponses } from "@/components/public/reader-responses";
 import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
-import { getPublishedArticle } from "@/lib/content/public-content";
+import { getPublishedArticle, publicArticlePath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
+import { publicBaseUrlOfRequest } from "@/lib/http/public-base-url";
+import { contentPageMetadata } from "@/lib/seo/page-metadata";
+import { articleJsonLd } from "@/lib/seo/structured-data";
 
 // Read at request time: the build has no database, and a publish must show without a rebuild.
 export const dynamic = "force-dynamic";
@@ -15,15 +19,24 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
   const { slug } = await params;
   const article = await getPublishedArticle(getDb(), slug);
   if (!article) return { title: "Sidan finns inte" };
-  return { title: article.title, ...(article.summary ? { description: article.summary } : {}) };
+  return contentPageMetadata({
+    title: article.title,
+    description: article.summary,
+    path: publicArticlePath(article.slug),
+    modifiedAt: article.review.lastReviewedAt ?? article.review.publishedAt,
+  });
 }
 
+/** An overview or procedure article. Sections added below the body (feedback, comments) go after ArticleBody. */
 export default async function ArticlePage({ params }: ArticlePageProps) {
   const { slug } = await params;
   const article = await getPublishedArticle(getDb(), slug);
   if (!article) notFound();
+  const baseUrl = await publicBaseUrlOfRequest();
+  const absolute = (articleSlug: string) => `${baseUrl}${publicArticlePath(articleSlug)}`;
   return (
     <article className="article">
+      <JsonLdScript data={articleJsonLd(article, absolute(article.slug), absolute, new Date())} />
       <header className="article-header">
         <h1>{article.title}</h1>
         {article.summary && <p className="lead">{article.summary}</p>}

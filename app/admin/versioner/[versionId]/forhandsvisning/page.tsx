@@ -30,7 +30,7 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
     where: { id: versionId },
     include: {
       riskList: { select: { slug: true } },
-      decisions: { where: { kind: { in: ["APPROVE", "REATTEST"] } }, orderBy: { createdAt: "desc" }, take: 1, select: { reviewerName: true, reviewerTitle: true } },
+      decisions: { where: { kind: { in: ["APPROVE", "REATTEST"] } }, orderBy: { createdAt: "desc" }, take: 1, select: { reviewerName: true, reviewerTitle: true, reviewerSpecialty: true } },
     },
   });
   if (!version) notFound();
@@ -57,7 +57,7 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
       <>
         {banner}
         <div className="editor-preview-frame">
-          <RiskListSection riskList={riskList} headingLevel={1} id="forhandsvisning" />
+          <RiskListSection riskList={riskList} headingLevel={1} id="forhandsvisning" linkToPage={false} />
         </div>
       </>
     );
@@ -71,7 +71,7 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
     publishedAt: version.publishedAt,
     lastReviewedAt: version.lastReviewedAt,
     nextReviewDue: version.nextReviewDue,
-    reviewer: decision ? { name: decision.reviewerName, title: decision.reviewerTitle } : null,
+    reviewer: decision ? { name: decision.reviewerName, title: decision.reviewerTitle, specialty: decision.reviewerSpecialty } : null,
     readerNote: version.readerNote,
   };
   return (

@@ -1,0 +1,80 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+// Every public page type: WCAG 2.1 AA by axe-core at phone and desktop width, readable without
+// JavaScript, and described for search engines (JSON-LD, canonical URL, sitemap, robots.txt).
+
+const pages = [
+  { type: "home", path: "/", heading: "Injektioner mot ryggsmärta", status: 200 },
+  { type: "overview article", path: "/artiklar/injektioner-mot-ryggsmarta", heading: "Injektioner kan hjälpa många typer av ryggsmärtor", status: 200 },
+  { type: "procedure page", path: "/artiklar/facettledsinjektioner", heading: "Facettledsinjektioner", status: 200 },
+  { type: "risk-list page", path: "/risklistor/biverkningar-av-kortison", heading: "Biverkningar av kortison", status: 200 },
+  { type: "404", path: "/sidan/finns-inte", heading: "Sidan finns inte", status: 404 },
+  { type: "sign-in page", path: "/logga-in", heading: "Logga in / Sign in", status: 200 },
+];
+
+for (const width of [375, 1280]) {
+  for (const { type, path } of pages) {
+    test(`axe finds no WCAG 2.1 AA violations on the ${type} at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(results.violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(" ")) }))).toEqual([]);
+    });
+  }
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const { type, path, heading, status } of pages) {
+    test(`the ${type} is server-rendered with its content`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(status);
+      await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    });
+  }
+
+  test("a procedure page shows its review, its facts and its risks", async ({ page }) => {
+    await page.goto("/artiklar/facettledsinjektioner");
+    await expect(page.getByText(/Senast granskad \d{1,2} \p{L}+ \d{4} av .+, .+/u).first()).toBeVisible();
+    await expect(page.getByText(/Nästa granskning/).first()).toBeVisible();
+    await expect(page.getByRole("region", { name: "Biverkningar av kortison" }).getByRole("listitem").first()).toBeVisible();
+  });
+
+  test("a risk-list page shows its review, its risks and the articles that show it", async ({ page }) => {
+    await page.goto("/risklistor/biverkningar-av-kortison");
+    await expect(page.getByText(/Senast granskad \d{1,2} \p{L}+ \d{4} av .+, .+/u)).toBeVisible();
+    await expect(page.getByText(/Version \d+/)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Risker" }).getByRole("listitem").filter({ hasText: "sömnlöshet" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Visas i" }).getByRole("link", { name: "Facettledsinjektioner" })).toBeVisible();
+  });
+});
+
+test("a procedure page carries JSON-LD, a canonical URL and Open Graph tags", async ({ page, baseURL }) => {
+  await page.goto("/artiklar/facettledsinjektioner");
+  const url = `${baseURL}/artiklar/facettledsinjektioner`;
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", url);
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", url);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Facettledsinjektioner");
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "null");
+  expect(jsonLd).toMatchObject({
+    "@type": "MedicalWebPage",
+    url,
+    lastReviewed: expect.any(String),
+    reviewedBy: { "@type": "Person", name: expect.any(String), jobTitle: expect.any(String) },
+    about: [{ "@type": "MedicalProcedure", name: "Facettledsinjektioner", adverseOutcome: expect.arrayContaining([expect.objectContaining({ name: expect.any(String) })]) }],
+  });
+});
+
+test("the sitemap lists every published article and risk list; robots.txt keeps out of the admin", async ({ request, baseURL }) => {
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain(`<loc>${baseURL}/artiklar/facettledsinjektioner</loc>`);
+  expect(sitemap).toContain(`<loc>${baseURL}/risklistor/biverkningar-av-kortison</loc>`);
+  expect(sitemap).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T/);
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toContain("Disallow: /admin");
+  expect(robots).toContain("Disallow: /logga-in");
+  expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+});

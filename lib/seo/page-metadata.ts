@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+
+/**
+ * A public content page's title, description, canonical URL and Open Graph tags. `path` is relative:
+ * the public layout's metadataBase (PUBLIC_BASE_URL, else the request's origin) makes it absolute.
+ */
+export function contentPageMetadata({ title, description, path, modifiedAt }: { title: string; description?: string; path: string; modifiedAt?: Date | null }): Metadata {
+  return {
+    title,
+    ...(description ? { description } : {}),
+    alternates: { canonical: path },
+    openGraph: {
+      type: "article",
+      locale: "sv_SE",
+      siteName: "Granskad",
+      url: path,
+      title,
+      ...(description ? { description } : {}),
+      ...(modifiedAt ? { modifiedTime: modifiedAt.toISOString() } : {}),
+    },
+  };
+}
