@@ -5,8 +5,8 @@ import { seedUuid } from "../lib/content/seed-content";
 import { verifyWebhookSignature } from "../lib/webhooks/webhook-signature";
 import { signIn } from "./fixtures";
 
-/** A risk list no other spec changes. */
-const ablationRisksV1 = seedUuid("risk-list/radiofrekvensablation-biverkningar/version/1");
+/** A risk list no other spec changes (editor.spec.ts leaves the radiofrequency list in review). */
+const triggerPointPrecautionsV1 = seedUuid("risk-list/triggerpunktsinjektioner-forsiktighet/version/1");
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -76,7 +76,7 @@ test("an admin registers a receiver, sees its secret once, publishes, and the si
     let versionUrl = "";
     await test.step("an editor and a reviewer prepare an approved version of a risk list", async () => {
       versionUrl = await as(browser, "editor", async (editor) => {
-        await editor.goto(`/admin/versioner/${ablationRisksV1}/redigera`);
+        await editor.goto(`/admin/versioner/${triggerPointPrecautionsV1}/redigera`);
         await editor.getByRole("button", { name: "Öppna utkastet (nytt eller pågående)" }).click();
         await expect(editor).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}\/redigera$/);
         const group = editor.getByRole("group", { name: "Grupp 1", exact: true });
@@ -127,7 +127,7 @@ test("an admin registers a receiver, sees its secret once, publishes, and the si
       expect(JSON.parse(request?.body ?? "{}")).toMatchObject({
         event: "content.published",
         id: request?.headers["idempotency-key"],
-        item: { type: "risk_list", slug: "radiofrekvensablation-biverkningar" },
+        item: { type: "risk_list", slug: "triggerpunktsinjektioner-forsiktighet" },
         version: { id: versionUrl.split("/").pop() },
       });
     });
