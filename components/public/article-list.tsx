@@ -16,7 +16,7 @@ export function PublishedArticleIndex({ articles }: { articles: PublishedArticle
           </h2>
           {article.summary && <p>{article.summary}</p>}
           {article.lastReviewedAt && (
-            <p className="review-line">
+            <p className="review-line-brief">
               Senast granskad <time dateTime={article.lastReviewedAt.toISOString()}>{formatSwedishDate(article.lastReviewedAt)}</time>
             </p>
           )}
