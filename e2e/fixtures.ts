@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import type { E2eUsers } from "../scripts/e2e-users";
 import { e2eUsersFile } from "../playwright.config";
 
@@ -27,4 +27,46 @@ export function stockholmLocalIn(secondsAhead: number): { local: string; at: Dat
       .map((part) => [part.type, part.value]),
   );
   return { local: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`, at };
+}
+
+/** Does `work` in a fresh browser context signed in as `who`, and closes the context afterwards. */
+export async function as<T>(browser: Browser, who: keyof E2eUsers, work: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signIn(page, who);
+    return await work(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Through the editor's and the reviewer's own screens: a new version of `publishedVersionId`, changed by
+ * `edit`, submitted with `notes` and approved. Returns the new version's admin URL.
+ */
+export async function approvedVersionOf(
+  browser: Browser,
+  publishedVersionId: string,
+  edit: (page: Page) => Promise<void>,
+  notes: { change: string; reader: string },
+): Promise<string> {
+  const versionUrl = await as(browser, "editor", async (page) => {
+    await page.goto(`/admin/versioner/${publishedVersionId}/redigera`);
+    await page.getByRole("button", { name: "Öppna utkastet (nytt eller pågående)" }).click();
+    await expect(page).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}\/redigera$/);
+    await edit(page);
+    await expect(page.getByTestId("save-status")).toContainText("Sparat", { timeout: 15_000 });
+    await page.getByLabel("Ändringsnotering till granskaren (intern)").fill(notes.change);
+    await page.getByLabel("Vad har ändrats (visas för läsaren)").fill(notes.reader);
+    await page.getByRole("button", { name: "Skicka till granskning" }).click();
+    await expect(page).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}$/);
+    return page.url();
+  });
+  await as(browser, "reviewer", async (page) => {
+    await page.goto(versionUrl);
+    await page.getByRole("button", { name: "Godkänn versionen" }).click();
+    await expect(page.getByTestId("version-status")).toHaveText("godkänd");
+  });
+  return versionUrl;
 }

@@ -1,43 +1,10 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { seedUuid } from "../lib/content/seed-content";
-import { signIn, stockholmLocalIn } from "./fixtures";
+import { approvedVersionOf, as, signIn, stockholmLocalIn } from "./fixtures";
 
 /** Items no other spec changes: a procedure article, and the risk list its sibling article shows. */
 const triggerPointArticleV1 = seedUuid("article/triggerpunktsinjektioner/version/1");
 const nerveBlockRisksV1 = seedUuid("risk-list/nervblockader-biverkningar/version/1");
-
-async function as<T>(browser: Browser, who: "editor" | "reviewer" | "admin", work: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, who);
-    return await work(page);
-  } finally {
-    await context.close();
-  }
-}
-
-/** Through the editor's and the reviewer's own screens: a new version of `publishedVersionId`, approved. */
-async function approvedVersionOf(browser: Browser, publishedVersionId: string, edit: (page: Page) => Promise<void>): Promise<string> {
-  const versionUrl = await as(browser, "editor", async (page) => {
-    await page.goto(`/admin/versioner/${publishedVersionId}/redigera`);
-    await page.getByRole("button", { name: "Öppna utkastet (nytt eller pågående)" }).click();
-    await expect(page).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}\/redigera$/);
-    await edit(page);
-    await expect(page.getByTestId("save-status")).toContainText("Sparat", { timeout: 15_000 });
-    await page.getByLabel("Ändringsnotering till granskaren (intern)").fill("E2e: publiceringstest.");
-    await page.getByLabel("Vad har ändrats (visas för läsaren)").fill("Uppdaterad text.");
-    await page.getByRole("button", { name: "Skicka till granskning" }).click();
-    await expect(page).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}$/);
-    return page.url();
-  });
-  await as(browser, "reviewer", async (page) => {
-    await page.goto(versionUrl);
-    await page.getByRole("button", { name: "Godkänn versionen" }).click();
-    await expect(page.getByTestId("version-status")).toHaveText("godkänd");
-  });
-  return versionUrl;
-}
 
 test("an admin publishes one version now, schedules another that then appears on its own (others see the schedule), and unpublishes", async ({ page, browser }) => {
   test.setTimeout(240_000);
@@ -47,14 +14,25 @@ test("an admin publishes one version now, schedules another that then appears on
   let riskVersionUrl = "";
 
   await test.step("an editor and a reviewer prepare two approved versions", async () => {
-    articleVersionUrl = await approvedVersionOf(browser, triggerPointArticleV1, async (editor) => {
-      await editor.getByLabel("Rubrik / Title").fill(newTitle);
-    });
-    riskVersionUrl = await approvedVersionOf(browser, nerveBlockRisksV1, async (editor) => {
-      const group = editor.getByRole("group", { name: "Grupp 1", exact: true });
-      await group.getByRole("button", { name: "Lägg till risk i grupp 1" }).click();
-      await group.getByTestId("risk-item").last().getByLabel("Risk", { exact: true }).fill(newRisk);
-    });
+    const notes = { change: "E2e: publiceringstest.", reader: "Uppdaterad text." };
+    articleVersionUrl = await approvedVersionOf(
+      browser,
+      triggerPointArticleV1,
+      async (editor) => {
+        await editor.getByLabel("Rubrik / Title").fill(newTitle);
+      },
+      notes,
+    );
+    riskVersionUrl = await approvedVersionOf(
+      browser,
+      nerveBlockRisksV1,
+      async (editor) => {
+        const group = editor.getByRole("group", { name: "Grupp 1", exact: true });
+        await group.getByRole("button", { name: "Lägg till risk i grupp 1" }).click();
+        await group.getByTestId("risk-item").last().getByLabel("Risk", { exact: true }).fill(newRisk);
+      },
+      notes,
+    );
   });
 
   await test.step("editors and reviewers see no publish controls", async () => {

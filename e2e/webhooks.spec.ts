@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { seedUuid } from "../lib/content/seed-content";
 import { verifyWebhookSignature } from "../lib/webhooks/webhook-signature";
-import { signIn } from "./fixtures";
+import { approvedVersionOf, signIn } from "./fixtures";
 
 /** A risk list no other spec changes (editor.spec.ts leaves the radiofrequency list in review). */
 const triggerPointPrecautionsV1 = seedUuid("risk-list/triggerpunktsinjektioner-forsiktighet/version/1");
@@ -24,17 +24,6 @@ async function startReceiver() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { received, port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function as<T>(browser: Browser, who: "editor" | "reviewer", work: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, who);
-    return await work(page);
-  } finally {
-    await context.close();
-  }
 }
 
 test("an admin registers a receiver, sees its secret once, publishes, and the signed delivery shows in the log", async ({ page, browser }) => {
@@ -75,25 +64,16 @@ test("an admin registers a receiver, sees its secret once, publishes, and the si
 
     let versionUrl = "";
     await test.step("an editor and a reviewer prepare an approved version of a risk list", async () => {
-      versionUrl = await as(browser, "editor", async (editor) => {
-        await editor.goto(`/admin/versioner/${triggerPointPrecautionsV1}/redigera`);
-        await editor.getByRole("button", { name: "Öppna utkastet (nytt eller pågående)" }).click();
-        await expect(editor).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}\/redigera$/);
-        const group = editor.getByRole("group", { name: "Grupp 1", exact: true });
-        await group.getByRole("button", { name: "Lägg till risk i grupp 1" }).click();
-        await group.getByTestId("risk-item").last().getByLabel("Risk", { exact: true }).fill("Övergående värmekänsla (e2e)");
-        await expect(editor.getByTestId("save-status")).toContainText("Sparat", { timeout: 15_000 });
-        await editor.getByLabel("Ändringsnotering till granskaren (intern)").fill("E2e: webhooktest.");
-        await editor.getByLabel("Vad har ändrats (visas för läsaren)").fill("En ny risk.");
-        await editor.getByRole("button", { name: "Skicka till granskning" }).click();
-        await expect(editor).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}$/);
-        return editor.url();
-      });
-      await as(browser, "reviewer", async (reviewer) => {
-        await reviewer.goto(versionUrl);
-        await reviewer.getByRole("button", { name: "Godkänn versionen" }).click();
-        await expect(reviewer.getByTestId("version-status")).toHaveText("godkänd");
-      });
+      versionUrl = await approvedVersionOf(
+        browser,
+        triggerPointPrecautionsV1,
+        async (editor) => {
+          const group = editor.getByRole("group", { name: "Grupp 1", exact: true });
+          await group.getByRole("button", { name: "Lägg till risk i grupp 1" }).click();
+          await group.getByTestId("risk-item").last().getByLabel("Risk", { exact: true }).fill("Övergående värmekänsla (e2e)");
+        },
+        { change: "E2e: webhooktest.", reader: "En ny risk." },
+      );
     });
 
     await test.step("the admin publishes; the receiver gets one signed event and the log shows it delivered", async () => {
