@@ -10,6 +10,8 @@ const pages = [
   { type: "procedure page", path: "/artiklar/facettledsinjektioner", heading: "Facettledsinjektioner", status: 200 },
   { type: "risk-list page", path: "/risklistor/biverkningar-av-kortison", heading: "Biverkningar av kortison", status: 200 },
   { type: "404", path: "/sidan/finns-inte", heading: "Sidan finns inte", status: 404 },
+  { type: "unknown article", path: "/artiklar/finns-inte", heading: "Sidan finns inte", status: 404 },
+  { type: "unknown risk list", path: "/risklistor/finns-inte", heading: "Sidan finns inte", status: 404 },
   { type: "sign-in page", path: "/logga-in", heading: "Logga in / Sign in", status: 200 },
 ];
 

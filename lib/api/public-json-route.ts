@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import type { z } from "zod";
-import { getDb, type Db } from "@/lib/db/client";
-import { httpStatusOf, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
+import { cachedPublicRead } from "@/lib/content/public-cache";
+import { getDb, type DbTx } from "@/lib/db/client";
+import { fail, httpStatusOf, ok, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
 import { publicJsonCacheControl } from "@/lib/http/public-cache-control";
 import { publicBaseUrlFor } from "@/lib/http/public-base-url";
@@ -26,7 +27,7 @@ type PublicJsonRouteOptions<Query extends z.ZodType, Params extends z.ZodType, R
 type PublicJsonHandler<Query extends z.ZodType, Params extends z.ZodType, Response extends z.ZodType> = (input: {
   query: z.output<Query>;
   params: z.output<Params>;
-  db: Db;
+  db: DbTx;
   baseUrl: string;
 }) => Promise<DomainResult<PublicJsonBody<z.input<Response>>>>;
 
@@ -68,12 +69,41 @@ function queryObject(url: URL): Record<string, string> {
   return query;
 }
 
+/** A finished answer: the serialized body and the validators computed from it once. */
+type FinishedJson = { body: string; etag: string; lastModified: Date | null };
+
+/**
+ * Runs the handler and finishes its body (response-schema parse, serialization, ETag) inside the
+ * cross-request cache of published content (lib/content/public-cache.ts), so a repeated request costs a
+ * cache lookup and publishing still invalidates it. The key is the route, the origin that absolute URLs
+ * are built from, the parsed parameters and query, and the UTC day: everything the handler reads
+ * besides published content (the overdue flags and the feed's withdrawal window move by day).
+ * Failures are cached with the same key, as the pages cache a missing slug.
+ */
+function finishedJson<Query extends z.ZodType, Params extends z.ZodType, Response extends z.ZodType>(
+  options: PublicJsonRouteOptions<Query, Params, Response>,
+  handler: PublicJsonHandler<Query, Params, Response>,
+  input: { query: z.output<Query>; params: z.output<Params>; baseUrl: string; now: Date },
+): Promise<DomainResult<FinishedJson>> {
+  // The read's arguments are the cache key; the closure uses the values those arguments were made from.
+  const read = cachedPublicRead<[baseUrl: string, params: string, query: string, day: string], DomainResult<FinishedJson>>(
+    `publicJson.${options.name}`,
+    async (db) => {
+      const result = await handler({ query: input.query, params: input.params, db, baseUrl: input.baseUrl });
+      if (!result.ok) return fail(result.failure);
+      const body = JSON.stringify(options.response.parse(result.value.body));
+      return ok({ body, etag: strongEtag(body), lastModified: result.value.lastModified });
+    },
+  );
+  return read(getDb(), input.baseUrl, JSON.stringify(input.params), JSON.stringify(input.query), input.now.toISOString().slice(0, 10));
+}
+
 /**
  * THE wrapper for the GET handlers of the feed and the read API: parses path and query parameters
  * (400 problem naming each bad one), runs the handler, parses its body through the response schema (so
  * only declared fields leave), and answers with ETag, Last-Modified, Cache-Control and CORS, or 304 when
- * If-None-Match matches. Domain failures map to problem responses here; anything else is logged and
- * answered with a 500 that carries only a reference.
+ * If-None-Match matches. The finished body is cached (finishedJson). Domain failures map to problem
+ * responses here; anything else is logged and answered with a 500 that carries only a reference.
  */
 export function publicJsonRoute<Query extends z.ZodType, Params extends z.ZodType, Response extends z.ZodType>(
   options: PublicJsonRouteOptions<Query, Params, Response>,
@@ -88,14 +118,13 @@ export function publicJsonRoute<Query extends z.ZodType, Params extends z.ZodTyp
       const query = options.query.safeParse(queryObject(url));
       if (!query.success) return invalidParamsResponse(query.error);
 
-      const result = await handler({ query: query.data, params: params.data, db: getDb(), baseUrl: publicBaseUrl(request) });
+      const result = await finishedJson(options, handler, { query: query.data, params: params.data, baseUrl: publicBaseUrl(request), now: new Date() });
       if (!result.ok) return failureResponse(result.failure);
 
-      const body = JSON.stringify(options.response.parse(result.value.body));
-      const etag = strongEtag(body);
+      const { body, etag, lastModified } = result.value;
       const headers: Record<string, string> = { ETag: etag, "Cache-Control": publicJsonCacheControl, ...corsHeaders };
-      if (result.value.lastModified) headers["Last-Modified"] = result.value.lastModified.toUTCString();
-      if (isNotModified(request, etag, result.value.lastModified)) return new Response(null, { status: 304, headers });
+      if (lastModified) headers["Last-Modified"] = lastModified.toUTCString();
+      if (isNotModified(request, etag, lastModified)) return new Response(null, { status: 304, headers });
       return new Response(body, {
         status: 200,
         headers: { ...headers, "Content-Type": options.contentType ?? "application/json; charset=utf-8" },

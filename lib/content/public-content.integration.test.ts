@@ -7,6 +7,7 @@ import type { ArticleContent, RiskListContent } from "./content-schemas";
 import {
   getPublishedArticle,
   getPublishedRiskListPage,
+  isUnpublishedContentPath,
   listPublishedArticles,
   listPublishedRiskLists,
   type PublicBlock,
@@ -191,5 +192,22 @@ describe("drafts and unpublished content never reach the public", () => {
     expect(procedures(overview).map((procedure) => procedure.slug)).toEqual(procedureSlugs.slice(1));
     const sacroiliacSection = procedures(overview).find((procedure) => procedure.slug === sacroiliac.slug);
     expect(sacroiliacSection && riskLists(sacroiliacSection.blocks).map((list) => list.slug)).toEqual([kortisonRiskList.slug]);
+  });
+
+  it("tells the proxy which article and risk-list paths have nothing published, and nothing about other paths", async () => {
+    const [epidural] = seedProcedureArticles;
+    if (!epidural) throw new Error("the seed has changed shape");
+    const unpublished = (pathname: string) => isUnpublishedContentPath(db, pathname);
+
+    expect(await unpublished(`/artiklar/${overviewSlug}`)).toBe(false);
+    expect(await unpublished(`/risklistor/${kortisonRiskList.slug}`)).toBe(false);
+    expect(await unpublished("/artiklar/finns-inte")).toBe(true);
+    expect(await unpublished("/artiklar/bara-utkast")).toBe(true);
+    expect(await unpublished(`/artiklar/${epidural.slug}`)).toBe(true);
+    expect(await unpublished("/risklistor/si-ledinjektioner-biverkningar")).toBe(true);
+    expect(await unpublished(`/risklistor/${overviewSlug}`)).toBe(true);
+    expect(await unpublished("/artiklar/%E0%A4%A")).toBe(true);
+    expect(await unpublished("/")).toBe(false);
+    expect(await unpublished(`/artiklar/${overviewSlug}/extra`)).toBe(false);
   });
 });

@@ -291,3 +291,34 @@ export const getPublishedArticle = publicRead(
     };
   },
 );
+
+/**
+ * Whether `pathname` is a public article or risk-list page whose slug has no published version (one
+ * indexed query, through the cross-request cache). The proxy answers such a request with the not-found
+ * page before any page renders: a page that calls notFound() is streamed as an empty error shell
+ * (vercel/next.js#62228), which a reader without JavaScript would see as a blank page.
+ */
+export async function isUnpublishedContentPath(db: DbTx, pathname: string): Promise<boolean> {
+  const match = /^\/(artiklar|risklistor)\/([^/]+)$/.exec(pathname);
+  if (!match) return false;
+  const [, section, encodedSlug = ""] = match;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(encodedSlug);
+  } catch {
+    return true;
+  }
+  return !(await hasPublishedVersion(db, section === "artiklar" ? "article" : "riskList", slug));
+}
+
+const hasPublishedVersion = cachedPublicRead(
+  "hasPublishedVersion",
+  async (db: DbTx, owner: "article" | "riskList", slug: string, locale: string = "sv"): Promise<boolean> => {
+    const where = { slug, locale, archivedAt: null };
+    const version = await db.contentVersion.findFirst({
+      where: { ...publishedVersion, ...(owner === "article" ? { article: where } : { riskList: where }) },
+      select: { id: true },
+    });
+    return version !== null;
+  },
+);
