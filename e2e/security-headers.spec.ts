@@ -66,8 +66,7 @@ test("public pages carry the nonce policy and CDN caching, and run Next.js's scr
       expect(response?.status()).toBe(200);
       const nonce = expectPageHeaders(response, pageCacheControl);
       const html = await response!.text();
-      // JSON-LD is a data block, never executed, so the policy does not govern it.
-      const scriptTags = (html.match(/<script\b[^>]*>/g) ?? []).filter((tag) => !tag.includes('type="application/ld+json"'));
+      const scriptTags = html.match(/<script\b[^>]*>/g) ?? [];
       expect(scriptTags.length).toBeGreaterThan(0);
       for (const tag of scriptTags) expect(tag).toContain(`nonce="${nonce}"`);
       await expectNextScriptsRan(page);
