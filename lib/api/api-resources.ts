@@ -4,7 +4,7 @@ import type { DbTx } from "@/lib/db/client";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { cachedPublicRead } from "@/lib/content/public-cache";
 import { isReviewOverdue } from "@/lib/content/review-due";
-import { getPublishedArticle, publicArticlePath, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
+import { getPublishedArticle, publicArticlePath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import {
   encodeCursor,
@@ -32,22 +32,11 @@ type Page<Item> = { data: Item[]; next_cursor: string | null };
 const locale = "sv";
 
 const publishedVersionSelect = {
-  id: true,
-  number: true,
+  ...reviewMetadataSelect,
   contentHash: true,
   supersedesId: true,
   title: true,
   summary: true,
-  readerNote: true,
-  publishedAt: true,
-  lastReviewedAt: true,
-  nextReviewDue: true,
-  decisions: {
-    where: { kind: { in: ["APPROVE", "REATTEST"] } },
-    orderBy: { createdAt: "desc" },
-    take: 1,
-    select: { reviewerName: true, reviewerTitle: true, reviewerSpecialty: true },
-  },
 } satisfies Prisma.ContentVersionSelect;
 
 type PublishedVersionRow = Prisma.ContentVersionGetPayload<{ select: typeof publishedVersionSelect }>;
@@ -62,22 +51,13 @@ function updatedAtOf(version: { publishedAt: Date | null; lastReviewedAt: Date |
   return new Date(Math.max(...moments.map((moment) => moment.getTime())));
 }
 
-function reviewOf(version: PublishedVersionRow, now: Date): ApiReview {
-  const decision = version.decisions[0];
-  return {
-    lastReviewed: version.lastReviewedAt?.toISOString() ?? null,
-    nextReview: calendarDate(version.nextReviewDue),
-    overdue: isReviewOverdue(version.nextReviewDue, now),
-    reviewer: decision ? { name: decision.reviewerName, title: decision.reviewerTitle, specialty: decision.reviewerSpecialty } : null,
-  };
-}
-
-function embeddedReviewOf(review: ReviewMetadata, now: Date): ApiReview {
+/** A version's review as the API shows it (the reviewer is the one the public pages name). */
+function reviewOf(review: ReviewMetadata, now: Date): ApiReview {
   return {
     lastReviewed: review.lastReviewedAt?.toISOString() ?? null,
     nextReview: calendarDate(review.nextReviewDue),
     overdue: isReviewOverdue(review.nextReviewDue, now),
-    reviewer: review.reviewer ? { ...review.reviewer, specialty: null } : null,
+    reviewer: review.reviewer,
   };
 }
 
@@ -133,7 +113,7 @@ function articleSummaryOf(version: ArticleVersionRow, baseUrl: string, now: Date
     title: version.title,
     summary: version.summary,
     version: versionRefOf(version),
-    review: reviewOf(version, now),
+    review: reviewOf(toReviewMetadata(version), now),
     publishedAt: version.publishedAt!.toISOString(),
     updatedAt: updatedAtOf(version).toISOString(),
   };
@@ -181,13 +161,9 @@ function procedureBodyBlockOf(block: Exclude<PublicBlock, { type: "PROCEDURE" }>
   return block.type === "RISK_LIST" ? { key: block.key, type: "RISK_LIST", riskList: embeddedRiskListOf(block.riskList) } : block;
 }
 
-async function articleBlockOf(db: DbTx, block: PublicBlock, baseUrl: string, now: Date): Promise<ApiArticleBlock> {
+function articleBlockOf(block: PublicBlock, baseUrl: string, now: Date): ApiArticleBlock {
   if (block.type !== "PROCEDURE") return procedureBodyBlockOf(block);
   const { procedure } = block;
-  // Read by the version id the content came from, so review and content are of the same version (the
-  // public read carries no reviewer specialty); if it was withdrawn meanwhile, the public read's review.
-  const version = await readPublishedVersion(db, procedure.review.versionId);
-  const review = version ? reviewOf(version, now) : embeddedReviewOf(procedure.review, now);
   return {
     key: block.key,
     type: "PROCEDURE",
@@ -197,7 +173,7 @@ async function articleBlockOf(db: DbTx, block: PublicBlock, baseUrl: string, now
       title: procedure.title,
       summary: procedure.summary ?? null,
       version: { id: procedure.review.versionId, number: procedure.review.versionNumber },
-      review,
+      review: reviewOf(procedure.review, now),
       blocks: procedure.blocks.map(procedureBodyBlockOf),
     },
   };
@@ -217,9 +193,9 @@ export async function getArticle(db: DbTx, slug: string, baseUrl: string, now = 
       title: article.title,
       summary: article.summary ?? null,
       version: versionRefOf(version),
-      review: reviewOf(version, now),
+      review: reviewOf(toReviewMetadata(version), now),
       readerNote: version.readerNote,
-      blocks: await Promise.all(article.blocks.map((block) => articleBlockOf(db, block, baseUrl, now))),
+      blocks: article.blocks.map((block) => articleBlockOf(block, baseUrl, now)),
       publishedAt: version.publishedAt!.toISOString(),
       updatedAt: updatedAt.toISOString(),
     },
@@ -315,7 +291,7 @@ function riskListSummaryOf(version: RiskListVersionRow, now: Date): ApiRiskListS
     title: version.title,
     summary: version.summary,
     version: versionRefOf(version),
-    review: reviewOf(version, now),
+    review: reviewOf(toReviewMetadata(version), now),
     publishedAt: version.publishedAt!.toISOString(),
     updatedAt: updatedAtOf(version).toISOString(),
   };

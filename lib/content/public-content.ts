@@ -119,7 +119,11 @@ export type PublishedRiskListPage = Omit<PublishedRiskList, "id"> & {
 /** The only versions this module reads. Each query also requires the article or risk list not to be archived. */
 const publishedVersion = { status: "PUBLISHED" } satisfies Prisma.ContentVersionWhereInput;
 
-const reviewMetadataSelect = {
+/**
+ * What the public review metadata of a version is read from: its dates, its reader note and the latest
+ * approval or re-attestation, whose reviewer is the one named publicly. The read API builds on it.
+ */
+export const reviewMetadataSelect = {
   id: true,
   number: true,
   publishedAt: true,
@@ -136,7 +140,8 @@ const reviewMetadataSelect = {
 
 type ReviewMetadataRow = Prisma.ContentVersionGetPayload<{ select: typeof reviewMetadataSelect }>;
 
-function toReviewMetadata(version: ReviewMetadataRow): ReviewMetadata {
+/** The public review metadata of a version read with reviewMetadataSelect. */
+export function toReviewMetadata(version: ReviewMetadataRow): ReviewMetadata {
   const decision = version.decisions[0];
   return {
     versionId: version.id,
