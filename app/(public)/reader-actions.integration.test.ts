@@ -1,35 +1,23 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/current-user";
-import { seedDatabase } from "@/lib/content/seed";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOverviewArticle } from "@/lib/content/seed-content";
-import { getDb, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { idleComment, idleFeedback } from "@/components/public/reader-response-state";
+import { checkProperty } from "@/test/property-check";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 
-/** The request around a server action: a new client address per call (so no limit interferes) and a cookie jar. */
-const request = vi.hoisted(() => ({ address: 0, cookies: new Map<string, string>(), user: null as SessionUser | null }));
-
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": `10.0.${Math.floor(++request.address / 250)}.${request.address % 250}` }),
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: (name: string, value: string) => void request.cookies.set(name, value),
-  }),
-}));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => request.user }));
-
+/*
+ * The reader forms and the moderation actions as a POST reaches them. The test kit's request comes from a
+ * new client address each time (so no limit interferes) and keeps the reader's cookie between calls.
+ */
 const { voteFeedbackAction, submitCommentAction } = await import("./reader-actions");
 const { moderateCommentAction, deleteCommentAction } = await import("@/app/admin/kommentarer/actions");
 
-let database: TestDatabase;
-let db: Db;
-let serverUrl: string | undefined;
+let kit: TestKit;
 let pendingCommentId: string;
 
 /** Everything the reader forms and the moderation actions can write. */
 async function snapshot() {
+  const { db } = kit;
   const [feedback, comments, audit] = await Promise.all([
     db.feedback.findMany({ orderBy: { id: "asc" }, select: { id: true, helpful: true, versionId: true } }),
     db.publicComment.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, email: true, body: true, status: true } }),
@@ -67,29 +55,20 @@ const wellFormedVote = fc.record({ articleId: fc.constant(seedOverviewArticle.id
 const payloads = fc.oneof(fc.anything(), formFields.map(formDataOf), wellFormedComment.map(formDataOf), wellFormedVote.map(formDataOf));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  serverUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_SECRET ??= "reader-actions-test-secret";
-  db = getDb();
-  await seedDatabase(db, { demoUsers: false });
-  const admin = await db.user.create({ data: { email: "moderator@reader.test", name: "Moderator", title: "Redaktör", specialty: "", roles: ["ADMIN"] } });
-  request.user = { id: admin.id, email: admin.email, name: admin.name, title: admin.title, specialty: admin.specialty, roles: admin.roles };
-  const pending = await db.publicComment.create({ data: { articleId: seedOverviewArticle.id, name: "Väntande", email: "vantande@example.org", body: "Text" } });
+  kit = await openTestKit({ name: "reader" });
+  await kit.signIn(kit.users.admin);
+  const pending = await kit.db.publicComment.create({ data: { articleId: seedOverviewArticle.id, name: "Väntande", email: "vantande@example.org", body: "Text" } });
   pendingCommentId = pending.id;
 }, 120_000);
 
 afterAll(async () => {
-  await db?.$disconnect();
-  process.env.DATABASE_URL = serverUrl;
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("random and malformed input to the reader forms and the moderation actions", () => {
   it("feedback: a vote for the article, or a failure with nothing written; never an exception", async () => {
     const outcomes = new Set<string>();
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(payloads, async (payload) => {
         const before = await snapshot();
         const state = await voteFeedbackAction(idleFeedback, payload);
@@ -103,13 +82,13 @@ describe("random and malformed input to the reader forms and the moderation acti
         expect(after.comments).toEqual(before.comments);
       }),
       { numRuns: 60 },
+      () => expect([...outcomes].sort()).toEqual(["failed", "recorded"]),
     );
-    expect([...outcomes].sort()).toEqual(["failed", "recorded"]);
   });
 
   it("comments: held (one complete row, or none for the honeypot), or field errors with nothing written; never an exception", async () => {
     const outcomes = new Set<string>();
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(payloads, async (payload) => {
         const before = await snapshot();
         const state = await submitCommentAction(idleComment, payload);
@@ -128,15 +107,15 @@ describe("random and malformed input to the reader forms and the moderation acti
         else expect(added).toEqual([{ id: expect.any(String), status: "PENDING", name: String(fields.name).trim(), email: String(fields.email).trim(), body: String(fields.body).trim() }]);
       }),
       { numRuns: 60 },
+      () => expect([...outcomes].sort()).toEqual(["held", "invalid"]),
     );
-    expect([...outcomes].sort()).toEqual(["held", "invalid"]);
   });
 
   it("moderation: a decision on a real comment, or a typed failure with nothing written; never an exception", async () => {
     const commentIds = fc.oneof(fc.constant(pendingCommentId), fc.uuid(), fc.string());
     const moderation = fc.oneof(fc.anything(), fc.record({ commentId: commentIds, decision: fc.oneof(fc.constantFrom("APPROVED", "REJECTED"), fc.string()) }, { requiredKeys: [] }));
     const deletion = fc.oneof(fc.anything(), fc.record({ commentId: fc.oneof(fc.uuid(), fc.string()) }, { requiredKeys: [] }));
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(moderation, deletion, async (decision, removal) => {
         const before = await snapshot();
         const moderated = await moderateCommentAction(decision);

@@ -1,27 +1,16 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/current-user";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/db/generated/enums";
 import type { DomainFailure } from "@/lib/errors/domain-result";
 import type { ActionResult } from "@/lib/http/action-result";
-import { databaseFingerprint, discoverServerActionExports, openActionTestDatabase, type ActionTestDatabase, type DiscoveredExport } from "./server-action-fixtures";
+import { databaseFingerprint, discoverServerActionExports, type DiscoveredExport } from "@/test/integration/server-actions";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 
 /*
  * Who may do what, for every export of every app/**\/*actions.ts module, as a browser's POST reaches
- * it: only the session is stood in for, and revalidatePath (which needs a request).
+ * it, signed in through the test kit (the reader forms get a new client address per call, so throttling
+ * stays out of the way).
  */
-let signedIn: SessionUser | null = null;
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn }));
-vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), revalidatePath: vi.fn() }));
-/** The reader forms read the client address and their cookie; a new address per call keeps throttling out of the way. */
-const request = vi.hoisted(() => ({ address: 0, cookies: new Map<string, string>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": `10.1.${Math.floor(++request.address / 250)}.${request.address % 250}` }),
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: (name: string, value: string) => void request.cookies.set(name, value),
-  }),
-}));
 
 type Known = { unknownId: string; articleSlug: string; riskListSlug: string; userEmail: string };
 /**
@@ -98,31 +87,28 @@ const callers = ["anonymous", "editor", "reviewer", "admin"] as const;
 type Caller = (typeof callers)[number];
 const callerRole: Record<Exclude<Caller, "anonymous">, Role> = { editor: "EDITOR", reviewer: "REVIEWER", admin: "ADMIN" };
 
-/** Keys the voter hash of the feedback form (set by `npm start` in the app). */
-process.env.NEXTAUTH_SECRET ??= "matrix-test-secret";
-
-let database: ActionTestDatabase;
+let kit: TestKit;
 let discovered: DiscoveredExport[];
 let known: Known;
 
 beforeAll(async () => {
-  database = await openActionTestDatabase("matrix");
+  kit = await openTestKit({ name: "matrix", startJobQueue: true });
   discovered = await discoverServerActionExports();
-  const { db } = database;
+  const { db } = kit;
   known = {
     unknownId: crypto.randomUUID(),
     articleSlug: (await db.article.findFirstOrThrow()).slug,
     riskListSlug: (await db.riskList.findFirstOrThrow()).slug,
-    userEmail: database.users.editor.email,
+    userEmail: kit.users.editor.email,
   };
 });
 
 afterAll(async () => {
-  await database?.close();
+  await kit?.close();
 });
 
 function signInAs(caller: Caller) {
-  signedIn = caller === "anonymous" ? null : database.users[caller];
+  return kit.signIn(caller === "anonymous" ? null : kit.users[caller]);
 }
 
 describe("role × action matrix", () => {
@@ -134,13 +120,13 @@ describe("role × action matrix", () => {
   });
 
   it("refuses every caller outside the action's roles with a typed failure and writes nothing; lets the others through to validation and the rule", async () => {
-    const before = await databaseFingerprint(database.db);
+    const before = await databaseFingerprint(kit.db);
     for (const { id, value } of discovered) {
       const row = matrix[id];
       if (!row || "query" in row || "anyone" in row) continue;
       const act = value as (input: unknown) => Promise<ActionResult<unknown>>;
       for (const caller of callers) {
-        signInAs(caller);
+        await signInAs(caller);
         const allowed = caller !== "anonymous" && row.roles.includes(callerRole[caller]);
         const empty = await act({});
         const wellFormed = await act(row.wellFormed(known));
@@ -155,12 +141,12 @@ describe("role × action matrix", () => {
         }
       }
     }
-    expect(await databaseFingerprint(database.db)).toEqual(before);
+    expect(await databaseFingerprint(kit.db)).toEqual(before);
   });
 
   it("gives every caller the same answers from the public reader forms, and writes nothing for refused input", async () => {
     const withoutThrottleCounters = async () => {
-      const fingerprint = await databaseFingerprint(database.db);
+      const fingerprint = await databaseFingerprint(kit.db);
       delete fingerprint["public.RateLimit"];
       return fingerprint;
     };
@@ -171,7 +157,7 @@ describe("role × action matrix", () => {
       const row = matrix[id] as ReaderFormRow;
       const submit = value as (previous: { status: "idle" }, form: FormData) => Promise<Record<string, unknown>>;
       for (const caller of callers) {
-        signInAs(caller);
+        await signInAs(caller);
         const where = `${id} as ${caller}`;
         expect(await submit({ status: "idle" }, new FormData()), where).toMatchObject({ status: expect.stringMatching(/^(invalid|failed)$/) });
         const form = new FormData();
@@ -183,14 +169,14 @@ describe("role × action matrix", () => {
   });
 
   it("answers the signed-in query for anyone, truthfully, and writes nothing", async () => {
-    const before = await databaseFingerprint(database.db);
+    const before = await databaseFingerprint(kit.db);
     for (const { id, value } of discovered) {
       if (!("query" in (matrix[id] ?? {}))) continue;
       for (const caller of callers) {
-        signInAs(caller);
+        await signInAs(caller);
         expect(await (value as () => Promise<boolean>)(), `${id} as ${caller}`).toBe(caller !== "anonymous");
       }
     }
-    expect(await databaseFingerprint(database.db)).toEqual(before);
+    expect(await databaseFingerprint(kit.db)).toEqual(before);
   });
 });

@@ -3,24 +3,21 @@ import fc from "fast-check";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { authOptions } from "@/lib/auth/auth-options";
-import type { SessionUser } from "@/lib/auth/current-user";
 import { readArticleContent } from "@/lib/content/version-content";
 import type { ActionResult } from "@/lib/http/action-result";
-import { approvedRiskListVersion } from "@/lib/jobs/publishing-test-fixtures";
 import { startDraft } from "@/lib/workflow/draft-versions";
 import { submitForReview } from "@/lib/workflow/review-versions";
 import { createWebhookSubscription } from "@/lib/webhooks/webhook-subscriptions";
-import { databaseFingerprint, discoverServerActionExports, isRedirect, openActionTestDatabase, type ActionTestDatabase, type SignedInAs } from "./server-action-fixtures";
+import { checkProperty } from "@/test/property-check";
+import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
+import { databaseFingerprint, discoverServerActionExports, isRedirect } from "@/test/integration/server-actions";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 
 /*
  * Random and malformed payloads at every mutating server action, sent by a user the action allows (so
- * the input reaches validation and the rules): the answer is a typed failure, never a throw or an
- * "unexpected error", and a refused input changes nothing in the database. Only the session is stood
- * in for, and revalidatePath (which needs a request).
+ * the input reaches validation and the rules), signed in through the test kit: the answer is a typed
+ * failure, never a throw or an "unexpected error", and a refused input changes nothing in the database.
  */
-let signedIn: SessionUser | null = null;
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn }));
-vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), revalidatePath: vi.fn() }));
 
 const userActions = await import("./anvandare/actions");
 const editorActions = await import("./editor-actions");
@@ -35,13 +32,13 @@ type Payload = Record<string, unknown>;
  * are always tried first: inputs that once failed inside the database instead of being refused.
  */
 type Subject = {
-  as: SignedInAs;
+  as: keyof TestKit["users"];
   act: (input: unknown) => Promise<ActionResult<unknown>>;
   template: () => Promise<Payload>;
   examples?: (template: Payload) => Payload[];
 };
 
-let database: ActionTestDatabase;
+let kit: TestKit;
 /** Real ids, so that mutated payloads reach the rules and the writes, not only "not found". */
 type InReview = { id: string; contentHash: string };
 let ids: {
@@ -59,8 +56,8 @@ let ids: {
 };
 
 beforeAll(async () => {
-  database = await openActionTestDatabase("malformed");
-  const { db, users } = database;
+  kit = await openTestKit({ name: "malformed", startJobQueue: true });
+  const { db, users } = kit;
   const [article, ...others] = await db.article.findMany({ where: { kind: "PROCEDURE" }, orderBy: { slug: "asc" } });
   const [forDraft, forApproval] = await db.riskList.findMany({ orderBy: { slug: "asc" }, take: 2 });
   if (!article || others.length < 3 || !forDraft || !forApproval) throw new Error("the seed lacks procedure articles or risk lists");
@@ -97,7 +94,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await database?.close();
+  await kit?.close();
 });
 
 const future = "2030-01-15T10:00";
@@ -126,8 +123,8 @@ const subjects: Record<string, Subject> = {
     as: "editor",
     act: editorActions.saveDraftAction,
     template: async () => {
-      const version = await database.db.contentVersion.findUniqueOrThrow({ where: { id: ids.draftArticle } });
-      const content = await readArticleContent(database.db, version.id);
+      const version = await kit.db.contentVersion.findUniqueOrThrow({ where: { id: ids.draftArticle } });
+      const content = await readArticleContent(kit.db, version.id);
       return { kind: "article", versionId: version.id, baseRevision: version.revision, content };
     },
     examples: (template) => {
@@ -253,14 +250,14 @@ describe("malformed and random input at every mutating server action", () => {
 
   it.each(Object.keys(subjects))("%s answers with a typed failure and writes nothing, or accepts the input", async (name) => {
     const subject = subjects[name]!;
-    signedIn = database.users[subject.as];
+    await kit.signIn(kit.users[subject.as]);
     const template = await subject.template();
     const examples = (subject.examples?.(template) ?? []).map((value): [Mutation] => [{ kind: "whole", value }]);
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(mutation, async (change) => {
         consoleError.mockClear();
         const payload = mutate(await subject.template(), change);
-        const before = await databaseFingerprint(database.db);
+        const before = await databaseFingerprint(kit.db);
         let result: ActionResult<unknown> | "redirected";
         try {
           result = await subject.act(payload);
@@ -272,7 +269,7 @@ describe("malformed and random input at every mutating server action", () => {
         if (result === "redirected" || result.ok) return;
         expect(typedFailures).toContain(result.error.kind);
         expect(result.error.message).not.toMatch(/felkod/);
-        expect(await databaseFingerprint(database.db)).toEqual(before);
+        expect(await databaseFingerprint(kit.db)).toEqual(before);
       }),
       { numRuns: 40, examples },
     );
@@ -282,7 +279,7 @@ describe("malformed and random input at every mutating server action", () => {
 
 describe("dates out of range", () => {
   it("refuses a next review centuries ahead (it was stored, and broke the feed's dates)", async () => {
-    signedIn = database.users.reviewer;
+    await kit.signIn(kit.users.reviewer);
     for (const nextReviewDue of ["+200000-01-01", "9999-12-31"]) {
       expect(await reviewActions.reattestVersionAction({ versionId: ids.published, nextReviewDue })).toMatchObject({
         ok: false,
@@ -307,8 +304,8 @@ describe("random credentials at sign-in", () => {
   );
 
   it("refuse sign-in (no user, or throttled) and never fail otherwise", async () => {
-    const usersBefore = await database.db.user.findMany({ orderBy: { id: "asc" } });
-    await fc.assert(
+    const usersBefore = await kit.db.user.findMany({ orderBy: { id: "asc" } });
+    await checkProperty(
       fc.asyncProperty(credentials, headers, async (input, requestHeaders) => {
         consoleError.mockClear();
         try {
@@ -321,6 +318,6 @@ describe("random credentials at sign-in", () => {
       }),
       { numRuns: 60 },
     );
-    expect(await database.db.user.findMany({ orderBy: { id: "asc" } })).toEqual(usersBefore);
+    expect(await kit.db.user.findMany({ orderBy: { id: "asc" } })).toEqual(usersBefore);
   });
 });

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { authenticateWithPassword } from "./authenticate";
 import { createUser } from "./create-user";
 import { setUserActive, updateUserProfile, updateUserRoles } from "./manage-users";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
 let admin: { id: string };
 
@@ -19,15 +18,13 @@ async function newUser(email: string, roles: ("EDITOR" | "REVIEWER" | "ADMIN")[]
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
+  kit = await openTestKit({ name: "manage-users", seed: false });
+  db = kit.db;
   admin = await newUser("admin@manage.test", ["ADMIN"]);
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("managing users", () => {

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "@/lib/content/seed";
 import { seedOverviewArticle, seedProcedureArticles } from "@/lib/content/seed-content";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { createPublishingActors, type TestActor } from "@/lib/jobs/publishing-test-fixtures";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { readerRateLimits } from "@/lib/security/reader-rate-limits";
 import { listApprovedComments } from "./approved-comments";
 import { submitCommentSchema } from "./comment-schemas";
@@ -12,9 +9,9 @@ import { deleteComment, moderateComment } from "./moderate-comment";
 import { listCommentsForModeration } from "./moderation-queue";
 import { submitComment } from "./submit-comment";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-let admin: TestActor;
+let admin: TestUser;
 let addressCounter = 0;
 const freshAddress = () => `198.51.100.${++addressCounter}`;
 
@@ -30,16 +27,13 @@ async function pendingCommentWithEmail(email: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  admin = (await createPublishingActors(db, "comments")).admin;
+  kit = await openTestKit({ name: "comments" });
+  db = kit.db;
+  admin = kit.users.admin;
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("reader comments", () => {

@@ -1,29 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { Role } from "@/lib/db/generated/enums";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { saveDraft } from "@/lib/workflow/draft-versions";
 import { createArticle, createRiskList } from "./create-item";
 import { readArticleContent, readRiskListContent } from "./version-content";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-let editor: { id: string; roles: Role[] };
-let reviewer: { id: string; roles: Role[] };
+let editor: TestUser;
+let reviewer: TestUser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  const user = (email: string, roles: Role[]) => db.user.create({ data: { email, name: email, title: "Leg. läkare", specialty: "Smärta", roles } });
-  editor = { id: (await user("create-editor@test.local", ["EDITOR"])).id, roles: ["EDITOR"] };
-  reviewer = { id: (await user("create-reviewer@test.local", ["REVIEWER"])).id, roles: ["REVIEWER"] };
+  kit = await openTestKit({ name: "create-item", seed: false });
+  db = kit.db;
+  ({ editor, reviewer } = kit.users);
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 async function rowCounts() {

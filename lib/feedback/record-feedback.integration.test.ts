@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "@/lib/content/seed";
 import { seedOverviewArticle, seedProcedureArticles } from "@/lib/content/seed-content";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { createPublishingActors, type TestActor } from "@/lib/jobs/publishing-test-fixtures";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { readerRateLimits } from "@/lib/security/reader-rate-limits";
 import { startDraft } from "@/lib/workflow/draft-versions";
 import { publishVersion, unpublishVersion } from "@/lib/workflow/publish-versions";
@@ -13,9 +10,9 @@ import { listFeedbackCounts } from "./feedback-counts";
 import { recordFeedback } from "./record-feedback";
 import { newReaderId } from "./voter-key";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-let actors: Record<"editor" | "reviewer" | "admin", TestActor>;
+let actors: Record<"editor" | "reviewer" | "admin", TestUser>;
 const secret = "test-secret-for-voter-keys";
 let addressCounter = 0;
 /** Each vote from its own address unless a test is about the address limit. */
@@ -36,16 +33,13 @@ async function publishNewVersion(articleId: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  actors = await createPublishingActors(db, "feedback");
+  kit = await openTestKit({ name: "record-feedback" });
+  db = kit.db;
+  actors = kit.users;
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("Var det här till hjälp?", () => {

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { ContentVersion } from "@/lib/db/generated/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { seedDatabase } from "@/lib/content/seed";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { schedulePublish } from "@/lib/workflow/schedule-versions";
 import { createJobQueue, inTransaction, jobQueueNames, startJobQueue, type JobQueue } from "./job-queue";
-import { approvedRiskListVersion, createPublishingActors, type TestActor } from "./publishing-test-fixtures";
+import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
 import { startPublishingWorkers } from "./publishing-workers";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-let actors: Record<"editor" | "reviewer" | "admin", TestActor>;
+let actors: Record<"editor" | "reviewer" | "admin", TestUser>;
 const running: JobQueue[] = [];
 
 async function startInstance(options: { withWorkers: boolean; changed?: ContentVersion[] }): Promise<JobQueue> {
-  const queue = await startJobQueue(createJobQueue(database.url, { max: 2 }));
+  const queue = await startJobQueue(createJobQueue(kit.url, { max: 2 }));
   running.push(queue);
   if (options.withWorkers) {
     await startPublishingWorkers(queue, db, { pollingIntervalSeconds: 0.5, afterChange: (version) => void options.changed?.push(version) });
@@ -41,17 +39,14 @@ const jobStates = (versionId: string) =>
   db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = ${jobQueueNames.publishVersion} AND data->>'versionId' = ${versionId}`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  actors = await createPublishingActors(db, "workers");
+  kit = await openTestKit({ name: "publishing-workers" });
+  db = kit.db;
+  actors = kit.users;
 });
 
 afterAll(async () => {
   for (const queue of [...running]) await queue.stop({ graceful: false, wait: true });
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("publishing workers", () => {

@@ -1,12 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { seedDatabase } from "@/lib/content/seed";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { createJobQueue, inTransaction, jobQueueNames, startJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
-import { approvedRiskListVersion, createPublishingActors, type TestActor } from "@/lib/jobs/publishing-test-fixtures";
+import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
 import { publishVersion } from "@/lib/workflow/publish-versions";
 import { deliverWebhook } from "./deliver-webhook";
 import { webhookAddressPolicy } from "./webhook-address-rules";
@@ -14,10 +12,10 @@ import { verifyWebhookSignature, webhookHeaders } from "./webhook-signature";
 import { createWebhookSubscription } from "./webhook-subscriptions";
 import { startWebhookWorkers } from "./webhook-workers";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
 let queue: JobQueue;
-let actors: Record<"editor" | "reviewer" | "admin", TestActor>;
+let actors: Record<"editor" | "reviewer" | "admin", TestUser>;
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -68,20 +66,17 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 const deliveryJobs = () => db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = ${jobQueueNames.webhookDelivery}`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  actors = await createPublishingActors(db, "webhooks");
-  queue = await startJobQueue(createJobQueue(database.url, { max: 2 }));
+  kit = await openTestKit({ name: "webhook-delivery" });
+  db = kit.db;
+  actors = kit.users;
+  queue = await startJobQueue(createJobQueue(kit.url, { max: 2 }));
   // The production backoff waits minutes; here each retry waits 1–2 s, then 2–4 s.
   await queue.updateQueue(jobQueueNames.webhookDelivery, { name: jobQueueNames.webhookDelivery, retryLimit: 3, retryDelay: 1, retryBackoff: true });
 });
 
 afterAll(async () => {
   await queue?.stop({ graceful: false, wait: true });
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("webhook delivery", () => {

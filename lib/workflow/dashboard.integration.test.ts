@@ -1,42 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { Role } from "@/lib/db/generated/enums";
-import { seedDatabase } from "@/lib/content/seed";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { contentSearchSchema, listContentItems, loadDashboard, searchContentByTitle, type DashboardRow } from "./dashboard";
 import { startDraft } from "./draft-versions";
 import { approveVersion, requestChanges, submitForReview } from "./review-versions";
 import { publishVersion } from "./publish-versions";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-type TestUser = { id: string; roles: Role[] };
-const users = {} as Record<"editor" | "coEditor" | "reviewer" | "editorReviewer" | "admin", TestUser>;
+let users: Record<"editor" | "coEditor" | "reviewer" | "editorReviewer" | "admin", TestUser>;
 
 const ids = (rows: DashboardRow[] | undefined) => (rows ?? []).map((row) => row.versionId);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  const roles: Record<keyof typeof users, Role[]> = {
-    editor: ["EDITOR"],
-    coEditor: ["EDITOR"],
-    reviewer: ["REVIEWER"],
-    editorReviewer: ["EDITOR", "REVIEWER"],
-    admin: ["ADMIN"],
+  kit = await openTestKit({ name: "dashboard" });
+  db = kit.db;
+  users = {
+    ...kit.users,
+    coEditor: await kit.createUser("coEditor", ["EDITOR"]),
+    editorReviewer: await kit.createUser("editorReviewer", ["EDITOR", "REVIEWER"]),
   };
-  for (const [key, userRoles] of Object.entries(roles) as [keyof typeof users, Role[]][]) {
-    const user = await db.user.create({ data: { email: `${key.toLowerCase()}@dashboard.test`, name: `Test ${key}`, title: "Leg. läkare", specialty: "Smärta", roles: userRoles } });
-    users[key] = { id: user.id, roles: userRoles };
-  }
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 async function publishedRiskLists() {

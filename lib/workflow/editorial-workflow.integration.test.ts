@@ -1,39 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { Role } from "@/lib/db/generated/enums";
-import { seedDatabase } from "@/lib/content/seed";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { readRiskListContent } from "@/lib/content/version-content";
 import type { RiskListContent } from "@/lib/content/content-schemas";
 import { saveDraft, startDraft } from "./draft-versions";
 import { addReviewComment, approveVersion, reattestVersion, requestChanges, submitForReview } from "./review-versions";
 import { publishVersion, unpublishVersion } from "./publish-versions";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-const users: Record<"editor" | "coEditor" | "reviewer" | "editorReviewer" | "admin", { id: string; roles: Role[] }> = {} as never;
-
-async function createUser(key: keyof typeof users, roles: Role[]) {
-  const user = await db.user.create({ data: { email: `${key.toLowerCase()}@test.local`, name: `Test ${key}`, title: "Leg. läkare", specialty: "Smärta", roles } });
-  users[key] = { id: user.id, roles };
-}
+let users: Record<"editor" | "coEditor" | "reviewer" | "editorReviewer" | "admin", TestUser>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  await createUser("editor", ["EDITOR"]);
-  await createUser("coEditor", ["EDITOR"]);
-  await createUser("reviewer", ["REVIEWER"]);
-  await createUser("editorReviewer", ["EDITOR", "REVIEWER", "ADMIN"]);
-  await createUser("admin", ["ADMIN"]);
+  kit = await openTestKit({ name: "editorial-workflow" });
+  db = kit.db;
+  users = {
+    ...kit.users,
+    coEditor: await kit.createUser("coEditor", ["EDITOR"]),
+    editorReviewer: await kit.createUser("editorReviewer", ["EDITOR", "REVIEWER", "ADMIN"]),
+  };
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 async function riskList(slug: string) {

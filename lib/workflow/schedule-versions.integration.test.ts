@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { seedDatabase } from "@/lib/content/seed";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { createJobQueue, jobQueueNames, startJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
-import { approvedRiskListVersion, createPublishingActors, type TestActor } from "@/lib/jobs/publishing-test-fixtures";
+import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
 import { publishVersion, unpublishVersion } from "./publish-versions";
 import {
   cancelScheduledPublish,
@@ -15,24 +13,21 @@ import {
   schedulerActor,
 } from "./schedule-versions";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
 let queue: JobQueue;
-let actors: Record<"editor" | "reviewer" | "admin", TestActor>;
+let actors: Record<"editor" | "reviewer" | "admin", TestUser>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  actors = await createPublishingActors(db, "schedule");
-  queue = await startJobQueue(createJobQueue(database.url, { max: 2 }));
+  kit = await openTestKit({ name: "schedule-versions" });
+  db = kit.db;
+  actors = kit.users;
+  queue = await startJobQueue(createJobQueue(kit.url, { max: 2 }));
 });
 
 afterAll(async () => {
   await queue?.stop({ graceful: false, wait: true });
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 const inAnHour = () => new Date(Date.now() + 60 * 60 * 1000);

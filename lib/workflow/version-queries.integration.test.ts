@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { Role } from "@/lib/db/generated/enums";
-import { seedDatabase } from "@/lib/content/seed";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { diffContent } from "@/lib/content/version-diff";
 import { saveDraft, startDraft } from "./draft-versions";
@@ -11,27 +8,21 @@ import { addReviewComment, approveVersion, submitForReview } from "./review-vers
 import { publishVersion } from "./publish-versions";
 import { findItemHistory, findItemTitles, findRiskListUsage, findVersionForReview, findVersionPair } from "./version-queries";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-let editor: { id: string; roles: Role[] };
-let reviewer: { id: string; roles: Role[] };
+let editor: TestUser;
+let reviewer: TestUser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  const create = async (email: string, name: string, roles: Role[]) => {
-    const user = await db.user.create({ data: { email, name, title: "Leg. sjuksköterska", specialty: "Smärtlindring", roles } });
-    return { id: user.id, roles };
-  };
-  editor = await create("queries-editor@test.local", "Queries Redaktör", ["EDITOR"]);
-  reviewer = await create("queries-reviewer@test.local", "Queries Granskare", ["REVIEWER"]);
+  kit = await openTestKit({ name: "version-queries" });
+  db = kit.db;
+  const profile = { title: "Leg. sjuksköterska", specialty: "Smärtlindring" };
+  editor = await kit.createUser("queries-editor", ["EDITOR"], { name: "Queries Redaktör", ...profile });
+  reviewer = await kit.createUser("queries-reviewer", ["REVIEWER"], { name: "Queries Granskare", ...profile });
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("version queries", () => {
@@ -64,8 +55,7 @@ describe("version queries", () => {
     // ... and once the new version is approved and published, with the version it superseded.
     const approved = await approveVersion(db, reviewer, { versionId: draft.value.id, contentHash: submitted.value.contentHash });
     expect(approved.ok).toBe(true);
-    const admin = await db.user.create({ data: { email: "queries-admin@test.local", name: "Queries Admin", title: "Redaktör", specialty: "–", roles: ["ADMIN"] } });
-    expect((await publishVersion(db, { id: admin.id, roles: ["ADMIN"] }, { versionId: draft.value.id })).ok).toBe(true);
+    expect((await publishVersion(db, kit.users.admin, { versionId: draft.value.id })).ok).toBe(true);
     const live = await findVersionForReview(db, draft.value.id);
     expect(live!.baseline?.version.id).toBe(published.id);
     expect(live!.version.decisions.map((decision) => [decision.kind, decision.reviewerName, decision.reviewerTitle, decision.reviewerSpecialty])).toEqual([

@@ -1,42 +1,25 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/current-user";
 import type { ActionResult } from "@/lib/http/action-result";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { WebhookEvent, type Role } from "@/lib/db/generated/enums";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { WebhookEvent } from "@/lib/db/generated/enums";
+import { checkProperty } from "@/test/property-check";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 
-/*
- * The webhook server actions as a browser's POST reaches them: only the session is stood in for, and
- * getDb() returns this test's database.
- */
-let signedIn: SessionUser | null = null;
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn }));
-
+/* The webhook server actions as a browser's POST reaches them, signed in through the test kit. */
 const { createWebhookSubscriptionAction, deleteWebhookSubscriptionAction, setWebhookSubscriptionActiveAction } = await import("./actions");
 
-let database: TestDatabase;
-let db: Db;
-const users = {} as Record<"admin" | "editor", SessionUser>;
-
-async function createUser(key: keyof typeof users, roles: Role[]) {
-  const user = await db.user.create({ data: { email: `${key}@webhooks.test`, name: `Webhooks ${key}`, title: "", specialty: "", roles } });
-  users[key] = { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles };
-}
+let kit: TestKit;
+let db: TestKit["db"];
+let users: Record<"admin" | "editor", TestUser>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  (globalThis as unknown as { granskadPrisma?: Db }).granskadPrisma = db;
-  await createUser("admin", ["ADMIN"]);
-  await createUser("editor", ["EDITOR", "REVIEWER"]);
+  kit = await openTestKit({ name: "webhook-actions", seed: false });
+  db = kit.db;
+  users = { admin: kit.users.admin, editor: await kit.createUser("editor-reviewer", ["EDITOR", "REVIEWER"]) };
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 const everything = () => Promise.all([db.webhookSubscription.count(), db.webhookDelivery.count(), db.auditEvent.count()]);
@@ -73,7 +56,7 @@ function expectFieldErrors(result: ActionResult<unknown>) {
 describe("webhook admin actions", () => {
   it("only admins may register, deactivate or delete (checked on the server)", async () => {
     for (const who of [null, "editor"] as const) {
-      signedIn = who && users[who];
+      await kit.signIn(who && users[who]);
       const before = await everything();
       const created = await createWebhookSubscriptionAction({ url: "https://mottagare.example.se/hook", events: ["PUBLISHED"] });
       expect(created).toMatchObject({ ok: false, error: { kind: "forbidden" } });
@@ -82,7 +65,7 @@ describe("webhook admin actions", () => {
   });
 
   it("an admin registers a subscriber, gets the secret once, pauses and deletes it; each step is audited", async () => {
-    signedIn = users.admin;
+    await kit.signIn(users.admin);
     const created = await createWebhookSubscriptionAction({ url: " https://mottagare.example.se/hook ", events: ["UNPUBLISHED", "UNPUBLISHED"] });
     if (!created.ok) throw new Error(created.error.message);
     expect(created.value).toMatchObject({ url: "https://mottagare.example.se/hook", events: ["UNPUBLISHED"], secret: expect.stringMatching(/^whsec_[\w-]{43}$/) });
@@ -102,7 +85,7 @@ describe("webhook admin actions", () => {
   });
 
   it("in production a loopback or private subscriber is refused at registration, unless configured", async () => {
-    signedIn = users.admin;
+    await kit.signIn(users.admin);
     vi.stubEnv("NODE_ENV", "production");
     try {
       const before = await everything();
@@ -120,13 +103,13 @@ describe("webhook admin actions", () => {
   });
 
   it("random and malformed input to every action gives field errors (a typed invalid result), never throws, writes nothing", async () => {
-    signedIn = users.admin;
+    await kit.signIn(users.admin);
     const before = await everything();
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(malformedCreateInput, async (input) => expectFieldErrors(await createWebhookSubscriptionAction(input))),
       { numRuns: 200 },
     );
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(malformedSubscriptionInput, async (input) => {
         expectFieldErrors(await setWebhookSubscriptionActiveAction(input));
         expectFieldErrors(await deleteWebhookSubscriptionAction(input));

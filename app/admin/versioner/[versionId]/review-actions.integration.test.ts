@@ -1,49 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { SessionUser } from "@/lib/auth/current-user";
-import type { Role } from "@/lib/db/generated/enums";
-import { seedDatabase } from "@/lib/content/seed";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRiskListContent } from "@/lib/content/version-content";
 import { saveDraft, startDraft } from "@/lib/workflow/draft-versions";
 import { submitForReview } from "@/lib/workflow/review-versions";
 import { publishVersion } from "@/lib/workflow/publish-versions";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 
-/*
- * The server actions exactly as a browser's POST reaches them: only the session is stood in for (the
- * signed-in user is whoever `signedIn` names), and getDb() returns this test's database.
- */
-let signedIn: SessionUser | null = null;
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn }));
-
+/* The server actions exactly as a browser's POST reaches them, signed in through the test kit. */
 const { addReviewCommentAction, approveVersionAction, reattestVersionAction, requestChangesAction } = await import("./review-actions");
 
-let database: TestDatabase;
-let db: Db;
-const users = {} as Record<"authorWithEveryRole" | "reviewer" | "editor", SessionUser>;
-
-async function createUser(key: keyof typeof users, roles: Role[]) {
-  const user = await db.user.create({
-    data: { email: `${key.toLowerCase()}@actions.test`, name: `Actions ${key}`, title: "Överläkare", specialty: "Anestesi och intensivvård", roles },
-  });
-  users[key] = { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles };
-}
+let kit: TestKit;
+let db: TestKit["db"];
+let users: Record<"authorWithEveryRole" | "reviewer" | "editor", TestUser>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  (globalThis as unknown as { granskadPrisma?: Db }).granskadPrisma = db;
-  await seedDatabase(db, { demoUsers: false });
-  await createUser("authorWithEveryRole", ["EDITOR", "REVIEWER", "ADMIN"]);
-  await createUser("reviewer", ["REVIEWER"]);
-  await createUser("editor", ["EDITOR"]);
+  kit = await openTestKit({ name: "review-actions" });
+  db = kit.db;
+  const profile = { title: "Överläkare", specialty: "Anestesi och intensivvård" };
+  users = {
+    authorWithEveryRole: await kit.createUser("authorWithEveryRole", ["EDITOR", "REVIEWER", "ADMIN"], { name: "Actions authorWithEveryRole", ...profile }),
+    reviewer: await kit.createUser("actions-reviewer", ["REVIEWER"], { name: "Actions reviewer", ...profile }),
+    editor: kit.users.editor,
+  };
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 /** A risk-list version in review, written by the user who holds every role. */
@@ -63,7 +44,7 @@ async function versionInReview(slug: string) {
 describe("review server actions", () => {
   it("refuses an approval or a decision from the version's author, whatever their roles, and records nothing", async () => {
     const version = await versionInReview("biverkningar-av-kortison");
-    signedIn = users.authorWithEveryRole;
+    await kit.signIn(users.authorWithEveryRole);
 
     const approval = await approveVersionAction({ versionId: version.id, contentHash: version.contentHash });
     expect(approval).toMatchObject({ ok: false, error: { kind: "forbidden", message: expect.stringContaining("fyraögonsprincipen") } });
@@ -78,13 +59,13 @@ describe("review server actions", () => {
   it("lets another reviewer comment on the version and approve exactly the text they saw", async () => {
     const version = await versionInReview("nervblockader-biverkningar");
 
-    signedIn = users.editor;
+    await kit.signIn(users.editor);
     expect(await approveVersionAction({ versionId: version.id, contentHash: version.contentHash })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
 
-    signedIn = null;
+    await kit.signIn(null);
     expect(await addReviewCommentAction({ versionId: version.id, body: "Anonym" })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
 
-    signedIn = users.reviewer;
+    await kit.signIn(users.reviewer);
     expect(await addReviewCommentAction({ versionId: version.id, body: "  " })).toMatchObject({ ok: false, error: { kind: "invalid", fieldErrors: { body: expect.any(Array) } } });
     expect(await addReviewCommentAction({ versionId: version.id, body: "Bra formulerat." })).toMatchObject({ ok: true });
     expect(await approveVersionAction({ versionId: version.id, contentHash: "f".repeat(64) })).toMatchObject({ ok: false, error: { kind: "conflict" } });
@@ -109,7 +90,7 @@ describe("review server actions", () => {
 
   it("requires a comment to send a version back, and refuses re-attesting one's own published text", async () => {
     const version = await versionInReview("epidurala-injektioner-risker");
-    signedIn = users.reviewer;
+    await kit.signIn(users.reviewer);
     expect(await requestChangesAction({ versionId: version.id, comment: "" })).toMatchObject({ ok: false, error: { kind: "invalid", fieldErrors: { comment: expect.any(Array) } } });
     expect(await requestChangesAction({ versionId: version.id, comment: "Ange hur länge biverkningarna varar." })).toMatchObject({ ok: true });
     expect(await db.contentVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ status: "CHANGES_REQUESTED", decision: "REQUEST_CHANGES" });
@@ -123,7 +104,7 @@ describe("review server actions", () => {
     const own = await versionInReview("radiofrekvensablation-biverkningar");
     expect(await approveVersionAction({ versionId: own.id, contentHash: own.contentHash })).toMatchObject({ ok: true });
     expect((await publishVersion(db, users.authorWithEveryRole, { versionId: own.id })).ok).toBe(true);
-    signedIn = users.authorWithEveryRole;
+    await kit.signIn(users.authorWithEveryRole);
     expect(await reattestVersionAction({ versionId: own.id })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
     expect(await db.reviewDecision.count({ where: { versionId: own.id, kind: "REATTEST" } })).toBe(0);
   });

@@ -1,16 +1,21 @@
 import crypto from "node:crypto";
 import pg from "pg";
-import { startEmbeddedDatabase } from "./embedded-database";
-import { withDatabaseName } from "./database-url";
+import { startEmbeddedDatabase } from "@/lib/db/embedded-database";
+import { withDatabaseName } from "@/lib/db/database-url";
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 
 /**
- * A fresh, empty database for one integration test file: a new database on the PostgreSQL server
- * named by DATABASE_URL when it is set (CI's PostgreSQL run), else an in-memory PGlite.
+ * The PostgreSQL server of this test run, as DATABASE_URL named it when the run started (CI's
+ * PostgreSQL pass); read once, because the test kit points DATABASE_URL at each test's own database.
+ */
+const serverUrl = process.env.DATABASE_URL;
+
+/**
+ * A fresh, empty database: a new database on that PostgreSQL server, else an in-memory PGlite. Most
+ * tests want it migrated and seeded: `openTestKit` (./test-kit.ts) does that on top of this.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedDatabase();
     return { url: embedded.url, drop: embedded.stop };
