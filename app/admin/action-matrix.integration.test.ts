@@ -64,7 +64,7 @@ const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow> = {
       content: { title: "Risker", groups: [{ key: crypto.randomUUID(), items: [{ key: crypto.randomUUID(), text: "Huvudvärk", severity: "MILD", frequency: "COMMON", temporary: true }] }] },
     }),
   },
-  "app/admin/editor-actions.ts › startEditing": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ articleId: k.unknownId }) },
+  "app/admin/editor-actions.ts › startEditing": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ item: { kind: "article", id: k.unknownId } }) },
   "app/admin/editor-actions.ts › submitForReviewAction": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, changeNote: "Ändring", readerNote: "Nytt" }) },
   "app/admin/kommentarer/actions.ts › deleteCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId }) },
   "app/admin/kommentarer/actions.ts › moderateCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId, decision: "APPROVED" }) },

@@ -11,7 +11,7 @@ import { action } from "@/lib/http/action-result";
 import { saveDraft, startDraft } from "@/lib/workflow/draft-versions";
 import { submitForReview } from "@/lib/workflow/review-versions";
 import { submitForReviewSchema } from "@/lib/workflow/review-schemas";
-import { startEditingSchema } from "@/components/editor/start-editing-schema";
+import { startDraftSchema } from "@/lib/workflow/draft-schemas";
 import { saveDraftInputSchema } from "@/components/editor/save-draft-schema";
 
 const editorPath = (versionId: string) => `/admin/versioner/${versionId}/redigera`;
@@ -20,9 +20,8 @@ const editorPath = (versionId: string) => `/admin/versioner/${versionId}/rediger
  * Opens the item's draft (the existing one, or a new one from `fromVersionId` or the latest version)
  * and sends the editor to it. A failure comes back to the button, which shows its message.
  */
-export const startEditing = action("startEditing", ["EDITOR"], startEditingSchema, async (user, input) => {
-  const item = "articleId" in input ? { articleId: input.articleId } : { riskListId: input.riskListId };
-  const draft = await startDraft(getDb(), user, item, input.fromVersionId);
+export const startEditing = action("startEditing", ["EDITOR"], startDraftSchema, async (user, input) => {
+  const draft = await startDraft(getDb(), user, input);
   if (!draft.ok) return draft;
   redirect(editorPath(draft.value.id));
 });

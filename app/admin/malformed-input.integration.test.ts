@@ -61,12 +61,12 @@ beforeAll(async () => {
   const [article, ...others] = await db.article.findMany({ where: { kind: "PROCEDURE" }, orderBy: { slug: "asc" } });
   const [forDraft, forApproval] = await db.riskList.findMany({ orderBy: { slug: "asc" }, take: 2 });
   if (!article || others.length < 3 || !forDraft || !forApproval) throw new Error("the seed lacks procedure articles or risk lists");
-  const draftArticle = await startDraft(db, users.editor, { articleId: article.id });
-  const draftRiskList = await startDraft(db, users.editor, { riskListId: forDraft.id });
+  const draftArticle = await startDraft(db, users.editor, { item: { kind: "article", id: article.id } });
+  const draftRiskList = await startDraft(db, users.editor, { item: { kind: "riskList", id: forDraft.id } });
   if (!draftArticle.ok || !draftRiskList.ok) throw new Error("could not start drafts");
   // One version in review per review action, so that an approval one of them accepts leaves the others in review.
   const inReview = async (articleId: string) => {
-    const draft = await startDraft(db, users.editor, { articleId });
+    const draft = await startDraft(db, users.editor, { item: { kind: "article", id: articleId } });
     if (!draft.ok) throw new Error(draft.failure.message);
     const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, changeNote: "Kontroll", readerNote: "Genomläst" });
     if (!submitted.ok) throw new Error(submitted.failure.message);
@@ -112,7 +112,7 @@ const subjects: Record<string, Subject> = {
   },
   updateUserRoles: { as: "admin", act: userActions.updateUserRolesAction, template: async () => ({ userId: ids.user, roles: ["EDITOR", "REVIEWER"] }) },
   setUserActive: { as: "admin", act: userActions.setUserActiveAction, template: async () => ({ userId: ids.user, active: true }) },
-  startEditing: { as: "editor", act: editorActions.startEditing, template: async () => ({ articleId: ids.article, fromVersionId: ids.published }) },
+  startEditing: { as: "editor", act: editorActions.startEditing, template: async () => ({ item: { kind: "article", id: ids.article }, fromVersionId: ids.published }) },
   createArticle: { as: "editor", act: editorActions.createArticleAction, template: async () => ({ slug: "ny-artikel", kind: "PROCEDURE", title: "Ny artikel" }) },
   createRiskList: {
     as: "editor",

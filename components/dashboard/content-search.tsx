@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { itemTypeName } from "@/lib/labels/sv";
 import type { ContentSearchHit } from "@/lib/workflow/dashboard";
 import { versionStatusLabels } from "./admin-labels";
 import "./dashboard.css";
@@ -30,7 +31,7 @@ export function ContentSearch({ query, error, hits }: { query: string; error: st
           <ul data-testid="sokresultat">
             {hits.map((hit) => (
               <li key={hit.href}>
-                <Link href={hit.href}>{hit.title}</Link> – {hit.kind}, version {hit.latestNumber} ({versionStatusLabels[hit.latestStatus]})
+                <Link href={hit.href}>{hit.title}</Link> – {itemTypeName(hit)}, version {hit.latestNumber} ({versionStatusLabels[hit.latestStatus]})
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { itemTypeName } from "@/lib/labels/sv";
 import type { DashboardRow } from "@/lib/workflow/dashboard";
 import { formatAdminDateTime, formatCalendarDate, versionStatusLabels } from "./admin-labels";
 import "./dashboard.css";
@@ -65,7 +66,7 @@ export function DashboardSection({ id, title, empty, rows, dateColumn }: { id: s
                 <th scope="row">
                   <Link href={row.href}>{row.itemTitle}</Link>
                 </th>
-                <td>{row.kind}</td>
+                <td>{itemTypeName(row)}</td>
                 <td>{row.number}</td>
                 <td>{versionStatusLabels[row.status]}</td>
                 <td>{dateOf(row, dateColumn)}</td>

@@ -2,16 +2,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { hasAnyRole, requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
-import type { ItemRef } from "@/lib/workflow/versioned-item";
+import type { Item } from "@/lib/items/item";
 import { findItemHistory, findRiskListUsage } from "@/lib/workflow/version-queries";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { RiskListUsage } from "./risk-list-usage";
 import { VersionHistoryTable } from "./version-history-table";
-import { itemKindLabel } from "./version-labels";
+import { itemKindLabel, itemPath } from "./version-labels";
 
 /** The item page shared by articles and risk lists: its history, comparison and editing entry points. */
-export async function ItemHistoryPage({ item }: { item: ItemRef }) {
-  const path = item.articleId ? `/admin/artiklar/${item.articleId}` : `/admin/risklistor/${item.riskListId}`;
+export async function ItemHistoryPage({ item }: { item: Item }) {
+  const path = itemPath(item);
   const user = await requirePageUser(path);
   const db = getDb();
   const history = await findItemHistory(db, item);

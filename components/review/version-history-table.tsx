@@ -16,7 +16,7 @@ const compareFormId = "compare-versions";
  */
 export function VersionHistoryTable({ history, user }: { history: ItemHistory; user: SessionUser }) {
   const { item, versions } = history;
-  const itemRef = item.kind === "article" ? { articleId: item.id } : { riskListId: item.id };
+  const itemRef = { kind: item.kind, id: item.id };
   const [newest, previous] = versions;
   return (
     <>

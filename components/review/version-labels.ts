@@ -1,5 +1,6 @@
 import type { ReviewDecisionKind } from "@/lib/db/generated/enums";
 import type { ArticleBlock } from "@/lib/content/content-schemas";
+import { itemKinds, type Item } from "@/lib/items/item";
 import type { ItemSummary } from "@/lib/workflow/version-queries";
 import { articleKindLabels, blockTypeLabels } from "@/components/editor/editor-labels";
 import { versionStatusLabels } from "@/components/dashboard/admin-labels";
@@ -16,8 +17,8 @@ export function itemKindLabel(item: ItemSummary): string {
   return item.kind === "article" ? `Artikel (${articleKindLabels[item.articleKind].toLowerCase()})` : "Risklista";
 }
 
-export function itemPath(item: ItemSummary): string {
-  return item.kind === "article" ? `/admin/artiklar/${item.id}` : `/admin/risklistor/${item.id}`;
+export function itemPath(item: Item): string {
+  return `/admin/${itemKinds[item.kind].adminSegment}/${item.id}`;
 }
 
 export function versionLabel(version: { number: number; status: keyof typeof versionStatusLabels }): string {

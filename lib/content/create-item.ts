@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db, DbTx } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
+import { auditEntityOf, itemColumn, type Item } from "@/lib/items/item";
 import type { WorkflowActor } from "@/lib/workflow/versioned-item";
 import { createArticleSchema, createRiskListSchema } from "./create-item-schemas";
 import { writeDraftContent } from "./version-content";
@@ -30,8 +31,8 @@ function isUniqueViolation(error: unknown): boolean {
   return /P2002|23505|Unique constraint/i.test(text);
 }
 
-async function createFirstDraft(tx: DbTx, actorId: string, item: { articleId: string } | { riskListId: string }, title: string) {
-  const version = await tx.contentVersion.create({ data: { ...item, number: 1, status: "DRAFT", title, createdById: actorId } });
+async function createFirstDraft(tx: DbTx, actorId: string, item: Item, title: string) {
+  const version = await tx.contentVersion.create({ data: { ...itemColumn(item), number: 1, status: "DRAFT", title, createdById: actorId } });
   await tx.versionAuthor.create({ data: { versionId: version.id, userId: actorId } });
   return version;
 }
@@ -49,13 +50,13 @@ export async function createArticle(db: Db, actor: WorkflowActor & { id: string 
     return await db.$transaction(async (tx) => {
       if (await tx.article.findUnique({ where: { slug_locale: { slug, locale } } })) return slugTaken;
       const article = await tx.article.create({ data: { slug, locale, kind } });
-      const version = await createFirstDraft(tx, actor.id, { articleId: article.id }, title);
+      const item = { kind: "article", id: article.id } as const;
+      const version = await createFirstDraft(tx, actor.id, item, title);
       await writeDraftContent(tx, version.id, { title, blocks: [] });
       await recordAuditEvent(tx, {
         actorId: actor.id,
         action: "item.created",
-        entityType: "article",
-        entityId: article.id,
+        ...auditEntityOf(item),
         data: { slug, kind, versionId: version.id },
       });
       return ok({ itemId: article.id, versionId: version.id });
@@ -77,7 +78,8 @@ export async function createRiskList(db: Db, actor: WorkflowActor & { id: string
     return await db.$transaction(async (tx) => {
       if (await tx.riskList.findUnique({ where: { slug_locale: { slug, locale } } })) return slugTaken;
       const riskList = await tx.riskList.create({ data: { slug, locale } });
-      const version = await createFirstDraft(tx, actor.id, { riskListId: riskList.id }, title);
+      const item = { kind: "riskList", id: riskList.id } as const;
+      const version = await createFirstDraft(tx, actor.id, item, title);
       await writeDraftContent(tx, version.id, {
         title,
         groups: [{ key: crypto.randomUUID(), items: [{ key: crypto.randomUUID(), ...firstRisk }] }],
@@ -85,8 +87,7 @@ export async function createRiskList(db: Db, actor: WorkflowActor & { id: string
       await recordAuditEvent(tx, {
         actorId: actor.id,
         action: "item.created",
-        entityType: "risk_list",
-        entityId: riskList.id,
+        ...auditEntityOf(item),
         data: { slug, versionId: version.id },
       });
       return ok({ itemId: riskList.id, versionId: version.id });

@@ -21,7 +21,7 @@ const vote = (articleId: string, helpful: "ja" | "nej", readerId: string, client
 
 /** Publishes an unchanged, re-reviewed new version of an article. */
 async function publishNewVersion(articleId: string) {
-  const draft = await startDraft(db, actors.editor, { articleId });
+  const draft = await startDraft(db, actors.editor, { item: { kind: "article", id: articleId } });
   if (!draft.ok) throw new Error(draft.failure.message);
   const submitted = await submitForReview(db, actors.editor, { versionId: draft.value.id, changeNote: "Ny version", readerNote: "Genomläst" });
   if (!submitted.ok) throw new Error(submitted.failure.message);

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { Prisma, Role, VersionStatus } from "@/lib/db/generated/client";
+import type { ArticleKind, Prisma, Role, VersionStatus } from "@/lib/db/generated/client";
+import { itemColumn, itemKindNames, itemOfVersion, sameItem, type Item } from "@/lib/items/item";
 import { checkTransition } from "./version-workflow";
 
-/** What an item is, as the editorial staff say it. */
-export type ItemKind = "artikel" | "procedur" | "risklista";
+/** An item and, for an article, whether it is an overview or a procedure: what the staff call its type. */
+export type ItemType = { item: Item; articleKind: ArticleKind | null };
 
 /** One version on the dashboard, with the link that leads to where the user acts on it. */
-export type DashboardRow = {
+export type DashboardRow = ItemType & {
   versionId: string;
   href: string;
   itemTitle: string;
-  kind: ItemKind;
   number: number;
   status: VersionStatus;
   updatedAt: Date;
@@ -40,10 +40,6 @@ export const recentlyPublishedCount = 10;
 const rowInclude = { article: { select: { kind: true } } } as const satisfies Prisma.ContentVersionInclude;
 type VersionWithItem = Prisma.ContentVersionGetPayload<{ include: typeof rowInclude }>;
 
-function kindOf(version: { riskListId: string | null; article: { kind: "OVERVIEW" | "PROCEDURE" } | null }): ItemKind {
-  if (version.riskListId) return "risklista";
-  return version.article?.kind === "PROCEDURE" ? "procedur" : "artikel";
-}
 
 /** Drafts open in the editor; every other status on the version page. */
 export function versionHref(version: { id: string; status: VersionStatus }): string {
@@ -55,7 +51,8 @@ function toRow(version: VersionWithItem): DashboardRow {
     versionId: version.id,
     href: versionHref(version),
     itemTitle: version.title,
-    kind: kindOf(version),
+    item: itemOfVersion(version),
+    articleKind: version.article?.kind ?? null,
     number: version.number,
     status: version.status,
     updatedAt: version.updatedAt,
@@ -135,16 +132,10 @@ async function changesRequestedOf(db: Db, userId: string): Promise<VersionWithIt
   });
   if (candidates.length === 0) return [];
   const newer = await db.contentVersion.findMany({
-    where: {
-      OR: candidates.map((version) =>
-        version.articleId ? { articleId: version.articleId, number: { gt: version.number } } : { riskListId: version.riskListId, number: { gt: version.number } },
-      ),
-    },
+    where: { OR: candidates.map((version) => ({ ...itemColumn(itemOfVersion(version)), number: { gt: version.number } })) },
     select: { articleId: true, riskListId: true, number: true },
   });
-  return candidates.filter(
-    (version) => !newer.some((later) => later.articleId === version.articleId && later.riskListId === version.riskListId && later.number > version.number),
-  );
+  return candidates.filter((version) => !newer.some((later) => sameItem(itemOfVersion(later), itemOfVersion(version)) && later.number > version.number));
 }
 
 /** The dashboard's search box: a title fragment, from a GET query string. */
@@ -153,7 +144,7 @@ export const contentSearchSchema = z.object({
 });
 export type ContentSearchInput = z.input<typeof contentSearchSchema>;
 
-export type ContentSearchHit = { href: string; title: string; kind: ItemKind; latestNumber: number; latestStatus: VersionStatus };
+export type ContentSearchHit = ItemType & { href: string; title: string; latestNumber: number; latestStatus: VersionStatus };
 export const contentSearchLimit = 25;
 
 /**
@@ -174,7 +165,8 @@ export async function searchContentByTitle(db: Db, input: { q: string }): Promis
       article.versions.map((latest) => ({
         href: `/admin/artiklar/${article.id}`,
         title: latest.title,
-        kind: article.kind === "PROCEDURE" ? ("procedur" as const) : ("artikel" as const),
+        item: { kind: "article" as const, id: article.id },
+        articleKind: article.kind,
         latestNumber: latest.number,
         latestStatus: latest.status,
       })),
@@ -183,7 +175,8 @@ export async function searchContentByTitle(db: Db, input: { q: string }): Promis
       list.versions.map((latest) => ({
         href: `/admin/risklistor/${list.id}`,
         title: latest.title,
-        kind: "risklista" as const,
+        item: { kind: "riskList" as const, id: list.id },
+        articleKind: null,
         latestNumber: latest.number,
         latestStatus: latest.status,
       })),
@@ -196,10 +189,9 @@ export async function searchContentByTitle(db: Db, input: { q: string }): Promis
 }
 
 /** One article or risk list on the content page. */
-export type ContentItemRow = {
+export type ContentItemRow = ItemType & {
   href: string;
   title: string;
-  kind: ItemKind;
   latest: { number: number; status: VersionStatus; versionHref: string };
   published: { number: number; versionHref: string; nextReviewDue: Date | null; overdue: boolean } | null;
   archived: boolean;
@@ -215,14 +207,14 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
   } as const satisfies Prisma.ArticleInclude;
   const [articles, riskLists] = await Promise.all([db.article.findMany({ include: versions }), db.riskList.findMany({ include: versions })]);
   const today = startOfUtcDay(now);
-  const rowOf = (href: string, kind: ItemKind, archivedAt: Date | null, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
+  const rowOf = (href: string, type: ItemType, archivedAt: Date | null, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
     const latest = list[0];
     if (!latest) return null;
     const published = list.find((version) => version.status === "PUBLISHED");
     return {
       href,
       title: latest.title,
-      kind,
+      ...type,
       latest: { number: latest.number, status: latest.status, versionHref: versionHref(latest) },
       published: published
         ? {
@@ -236,11 +228,14 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
     };
   };
   const rows = [
-    ...articles.map((article) => rowOf(`/admin/artiklar/${article.id}`, article.kind === "PROCEDURE" ? "procedur" : "artikel", article.archivedAt, article.versions)),
-    ...riskLists.map((list) => rowOf(`/admin/risklistor/${list.id}`, "risklista", list.archivedAt, list.versions)),
+    ...articles.map((article) => rowOf(`/admin/artiklar/${article.id}`, { item: { kind: "article", id: article.id }, articleKind: article.kind }, article.archivedAt, article.versions)),
+    ...riskLists.map((list) => rowOf(`/admin/risklistor/${list.id}`, { item: { kind: "riskList", id: list.id }, articleKind: null }, list.archivedAt, list.versions)),
   ];
-  const kindOrder: ItemKind[] = ["artikel", "procedur", "risklista"];
-  return rows
-    .filter((row): row is ContentItemRow => row !== null)
-    .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.title.localeCompare(b.title, "sv"));
+  return rows.filter((row): row is ContentItemRow => row !== null).sort((a, b) => compareItemTypes(a, b) || a.title.localeCompare(b.title, "sv"));
+}
+
+/** Items in the order of the item kinds' table; overviews before procedures. */
+function compareItemTypes(a: ItemType, b: ItemType): number {
+  const rank = (type: ItemType) => itemKindNames.indexOf(type.item.kind) * 2 + (type.articleKind === "PROCEDURE" ? 1 : 0);
+  return rank(a) - rank(b);
 }

@@ -3,10 +3,12 @@ import type { ContentVersion, VersionStatus } from "@/lib/db/generated/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { writeDraftContent } from "@/lib/content/version-content";
 import { unknownReferenceErrors } from "@/lib/content/content-references";
-import { articleContentSchema, riskListContentSchema, type ArticleContent, type RiskListContent } from "@/lib/content/content-schemas";
 import { fail, fieldErrorsOf, ok, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { checkTransition } from "./version-workflow";
-import { auditEntityOf, isAuthorOf, itemWhere, lockVersionFor, readVersionContent, type ItemRef, type WorkflowActor } from "./versioned-item";
+import { itemContent, readVersionContent, type ItemContent } from "@/lib/content/item-content";
+import { auditEntityOf, itemColumn, itemOfVersion } from "@/lib/items/item";
+import type { StartDraftInput } from "./draft-schemas";
+import { isAuthorOf, lockVersionFor, type WorkflowActor } from "./versioned-item";
 
 const openStatuses = ["DRAFT", "IN_REVIEW", "APPROVED"] as const;
 const approvedStatuses: readonly VersionStatus[] = ["APPROVED", "PUBLISHED", "SUPERSEDED", "UNPUBLISHED"];
@@ -17,14 +19,10 @@ const approvedStatuses: readonly VersionStatus[] = ["APPROVED", "PUBLISHED", "SU
  * `fromVersionId` (restore, or revise after changes were requested) or from the latest version.
  * An item with a version in review or approved-but-unpublished takes no new draft until that is decided.
  */
-export async function startDraft(
-  db: Db,
-  actor: WorkflowActor & { id: string },
-  item: ItemRef,
-  fromVersionId?: string,
-): Promise<DomainResult<ContentVersion>> {
+export async function startDraft(db: Db, actor: WorkflowActor & { id: string }, input: StartDraftInput): Promise<DomainResult<ContentVersion>> {
+  const { item, fromVersionId } = input;
   return db.$transaction(async (tx) => {
-    const open = await tx.contentVersion.findFirst({ where: { ...itemWhere(item), status: { in: [...openStatuses] } } });
+    const open = await tx.contentVersion.findFirst({ where: { ...itemColumn(item), status: { in: [...openStatuses] } } });
     if (open?.status === "DRAFT" && !fromVersionId) {
       const check = checkTransition("editDraft", open, actor, false);
       return check.allowed ? ok(open) : fail({ kind: check.reason, message: check.message });
@@ -33,16 +31,16 @@ export async function startDraft(
       return fail({ kind: "conflict", message: `Det finns redan en version ${open.number} med status ${open.status}; avgör den först` });
     }
     const base = fromVersionId
-      ? await tx.contentVersion.findFirst({ where: { id: fromVersionId, ...itemWhere(item) } })
-      : await tx.contentVersion.findFirst({ where: itemWhere(item), orderBy: { number: "desc" } });
+      ? await tx.contentVersion.findFirst({ where: { id: fromVersionId, ...itemColumn(item) } })
+      : await tx.contentVersion.findFirst({ where: itemColumn(item), orderBy: { number: "desc" } });
     if (!base) return fail({ kind: "not_found", message: "Versionen finns inte" });
     const check = checkTransition("startDraftFrom", base, actor, await isAuthorOf(tx, base.id, actor.id));
     if (!check.allowed) return fail({ kind: check.reason, message: check.message });
 
-    const latest = await tx.contentVersion.aggregate({ where: itemWhere(item), _max: { number: true } });
+    const latest = await tx.contentVersion.aggregate({ where: itemColumn(item), _max: { number: true } });
     const draft = await tx.contentVersion.create({
       data: {
-        ...itemWhere(item),
+        ...itemColumn(item),
         number: (latest._max.number ?? 0) + 1,
         status: "DRAFT",
         title: base.title,
@@ -68,7 +66,7 @@ export async function startDraft(
   });
 }
 
-export type StaleDraft = { revision: number; content: ArticleContent | RiskListContent; updatedAt: Date };
+export type StaleDraft = { revision: number; content: ItemContent; updatedAt: Date };
 export type SaveDraftResult =
   | { ok: true; value: { revision: number; updatedAt: Date } }
   | { ok: false; failure: DomainFailure; stale?: StaleDraft };
@@ -81,7 +79,7 @@ export type SaveDraftResult =
 export async function saveDraft(
   db: Db,
   actor: WorkflowActor & { id: string },
-  input: { versionId: string; baseRevision: number; content: ArticleContent | RiskListContent },
+  input: { versionId: string; baseRevision: number; content: ItemContent },
 ): Promise<SaveDraftResult> {
   return db.$transaction(async (tx) => {
     const locked = await lockVersionFor(tx, input.versionId, "editDraft", actor);
@@ -94,7 +92,7 @@ export async function saveDraft(
         stale: { revision: version.revision, content: await readVersionContent(tx, version), updatedAt: version.updatedAt },
       };
     }
-    const parsed = (version.articleId ? articleContentSchema : riskListContentSchema).safeParse(input.content);
+    const parsed = itemContent[itemOfVersion(version).kind].schema.safeParse(input.content);
     if (!parsed.success) {
       return { ok: false, failure: { kind: "invalid", message: "Innehållet är ogiltigt", fieldErrors: fieldErrorsOf(parsed.error) } };
     }

@@ -42,7 +42,7 @@ describe("editorial workflow against the database", () => {
     const list = await riskList("epidurala-injektioner-risker");
     const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: list.id, status: "PUBLISHED" } });
 
-    const draft = await startDraft(db, users.editor, { riskListId: list.id });
+    const draft = await startDraft(db, users.editor, { item: { kind: "riskList", id: list.id } });
     expect(draft.ok && draft.value).toMatchObject({ status: "DRAFT", number: 2, basedOnId: published.id });
     if (!draft.ok) return;
     const content = withExtraItem(await readRiskListContent(db, draft.value.id), "allergisk reaktion");
@@ -60,7 +60,7 @@ describe("editorial workflow against the database", () => {
     expect(comment.ok).toBe(true);
     expect(await requestChanges(db, users.reviewer, { versionId: draft.value.id })).toMatchObject({ ok: true, value: { status: "CHANGES_REQUESTED" } });
 
-    const revision = await startDraft(db, users.coEditor, { riskListId: list.id }, draft.value.id);
+    const revision = await startDraft(db, users.coEditor, { item: { kind: "riskList", id: list.id }, fromVersionId: draft.value.id });
     expect(revision.ok && revision.value).toMatchObject({ number: 3, basedOnId: draft.value.id });
     if (!revision.ok) return;
     const resubmitted = await submitForReview(db, users.coEditor, { versionId: revision.value.id, changeNote: "Frekvens angiven", readerNote: "Ny risk: allergisk reaktion" });
@@ -100,9 +100,9 @@ describe("editorial workflow against the database", () => {
 
   it("refuses a stale save with the text now stored, and keeps what was saved first", async () => {
     const list = await riskList("biverkningar-av-kortison");
-    const draft = await startDraft(db, users.editor, { riskListId: list.id });
+    const draft = await startDraft(db, users.editor, { item: { kind: "riskList", id: list.id } });
     if (!draft.ok) throw new Error(draft.failure.message);
-    const shared = await startDraft(db, users.coEditor, { riskListId: list.id });
+    const shared = await startDraft(db, users.coEditor, { item: { kind: "riskList", id: list.id } });
     expect(shared.ok && shared.value.id).toBe(draft.value.id);
 
     const base = await readRiskListContent(db, draft.value.id);

@@ -5,7 +5,8 @@ import { getJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
 import { queueWebhookDeliveries } from "@/lib/webhooks/queue-webhook-deliveries";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
-import { auditEntityOf, itemOf, itemWhere, lockVersionFor, type ItemRef, type WorkflowActor } from "./versioned-item";
+import { auditEntityOf, itemColumn, itemKinds, itemOfVersion, slugOfItem, type Item } from "@/lib/items/item";
+import { lockVersionFor, type WorkflowActor } from "./versioned-item";
 
 export const publishVersionSchema = z.object({ versionId: z.uuid() });
 export const unpublishItemSchema = z.object({ versionId: z.uuid() });
@@ -27,9 +28,10 @@ function scheduleStillHolds(scheduledAt: Date | null, run: ScheduledRun | undefi
   return ok(true);
 }
 
-async function itemSlug(tx: DbTx, item: ItemRef): Promise<string> {
-  if (item.articleId) return (await tx.article.findUniqueOrThrow({ where: { id: item.articleId } })).slug;
-  return (await tx.riskList.findUniqueOrThrow({ where: { id: item.riskListId! } })).slug;
+async function webhookItem(tx: DbTx, item: Item) {
+  const slug = await slugOfItem(tx, item);
+  if (slug === null) throw new Error(`${item.kind} ${item.id} has versions but does not exist`);
+  return { type: itemKinds[item.kind].externalType, id: item.id, slug };
 }
 
 /**
@@ -48,9 +50,9 @@ export async function publishVersion(db: Db, actor: WorkflowActor, input: unknow
     if (!locked.ok) return locked;
     const holds = scheduleStillHolds(locked.value.scheduledPublishAt, scheduled);
     if (!holds.ok) return holds;
-    const item = itemOf(locked.value);
+    const item = itemOfVersion(locked.value);
     const now = new Date();
-    const previous = await tx.contentVersion.findFirst({ where: { ...itemWhere(item), status: "PUBLISHED" } });
+    const previous = await tx.contentVersion.findFirst({ where: { ...itemColumn(item), status: "PUBLISHED" } });
     // A scheduled unpublish belonged to the version being replaced; it lapses with it (and is audited).
     if (previous) await tx.contentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED", scheduledUnpublishAt: null } });
     const published = await tx.contentVersion.update({
@@ -74,7 +76,7 @@ export async function publishVersion(db: Db, actor: WorkflowActor, input: unknow
       tx,
       {
         event: "PUBLISHED",
-        item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
+        item: await webhookItem(tx, item),
         version: { id: published.id, number: published.number, contentHash: published.contentHash! },
         supersedes: previous ? { id: previous.id, number: previous.number } : null,
         occurredAt: now.toISOString(),
@@ -95,7 +97,7 @@ export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unkn
     if (!locked.ok) return locked;
     const holds = scheduleStillHolds(locked.value.scheduledUnpublishAt, scheduled);
     if (!holds.ok) return holds;
-    const item = itemOf(locked.value);
+    const item = itemOfVersion(locked.value);
     const now = new Date();
     const withdrawn = await tx.contentVersion.update({
       where: { id: versionId },
@@ -115,7 +117,7 @@ export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unkn
       tx,
       {
         event: "UNPUBLISHED",
-        item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
+        item: await webhookItem(tx, item),
         version: { id: withdrawn.id, number: withdrawn.number, contentHash: withdrawn.contentHash! },
         supersedes: null,
         occurredAt: now.toISOString(),

@@ -5,7 +5,9 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { contentHash } from "@/lib/content/content-hash";
 import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema, submitForReviewSchema } from "./review-schemas";
-import { auditEntityOf, itemOf, lockVersionFor, readVersionContent, type WorkflowActor } from "./versioned-item";
+import { readVersionContent } from "@/lib/content/item-content";
+import { auditEntityOf, itemOfVersion } from "@/lib/items/item";
+import { lockVersionFor, type WorkflowActor } from "./versioned-item";
 
 /** Next review is due this long after an approval unless the reviewer picks another date. */
 export const defaultReviewIntervalMonths = 12;
@@ -36,7 +38,7 @@ export async function submitForReview(db: Db, actor: WorkflowActor & { id: strin
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "version.submitted",
-      ...auditEntityOf(itemOf(submitted)),
+      ...auditEntityOf(itemOfVersion(submitted)),
       data: { versionId, number: submitted.number, contentHash: hash },
     });
     return ok(submitted);
@@ -94,7 +96,7 @@ export async function approveVersion(db: Db, actor: WorkflowActor & { id: string
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "version.approved",
-      ...auditEntityOf(itemOf(approved)),
+      ...auditEntityOf(itemOfVersion(approved)),
       data: { versionId, number: approved.number, contentHash: approved.contentHash, nextReviewDue: due.toISOString().slice(0, 10) },
     });
     return ok(approved);
@@ -118,7 +120,7 @@ export async function requestChanges(db: Db, actor: WorkflowActor & { id: string
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "version.changes_requested",
-      ...auditEntityOf(itemOf(returned)),
+      ...auditEntityOf(itemOfVersion(returned)),
       data: { versionId, number: returned.number },
     });
     return ok(returned);
@@ -159,7 +161,7 @@ export async function reattestVersion(db: Db, actor: WorkflowActor & { id: strin
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "version.reattested",
-      ...auditEntityOf(itemOf(reattested)),
+      ...auditEntityOf(itemOfVersion(reattested)),
       data: { versionId, number: reattested.number, nextReviewDue: due.toISOString().slice(0, 10) },
     });
     return ok(reattested);

@@ -5,7 +5,8 @@ import { recordAuditEvent, type AuditAction } from "@/lib/audit/record-audit-eve
 import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { getJobQueue, inTransaction, jobQueueNames, type JobQueue, type JobQueueName } from "@/lib/jobs/job-queue";
 import { publishVersion, unpublishVersion } from "./publish-versions";
-import { auditEntityOf, itemOf, lockVersionFor, type WorkflowActor } from "./versioned-item";
+import { auditEntityOf, itemOfVersion } from "@/lib/items/item";
+import { lockVersionFor, type WorkflowActor } from "./versioned-item";
 import type { VersionAction } from "./version-workflow";
 
 export const scheduleVersionSchema = z.object({
@@ -72,7 +73,7 @@ async function schedule(kind: ScheduleKind, db: Db, actor: WorkflowActor, input:
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: rules.scheduledAudit,
-      ...auditEntityOf(itemOf(locked.value)),
+      ...auditEntityOf(itemOfVersion(locked.value)),
       data: { versionId, number: updated.number, at: job.at, replaces: locked.value[rules.column]?.toISOString() ?? null, jobId },
     });
     return ok(updated);
@@ -93,7 +94,7 @@ async function cancel(kind: ScheduleKind, db: Db, actor: WorkflowActor, input: u
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: rules.cancelledAudit,
-      ...auditEntityOf(itemOf(locked.value)),
+      ...auditEntityOf(itemOfVersion(locked.value)),
       data: { versionId, number: updated.number, at: was.toISOString() },
     });
     return ok(updated);

@@ -29,7 +29,7 @@ describe("version queries", () => {
   it("reads a version in review with its authors, comments and the published version it is compared with", async () => {
     const list = await db.riskList.findFirstOrThrow({ where: { slug: "nervblockader-biverkningar" } });
     const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: list.id, status: "PUBLISHED" } });
-    const draft = await startDraft(db, editor, { riskListId: list.id });
+    const draft = await startDraft(db, editor, { item: { kind: "riskList", id: list.id } });
     if (!draft.ok) throw new Error(draft.failure.message);
     const content = await readRiskListContent(db, draft.value.id);
     const [group, ...rest] = content.groups;
@@ -62,7 +62,7 @@ describe("version queries", () => {
       ["APPROVE", "Queries Granskare", "Leg. sjuksköterska", "Smärtlindring"],
     ]);
 
-    const history = await findItemHistory(db, { riskListId: list.id });
+    const history = await findItemHistory(db, { kind: "riskList", id: list.id });
     expect(history!.versions.map((version) => [version.number, version.status])).toEqual([
       [2, "PUBLISHED"],
       [1, "SUPERSEDED"],
@@ -74,8 +74,8 @@ describe("version queries", () => {
   it("returns null or nothing for ids that name no version or item", async () => {
     expect(await findVersionForReview(db, "not-a-uuid")).toBeNull();
     expect(await findVersionForReview(db, crypto.randomUUID())).toBeNull();
-    expect(await findItemHistory(db, { articleId: crypto.randomUUID() })).toBeNull();
-    expect(await findItemHistory(db, { riskListId: "nej" })).toBeNull();
+    expect(await findItemHistory(db, { kind: "article", id: crypto.randomUUID() })).toBeNull();
+    expect(await findItemHistory(db, { kind: "riskList", id: "nej" })).toBeNull();
     expect(await findRiskListUsage(db, "nej")).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe("version queries", () => {
     // A draft that drops the list keeps the article listed through its published version; one that adds
     // the list to another article lists that article with its draft.
     const ablation = await db.article.findFirstOrThrow({ where: { slug: "radiofrekvensablation" } });
-    const draft = await startDraft(db, editor, { articleId: ablation.id });
+    const draft = await startDraft(db, editor, { item: { kind: "article", id: ablation.id } });
     if (!draft.ok) throw new Error(draft.failure.message);
     const content = await readArticleContent(db, draft.value.id);
     const withList = { ...content, blocks: [...content.blocks, { key: crypto.randomUUID(), type: "RISK_LIST" as const, riskListId: kortison.id }] };

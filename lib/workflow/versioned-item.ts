@@ -2,33 +2,10 @@ import { z } from "zod";
 import type { DbTx } from "@/lib/db/client";
 import type { ContentVersion, Role } from "@/lib/db/generated/client";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
-import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
-import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { checkTransition, type VersionAction } from "./version-workflow";
 
 /** Who is acting: a signed-in user, or the scheduler acting on an admin's earlier decision. */
 export type WorkflowActor = { id: string | null; roles: readonly Role[] };
-
-/** The article or risk list a version belongs to. */
-export type ItemRef = { articleId: string; riskListId?: never } | { riskListId: string; articleId?: never };
-
-export function itemOf(version: Pick<ContentVersion, "articleId" | "riskListId">): ItemRef {
-  return version.articleId ? { articleId: version.articleId } : { riskListId: version.riskListId! };
-}
-
-export function itemWhere(item: ItemRef) {
-  return item.articleId ? { articleId: item.articleId } : { riskListId: item.riskListId };
-}
-
-export function auditEntityOf(item: ItemRef) {
-  return item.articleId
-    ? ({ entityType: "article", entityId: item.articleId } as const)
-    : ({ entityType: "risk_list", entityId: item.riskListId } as const);
-}
-
-export async function readVersionContent(tx: DbTx, version: Pick<ContentVersion, "id" | "articleId">): Promise<ArticleContent | RiskListContent> {
-  return version.articleId ? readArticleContent(tx, version.id) : readRiskListContent(tx, version.id);
-}
 
 export async function isAuthorOf(tx: DbTx, versionId: string, userId: string | null): Promise<boolean> {
   if (!userId) return false;

@@ -21,7 +21,7 @@ export async function setUpPublicReadFixture(name: string): Promise<PublicReadFi
   const { db, users } = kit;
 
   const draftMarker = "Utkastmarkör-7f3c: får aldrig synas publikt";
-  const draft = await startDraft(db, users.editor, { articleId: seedOverviewArticle.id });
+  const draft = await startDraft(db, users.editor, { item: { kind: "article", id: seedOverviewArticle.id } });
   if (!draft.ok) throw new Error(draft.failure.message);
   const content = await readArticleContent(db, draft.value.id);
   const blocks = content.blocks.map((block) => (block.type === "PARAGRAPH" ? { ...block, text: `${block.text} ${draftMarker}` } : block));

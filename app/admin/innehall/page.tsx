@@ -4,6 +4,7 @@ import { formatCalendarDate, versionStatusLabels } from "@/components/dashboard/
 import "@/components/dashboard/dashboard.css";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
+import { itemTypeName } from "@/lib/labels/sv";
 import { listContentItems } from "@/lib/workflow/dashboard";
 
 export const metadata: Metadata = { title: "Innehåll" };
@@ -44,7 +45,7 @@ export default async function ContentListPage() {
                   <Link href={item.href}>{item.title}</Link>
                   {item.archived && " (arkiverad)"}
                 </th>
-                <td>{item.kind}</td>
+                <td>{itemTypeName(item)}</td>
                 <td>{item.published ? <Link href={item.published.versionHref}>version {item.published.number}</Link> : "ej publicerad"}</td>
                 <td>
                   {item.published?.number === item.latest.number ? (

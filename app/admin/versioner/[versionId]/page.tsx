@@ -181,7 +181,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           <div className="review-notice" data-testid="revise-notice">
             <p>Granskaren har begärt ändringar. Revidera texten i ett nytt utkast som utgår från den här versionen och skicka in det igen.</p>
             <StartEditingButton
-              item={item.kind === "article" ? { articleId: item.id } : { riskListId: item.id }}
+              item={{ kind: item.kind, id: item.id }}
               fromVersionId={version.id}
               label={`Revidera version ${version.number}`}
             />

@@ -31,7 +31,7 @@ afterAll(async () => {
 async function versionInReview(slug: string) {
   const list = await db.riskList.findFirstOrThrow({ where: { slug } });
   const author = users.authorWithEveryRole;
-  const draft = await startDraft(db, author, { riskListId: list.id });
+  const draft = await startDraft(db, author, { item: { kind: "riskList", id: list.id } });
   if (!draft.ok) throw new Error(draft.failure.message);
   const content = await readRiskListContent(db, draft.value.id);
   const saved = await saveDraft(db, author, { versionId: draft.value.id, baseRevision: 0, content: { ...content, summary: "Biverkningarna går oftast över inom några dagar." } });

@@ -10,7 +10,8 @@ import { requirePageUser } from "@/lib/auth/require-user";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { getDb } from "@/lib/db/client";
 import { checkTransition } from "@/lib/workflow/version-workflow";
-import { itemOf } from "@/lib/workflow/versioned-item";
+import { itemOfVersion } from "@/lib/items/item";
+import { itemPath as adminItemPath } from "@/components/review/version-labels";
 import "@/components/editor/editor.css";
 
 export const metadata: Metadata = { title: "Redigera utkast" };
@@ -28,7 +29,8 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
     include: { article: { select: { id: true, slug: true, locale: true, kind: true } }, riskList: { select: { id: true, slug: true, locale: true } } },
   });
   if (!version) notFound();
-  const itemPath = version.articleId ? `/admin/artiklar/${version.articleId}` : `/admin/risklistor/${version.riskListId}`;
+  const item = itemOfVersion(version);
+  const itemPath = adminItemPath(item);
   const versionPath = `/admin/versioner/${version.id}`;
   const previewPath = `${versionPath}/forhandsvisning`;
 
@@ -43,7 +45,7 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
           Den här versionen kan inte redigeras ({editable.message}). Ändringar görs i ett utkast; se även{" "}
           <Link href={itemPath}>alla versioner</Link>.
         </p>
-        <StartEditingButton item={itemOf(version)} label="Öppna utkastet (nytt eller pågående)" />
+        <StartEditingButton item={item} label="Öppna utkastet (nytt eller pågående)" />
         <p>
           <Link href={versionPath}>Till versionens sida</Link>
         </p>
