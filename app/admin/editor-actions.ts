@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { createArticle, createRiskList } from "@/lib/content/create-item";
-import { createArticleSchema, createRiskListSchema } from "@/lib/content/create-item-schemas";
+import { createArticle, createRiskList } from "@/lib/workflow/create-item";
+import { createArticleSchema, createRiskListSchema } from "@/lib/workflow/create-item-schemas";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { getDb } from "@/lib/db/client";
 import { ok } from "@/lib/errors/domain-result";
@@ -11,8 +11,7 @@ import { action } from "@/lib/http/action-result";
 import { saveDraft, startDraft } from "@/lib/workflow/draft-versions";
 import { submitForReview } from "@/lib/workflow/review-versions";
 import { submitForReviewSchema } from "@/lib/workflow/review-schemas";
-import { startDraftSchema } from "@/lib/workflow/draft-schemas";
-import { saveDraftInputSchema } from "@/components/editor/save-draft-schema";
+import { saveDraftSchema, startDraftSchema } from "@/lib/workflow/draft-schemas";
 
 const editorPath = (versionId: string) => `/admin/versioner/${versionId}/redigera`;
 
@@ -47,10 +46,10 @@ export type SaveDraftOutcome =
  * Saves a draft if nobody saved it since `baseRevision`. A stale save is not an error here but an
  * outcome with the other text, so the editor can show both and let the editor choose.
  */
-export const saveDraftAction = action("saveDraft", ["EDITOR"], saveDraftInputSchema, async (user, input) => {
-  const result = await saveDraft(getDb(), user, { versionId: input.versionId, baseRevision: input.baseRevision, content: input.content });
+export const saveDraftAction = action("saveDraft", ["EDITOR"], saveDraftSchema, async (user, input) => {
+  const result = await saveDraft(getDb(), user, input);
   if (result.ok) return ok<SaveDraftOutcome>({ saved: true, revision: result.value.revision, savedAt: result.value.updatedAt.toISOString() });
-  if (result.stale) {
+  if ("stale" in result) {
     const { revision, content, updatedAt } = result.stale;
     return ok<SaveDraftOutcome>({ saved: false, stale: { revision, content, updatedAt: updatedAt.toISOString() } });
   }

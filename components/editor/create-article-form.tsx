@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ArticleKind } from "@/lib/db/generated/enums";
-import { createArticleSchema } from "@/lib/content/create-item-schemas";
+import { createArticleSchema } from "@/lib/workflow/create-item-schemas";
 import { createArticleAction } from "@/app/admin/editor-actions";
 import { articleKindLabels } from "./editor-labels";
 import { FormErrors, FormField, fieldAria } from "./form-field";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
-import { createRiskListSchema } from "@/lib/content/create-item-schemas";
+import { createRiskListSchema } from "@/lib/workflow/create-item-schemas";
 import { createRiskListAction } from "@/app/admin/editor-actions";
 import { frequencyLabels, severityLabels } from "./editor-labels";
 import { FormErrors, FormField, fieldAria } from "./form-field";

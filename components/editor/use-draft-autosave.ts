@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { isSignedIn, saveDraftAction } from "@/app/admin/editor-actions";
 import { localCopyToOffer, localDraftCopyKey, parseLocalDraftCopy, sameContent, type LocalDraftCopy } from "./local-draft-copy";
-import type { SaveDraftInput } from "./save-draft-schema";
+import type { SaveDraftFormInput } from "@/lib/workflow/draft-schemas";
 import { applyServerFieldErrors } from "./server-field-errors";
 
 /** Saving starts this long after typing stops. */
@@ -30,7 +30,7 @@ export type Conflict<Content> = { mine: Content; theirs: OtherText<Content> };
 
 type Options<Values extends FieldValues, Content extends ArticleContent | RiskListContent> = {
   form: UseFormReturn<Values, unknown, Content>;
-  kind: SaveDraftInput["kind"];
+  kind: SaveDraftFormInput["kind"];
   versionId: string;
   initialRevision: number;
   updatedAt: string;
@@ -112,7 +112,7 @@ export function useDraftAutosave<Values extends FieldValues, Content extends Art
     setStatus({ state: "saving" });
     let result: Awaited<ReturnType<typeof saveDraftAction>>;
     try {
-      result = await saveDraftAction({ kind, versionId, baseRevision: baseRevision.current, content: parsed.data } as SaveDraftInput);
+      result = await saveDraftAction({ kind, versionId, baseRevision: baseRevision.current, content: parsed.data } as SaveDraftFormInput);
     } catch {
       setStatus({ state: "retrying" });
       schedule(retryDelayMs);

@@ -43,7 +43,11 @@ describe("reader comments", () => {
     expect(comment).toMatchObject({ status: "PENDING", versionId: seedOverviewArticle.versionId, name: "Läsare", moderatedById: null });
     expect(await listApprovedComments(db, seedOverviewArticle.id)).toEqual([]);
 
-    expect(await moderateComment(db, admin, { commentId: comment.id, decision: "APPROVED" })).toEqual({ ok: true, value: { id: comment.id } });
+    expect(await moderateComment(db, admin, { commentId: comment.id, decision: "APPROVED" })).toEqual({
+      ok: true,
+      value: { id: comment.id },
+      events: [{ type: "comment.moderated", commentId: comment.id, articleId: comment.articleId, decision: "APPROVED", actorId: admin.id, occurredAt: expect.any(Date) }],
+    });
     const shown = await listApprovedComments(db, seedOverviewArticle.id);
     expect(shown).toEqual([{ id: comment.id, name: "Läsare", body: "En fråga om kortison", createdAt: comment.createdAt }]);
     expect(JSON.stringify(shown)).not.toContain("@");
@@ -80,7 +84,11 @@ describe("reader comments", () => {
   it("deletes a comment with its e-mail, leaving an audit event with ids and state only", async () => {
     const email = "raderas@example.org";
     const comment = await pendingCommentWithEmail(email);
-    expect(await deleteComment(db, admin, { commentId: comment.id })).toEqual({ ok: true, value: { id: comment.id } });
+    expect(await deleteComment(db, admin, { commentId: comment.id })).toEqual({
+      ok: true,
+      value: { id: comment.id },
+      events: [{ type: "comment.deleted", commentId: comment.id, articleId: comment.articleId, actorId: admin.id, occurredAt: expect.any(Date) }],
+    });
     expect(await db.publicComment.count({ where: { email } })).toBe(0);
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: comment.id } });
     expect(event).toMatchObject({ action: "comment.deleted", entityType: "public_comment", data: { articleId: seedOverviewArticle.id, status: "PENDING" } });

@@ -25,7 +25,7 @@ async function publishNewVersion(articleId: string) {
   if (!draft.ok) throw new Error(draft.failure.message);
   const submitted = await submitForReview(db, actors.editor, { versionId: draft.value.id, changeNote: "Ny version", readerNote: "Genomläst" });
   if (!submitted.ok) throw new Error(submitted.failure.message);
-  const approved = await approveVersion(db, actors.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash });
+  const approved = await approveVersion(db, actors.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash! });
   if (!approved.ok) throw new Error(approved.failure.message);
   const published = await publishVersion(db, actors.admin, { versionId: approved.value.id });
   if (!published.ok) throw new Error(published.failure.message);

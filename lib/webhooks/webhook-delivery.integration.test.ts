@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
-import { createJobQueue, inTransaction, jobQueueNames, startJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
+import { createJobQueue, inTransaction, jobQueueNames, startJobQueue, type JobQueue } from "@/lib/queue/job-queue";
 import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
 import { publishVersion } from "@/lib/workflow/publish-versions";
 import { deliverWebhook } from "./deliver-webhook";
@@ -66,7 +66,7 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 const deliveryJobs = () => db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = ${jobQueueNames.webhookDelivery}`;
 
 beforeAll(async () => {
-  kit = await openTestKit({ name: "webhook-delivery" });
+  kit = await openTestKit({ name: "webhook-delivery", startJobQueue: true });
   db = kit.db;
   actors = kit.users;
   queue = await startJobQueue(createJobQueue(kit.url, { max: 2 }));
@@ -92,7 +92,7 @@ describe("webhook delivery", () => {
       await startWebhookWorkers(queue, db, { pollingIntervalSeconds: 0.5, policy, publicBaseUrl: "https://granskad.example" });
 
       const version = await approvedRiskListVersion(db, actors, "biverkningar-av-kortison");
-      const published = await publishVersion(db, actors.admin, { versionId: version.id }, undefined, queue);
+      const published = await publishVersion(db, actors.admin, { versionId: version.id });
       if (!published.ok) throw new Error(published.failure.message);
       const superseded = await db.contentVersion.findUniqueOrThrow({ where: { id: published.value.supersedesId ?? "" } });
 
@@ -149,17 +149,21 @@ describe("webhook delivery", () => {
       expect(created.ok).toBe(true);
     }
     const jobsBefore = (await deliveryJobs()).length;
-    // The queue accepts the first subscriber's job, then fails: the transaction must take the first back too.
+    // The app's queue accepts the first subscriber's job, then fails: the transaction must take the first back too.
+    const appQueue = await kit.jobQueue();
+    const send = appQueue.send.bind(appQueue) as (...args: unknown[]) => Promise<string | null>;
     let sent = 0;
-    const failingQueue = Object.assign(Object.create(queue) as JobQueue, {
-      send: (...args: Parameters<JobQueue["send"]>) => {
-        sent += 1;
-        if (sent === 2) throw new Error("queue unavailable");
-        return (queue.send as (...a: Parameters<JobQueue["send"]>) => ReturnType<JobQueue["send"]>)(...args);
-      },
-    });
+    const failingSend = vi.spyOn(appQueue, "send").mockImplementation(((...args: unknown[]) => {
+      sent += 1;
+      if (sent === 2) throw new Error("queue unavailable");
+      return send(...args);
+    }) as JobQueue["send"]);
     const version = await approvedRiskListVersion(db, actors, "nervblockader-biverkningar");
-    await expect(publishVersion(db, actors.admin, { versionId: version.id }, undefined, failingQueue)).rejects.toThrow("queue unavailable");
+    try {
+      await expect(publishVersion(db, actors.admin, { versionId: version.id })).rejects.toThrow("queue unavailable");
+    } finally {
+      failingSend.mockRestore();
+    }
 
     expect(sent).toBe(2);
     expect(await db.webhookDelivery.count()).toBe(0);
@@ -175,7 +179,7 @@ describe("webhook delivery", () => {
       const created = await createWebhookSubscription(db, actors.admin, { url: `http://localhost:${receiver.port}/hook`, events: ["PUBLISHED"] });
       if (!created.ok) throw new Error(created.failure.message);
       const version = await approvedRiskListVersion(db, actors, "biverkningar-av-kortison");
-      expect((await publishVersion(db, actors.admin, { versionId: version.id }, undefined, queue)).ok).toBe(true);
+      expect((await publishVersion(db, actors.admin, { versionId: version.id })).ok).toBe(true);
       const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: created.value.id } });
 
       const production = { policy: webhookAddressPolicy({ NODE_ENV: "production" }), publicBaseUrl: "https://granskad.example" };
@@ -198,7 +202,7 @@ describe("webhook delivery", () => {
       const created = await createWebhookSubscription(db, actors.admin, { url: `http://mottagare.granskad.invalid:${receiver.port}/hook`, events: ["PUBLISHED"] });
       if (!created.ok) throw new Error(created.failure.message);
       const version = await approvedRiskListVersion(db, actors, "si-ledinjektioner-biverkningar");
-      expect((await publishVersion(db, actors.admin, { versionId: version.id }, undefined, queue)).ok).toBe(true);
+      expect((await publishVersion(db, actors.admin, { versionId: version.id })).ok).toBe(true);
       const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: created.value.id } });
       const resolved: string[] = [];
       const outcome = await deliverWebhook(db, delivery.id, { isLastAttempt: false }, {

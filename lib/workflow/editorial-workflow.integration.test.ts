@@ -7,6 +7,10 @@ import { saveDraft, startDraft } from "./draft-versions";
 import { addReviewComment, approveVersion, reattestVersion, requestChanges, submitForReview } from "./review-versions";
 import { publishVersion, unpublishVersion } from "./publish-versions";
 
+// Input that does not pass an operation's schema is refused where it is parsed: at the server action.
+const { saveDraftAction } = await import("@/app/admin/editor-actions");
+const { unpublishNowAction } = await import("@/app/admin/publishing-actions");
+
 let kit: TestKit;
 let db: Db;
 let users: Record<"editor" | "coEditor" | "reviewer" | "editorReviewer" | "admin", TestUser>;
@@ -46,7 +50,7 @@ describe("editorial workflow against the database", () => {
     expect(draft.ok && draft.value).toMatchObject({ status: "DRAFT", number: 2, basedOnId: published.id });
     if (!draft.ok) return;
     const content = withExtraItem(await readRiskListContent(db, draft.value.id), "allergisk reaktion");
-    const saved = await saveDraft(db, users.editor, { versionId: draft.value.id, baseRevision: 0, content });
+    const saved = await saveDraft(db, users.editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content });
     expect(saved).toMatchObject({ ok: true, value: { revision: 1 } });
 
     const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, changeNote: "Lagt till allergi", readerNote: "Ny risk: allergisk reaktion" });
@@ -54,11 +58,11 @@ describe("editorial workflow against the database", () => {
     if (!submitted.ok) return;
 
     // Frozen: no more saves, even with the right revision.
-    expect(await saveDraft(db, users.editor, { versionId: draft.value.id, baseRevision: 1, content })).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await saveDraft(db, users.editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 1, content })).toMatchObject({ ok: false, failure: { kind: "conflict" } });
 
     const comment = await addReviewComment(db, users.reviewer, { versionId: draft.value.id, body: "Ange frekvens" });
     expect(comment.ok).toBe(true);
-    expect(await requestChanges(db, users.reviewer, { versionId: draft.value.id })).toMatchObject({ ok: true, value: { status: "CHANGES_REQUESTED" } });
+    expect(await requestChanges(db, users.reviewer, { versionId: draft.value.id, comment: "Frekvensen saknas" })).toMatchObject({ ok: true, value: { status: "CHANGES_REQUESTED" } });
 
     const revision = await startDraft(db, users.coEditor, { item: { kind: "riskList", id: list.id }, fromVersionId: draft.value.id });
     expect(revision.ok && revision.value).toMatchObject({ number: 3, basedOnId: draft.value.id });
@@ -106,26 +110,28 @@ describe("editorial workflow against the database", () => {
     expect(shared.ok && shared.value.id).toBe(draft.value.id);
 
     const base = await readRiskListContent(db, draft.value.id);
-    const first = await saveDraft(db, users.editor, { versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör ett") });
+    const first = await saveDraft(db, users.editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör ett") });
     expect(first.ok).toBe(true);
-    const second = await saveDraft(db, users.coEditor, { versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör två") });
+    const second = await saveDraft(db, users.coEditor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör två") });
     expect(second).toMatchObject({ ok: false, failure: { kind: "conflict" }, stale: { revision: 1 } });
     const stored = await readRiskListContent(db, draft.value.id);
     expect(stored.groups[0]!.items.map((item) => item.text)).toContain("från redaktör ett");
     expect(stored.groups[0]!.items.map((item) => item.text)).not.toContain("från redaktör två");
-    expect(await saveDraft(db, users.coEditor, { versionId: draft.value.id, baseRevision: 0, content: { ...base, title: "" } })).toMatchObject({ ok: false });
+    await kit.signIn(users.coEditor);
+    expect(await saveDraftAction({ kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: { ...base, title: "" } })).toMatchObject({ ok: false });
   });
 
   it("re-attests published content without a new version, and unpublishes", async () => {
     const list = await riskList("radiofrekvensablation-biverkningar");
     const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: list.id, status: "PUBLISHED" } });
     expect(await reattestVersion(db, users.editor, { versionId: published.id })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    const reattested = await reattestVersion(db, users.reviewer, { versionId: published.id, nextReviewDue: "2028-06-01" });
+    const reattested = await reattestVersion(db, users.reviewer, { versionId: published.id, nextReviewDue: new Date("2028-06-01") });
     expect(reattested).toMatchObject({ ok: true, value: { status: "PUBLISHED", decision: "REATTEST", contentHash: published.contentHash } });
     expect(reattested.ok && reattested.value.nextReviewDue?.toISOString().slice(0, 10)).toBe("2028-06-01");
     expect(await db.contentVersion.count({ where: { riskListId: list.id } })).toBe(1);
 
     expect(await unpublishVersion(db, users.admin, { versionId: published.id })).toMatchObject({ ok: true, value: { status: "UNPUBLISHED" } });
-    expect(await unpublishVersion(db, users.admin, { versionId: "not-a-uuid" })).toMatchObject({ ok: false, failure: { kind: "invalid" } });
+    await kit.signIn(users.admin);
+    expect(await unpublishNowAction({ versionId: "not-a-uuid" })).toMatchObject({ ok: false, error: { kind: "invalid" } });
   });
 });

@@ -34,7 +34,7 @@ describe("version queries", () => {
     const content = await readRiskListContent(db, draft.value.id);
     const [group, ...rest] = content.groups;
     const edited = { ...content, groups: [{ ...group!, items: [...group!.items, { key: crypto.randomUUID(), text: "Tillfällig domning i benet", severity: "MILD" as const, frequency: "COMMON" as const, temporary: true }] }, ...rest] };
-    expect((await saveDraft(db, editor, { versionId: draft.value.id, baseRevision: 0, content: edited })).ok).toBe(true);
+    expect((await saveDraft(db, editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: edited })).ok).toBe(true);
     const submitted = await submitForReview(db, editor, { versionId: draft.value.id, changeNote: "Ny biverkan", readerNote: "Domning i benet tillagd" });
     if (!submitted.ok) throw new Error(submitted.failure.message);
     expect((await addReviewComment(db, reviewer, { versionId: draft.value.id, body: "Hur vanligt är det?" })).ok).toBe(true);
@@ -53,7 +53,7 @@ describe("version queries", () => {
     expect(first!.baseline).toBeNull();
 
     // ... and once the new version is approved and published, with the version it superseded.
-    const approved = await approveVersion(db, reviewer, { versionId: draft.value.id, contentHash: submitted.value.contentHash });
+    const approved = await approveVersion(db, reviewer, { versionId: draft.value.id, contentHash: submitted.value.contentHash! });
     expect(approved.ok).toBe(true);
     expect((await publishVersion(db, kit.users.admin, { versionId: draft.value.id })).ok).toBe(true);
     const live = await findVersionForReview(db, draft.value.id);
@@ -97,7 +97,7 @@ describe("version queries", () => {
     if (!draft.ok) throw new Error(draft.failure.message);
     const content = await readArticleContent(db, draft.value.id);
     const withList = { ...content, blocks: [...content.blocks, { key: crypto.randomUUID(), type: "RISK_LIST" as const, riskListId: kortison.id }] };
-    expect((await saveDraft(db, editor, { versionId: draft.value.id, baseRevision: 0, content: withList })).ok).toBe(true);
+    expect((await saveDraft(db, editor, { kind: "article", versionId: draft.value.id, baseRevision: 0, content: withList })).ok).toBe(true);
     const after = await findRiskListUsage(db, kortison.id);
     expect(after.find((article) => article.articleId === ablation.id)?.versions).toEqual([{ id: draft.value.id, number: 2, status: "DRAFT" }]);
     expect(await findItemTitles(db, { riskListIds: [kortison.id], articleIds: [ablation.id] })).toEqual({

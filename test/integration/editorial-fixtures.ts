@@ -10,7 +10,7 @@ export async function approvedRiskListVersion(db: Db, users: Record<"editor" | "
   if (!draft.ok) throw new Error(draft.failure.message);
   const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, changeNote: "Kontroll", readerNote: "Genomläst" });
   if (!submitted.ok) throw new Error(submitted.failure.message);
-  const approved = await approveVersion(db, users.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash });
+  const approved = await approveVersion(db, users.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash! });
   if (!approved.ok) throw new Error(approved.failure.message);
   return approved.value;
 }

@@ -25,7 +25,7 @@ export async function setUpPublicReadFixture(name: string): Promise<PublicReadFi
   if (!draft.ok) throw new Error(draft.failure.message);
   const content = await readArticleContent(db, draft.value.id);
   const blocks = content.blocks.map((block) => (block.type === "PARAGRAPH" ? { ...block, text: `${block.text} ${draftMarker}` } : block));
-  const saved = await saveDraft(db, users.editor, { versionId: draft.value.id, baseRevision: draft.value.revision, content: { ...content, title: draftMarker, blocks } });
+  const saved = await saveDraft(db, users.editor, { kind: "article", versionId: draft.value.id, baseRevision: draft.value.revision, content: { ...content, title: draftMarker, blocks } });
   if (!saved.ok) throw new Error(saved.failure.message);
 
   const withdrawn = seedProcedureArticles.at(-1)!;

@@ -3,7 +3,8 @@ import { seedDatabase } from "@/lib/content/seed";
 import { disconnectDb, getDb, type Db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { applyMigrations } from "@/lib/db/migrate";
-import { getJobQueue, stopJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
+import { getJobQueue, stopJobQueue, type JobQueue } from "@/lib/queue/job-queue";
+import { wireDomainEvents } from "@/lib/startup/domain-event-wiring";
 import { createTestDatabase } from "./test-database";
 import { testRequest } from "./test-request";
 
@@ -47,8 +48,8 @@ let open: string | undefined;
 /**
  * The one way an integration test gets its world: a fresh database (in-memory PGlite, or a new database
  * on the PostgreSQL server of DATABASE_URL), migrated, seeded unless `seed: false`, with one user per
- * role; the app's database client, job queue and session point at it until `close()`. One kit at a time
- * per test file (describe blocks may open one after another).
+ * role; the app's database client, job queue and session point at it until `close()`, and domain events
+ * are wired as at start-up. One kit at a time per test file (describe blocks may open one after another).
  */
 export function openTestKit(options: TestKitOptions & { users: false }): Promise<Omit<TestKit, "users">>;
 export function openTestKit(options: TestKitOptions): Promise<TestKit>;
@@ -61,6 +62,8 @@ export async function openTestKit(options: TestKitOptions): Promise<TestKit | Om
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_SECRET ??= "integration-test-secret";
   const db = getDb();
+  // What operations cause (webhook deliveries, cache invalidation), wired as at the app's start-up.
+  wireDomainEvents();
   if (options.seed ?? true) await seedDatabase(db, { demoUsers: false });
 
   const createUser: TestKit["createUser"] = async (key, roles, profile = {}) => {

@@ -34,7 +34,7 @@ async function versionInReview(slug: string) {
   const draft = await startDraft(db, author, { item: { kind: "riskList", id: list.id } });
   if (!draft.ok) throw new Error(draft.failure.message);
   const content = await readRiskListContent(db, draft.value.id);
-  const saved = await saveDraft(db, author, { versionId: draft.value.id, baseRevision: 0, content: { ...content, summary: "Biverkningarna går oftast över inom några dagar." } });
+  const saved = await saveDraft(db, author, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: { ...content, summary: "Biverkningarna går oftast över inom några dagar." } });
   if (!saved.ok) throw new Error("save failed");
   const submitted = await submitForReview(db, author, { versionId: draft.value.id, changeNote: "Sammanfattning", readerNote: "Ny sammanfattning" });
   if (!submitted.ok) throw new Error(submitted.failure.message);

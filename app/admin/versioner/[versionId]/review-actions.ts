@@ -3,9 +3,8 @@
 import { getDb } from "@/lib/db/client";
 import { ok } from "@/lib/errors/domain-result";
 import { action } from "@/lib/http/action-result";
-import { approveVersionSchema, reattestVersionSchema, reviewCommentSchema } from "@/lib/workflow/review-schemas";
+import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema } from "@/lib/workflow/review-schemas";
 import { addReviewComment, approveVersion, reattestVersion, requestChanges } from "@/lib/workflow/review-versions";
-import { requestChangesFormSchema } from "@/components/review/review-schemas";
 
 /*
  * The reviewer's actions on /admin/versioner/[versionId]. Each is a thin call into lib/workflow, which
@@ -17,7 +16,7 @@ export const approveVersionAction = action("approveVersion", ["REVIEWER"], appro
   return approved.ok ? ok({ versionId: approved.value.id }) : approved;
 });
 
-export const requestChangesAction = action("requestChanges", ["REVIEWER"], requestChangesFormSchema, async (user, input) => {
+export const requestChangesAction = action("requestChanges", ["REVIEWER"], requestChangesSchema, async (user, input) => {
   const returned = await requestChanges(getDb(), user, input);
   return returned.ok ? ok({ versionId: returned.value.id }) : returned;
 });

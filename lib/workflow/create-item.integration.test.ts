@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
-import { saveDraft } from "@/lib/workflow/draft-versions";
+import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { createArticle, createRiskList } from "./create-item";
-import { readArticleContent, readRiskListContent } from "./version-content";
+import { saveDraft } from "./draft-versions";
+
+// Input that does not pass the create forms' schemas is refused where it is parsed: at the server action.
+const { createArticleAction, createRiskListAction } = await import("@/app/admin/editor-actions");
 
 let kit: TestKit;
 let db: Db;
@@ -45,6 +48,7 @@ describe("creating articles and risk lists", () => {
 
     // The new draft is an ordinary draft: the editor saves into it at revision 0.
     const saved = await saveDraft(db, editor, {
+      kind: "article",
       versionId: version.id,
       baseRevision: 0,
       content: { title: "Ny procedur", blocks: [{ key: crypto.randomUUID(), type: "PARAGRAPH", text: "Första stycket." }] },
@@ -80,12 +84,13 @@ describe("creating articles and risk lists", () => {
 
   it("returns field errors for invalid input and refuses users without the editor role, writing nothing", async () => {
     const before = await rowCounts();
-    const invalid = await createArticle(db, editor, { slug: "Inte OK", kind: "ESSAY", title: "" });
+    await kit.signIn(editor);
+    const invalid = await createArticleAction({ slug: "Inte OK", kind: "ESSAY", title: "" });
     expect(invalid.ok).toBe(false);
-    if (invalid.ok || invalid.failure.kind !== "invalid") throw new Error("expected field errors");
-    expect(Object.keys(invalid.failure.fieldErrors ?? {}).sort()).toEqual(["kind", "slug", "title"]);
-    const invalidRisk = await createRiskList(db, editor, { slug: "ok-slug", title: "T", firstRisk: { text: "", severity: "MILD", frequency: "RARE", temporary: false } });
-    expect(invalidRisk).toMatchObject({ ok: false, failure: { fieldErrors: { "firstRisk.text": ["Fältet får inte vara tomt"] } } });
+    if (invalid.ok || invalid.error.kind !== "invalid") throw new Error("expected field errors");
+    expect(Object.keys(invalid.error.fieldErrors ?? {}).sort()).toEqual(["kind", "slug", "title"]);
+    const invalidRisk = await createRiskListAction({ slug: "ok-slug", title: "T", firstRisk: { text: "", severity: "MILD", frequency: "RARE", temporary: false } });
+    expect(invalidRisk).toMatchObject({ ok: false, error: { fieldErrors: { "firstRisk.text": ["Fältet får inte vara tomt"] } } });
     expect(await createArticle(db, reviewer, { slug: "granskarens", kind: "OVERVIEW", title: "X" })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     expect(await rowCounts()).toEqual(before);
   });

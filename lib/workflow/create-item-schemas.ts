@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ArticleKind } from "@/lib/db/generated/enums";
-import { articleContentSchema, riskItemSchema, riskListContentSchema, slugSchema } from "./content-schemas";
+import { articleContentSchema, riskItemSchema, riskListContentSchema, slugSchema } from "@/lib/content/content-schemas";
 
-/** The create forms' inputs, shared by the forms (zodResolver) and lib/content/create-item.ts. */
+/** The create forms' inputs, shared by the forms (zodResolver), the server actions and lib/workflow/create-item.ts. */
 
 /** The item's address; empty gets the same message as every other required field. */
 const newSlugSchema = z.string().trim().min(1, "Fältet får inte vara tomt").pipe(slugSchema);
@@ -20,3 +20,5 @@ export const createRiskListSchema = z.object({
   firstRisk: riskItemSchema.omit({ key: true }),
 });
 
+export type CreateArticleInput = z.output<typeof createArticleSchema>;
+export type CreateRiskListInput = z.output<typeof createRiskListSchema>;

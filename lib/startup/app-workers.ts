@@ -1,10 +1,9 @@
 import { getDb } from "@/lib/db/client";
-import { getJobQueue, stopJobQueue } from "./job-queue";
-import { invalidatePublicContent } from "@/lib/content/public-cache";
-import { startPublishingWorkers } from "./publishing-workers";
+import { getJobQueue, stopJobQueue } from "@/lib/queue/job-queue";
 import { webhookPublicBaseUrl } from "@/lib/webhooks/content-event";
 import { webhookAddressPolicy } from "@/lib/webhooks/webhook-address-rules";
 import { startWebhookWorkers } from "@/lib/webhooks/webhook-workers";
+import { startPublishingWorkers } from "@/lib/workflow/publishing-workers";
 
 /**
  * Starts this server's background workers (unless GRANSKAD_WORKERS=off, e.g. for a web-only instance)
@@ -14,7 +13,7 @@ export async function startAppWorkers(): Promise<void> {
   if (process.env.GRANSKAD_WORKERS === "off") return;
   try {
     const queue = await getJobQueue();
-    await startPublishingWorkers(queue, getDb(), { pollingIntervalSeconds: 2, afterChange: () => invalidatePublicContent("background") });
+    await startPublishingWorkers(queue, getDb(), { pollingIntervalSeconds: 2 });
     await startWebhookWorkers(queue, getDb(), { pollingIntervalSeconds: 2, policy: webhookAddressPolicy(), publicBaseUrl: webhookPublicBaseUrl() });
   } catch (error) {
     // The site still serves; scheduled jobs and webhook deliveries stay queued in the database for the next start.
