@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction } from "@/app/admin/anvandare/actions";
-import { createUserSchema, type CreateUserInput } from "@/lib/auth/user-schemas";
+import { createUserSchema, type CreateUserFormInput, type CreateUserInput } from "@/lib/auth/user-schemas";
 import { showFailure } from "./form-failure";
 import { RoleCheckboxes } from "./role-checkboxes";
 import { TextField } from "./text-field";
@@ -17,7 +17,7 @@ const fields = ["email", "name", "title", "specialty", "roles", "password"] as c
 export function CreateUserForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<CreateUserInput>({
+  const { register, handleSubmit, setError, formState } = useForm<CreateUserFormInput, unknown, CreateUserInput>({
     resolver: zodResolver(createUserSchema),
     defaultValues: { email: "", name: "", title: "", specialty: "", roles: [], password: "" },
   });

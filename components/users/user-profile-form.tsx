@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { updateUserProfileAction } from "@/app/admin/anvandare/actions";
-import { updateUserProfileSchema, type ManagedUser, type UpdateUserProfileInput } from "@/lib/auth/manage-users";
+import type { ManagedUser } from "@/lib/auth/manage-users";
+import { updateUserProfileSchema, type UpdateUserProfileFormInput } from "@/lib/auth/user-schemas";
 import { showFailure } from "./form-failure";
 import { TextField } from "./text-field";
 import "./users.css";
@@ -16,7 +17,7 @@ const fields = ["name", "title", "specialty"] as const;
 export function UserProfileForm({ user }: { user: ManagedUser }) {
   const router = useRouter();
   const [status, setStatus] = useState<{ saved: true } | { saved: false; message: string } | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<UpdateUserProfileInput>({
+  const { register, handleSubmit, setError, formState } = useForm<UpdateUserProfileFormInput>({
     resolver: zodResolver(updateUserProfileSchema),
     defaultValues: { userId: user.id, name: user.name, title: user.title, specialty: user.specialty },
   });

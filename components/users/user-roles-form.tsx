@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { updateUserRolesAction } from "@/app/admin/anvandare/actions";
-import { updateUserRolesSchema, type ManagedUser, type UpdateUserRolesInput } from "@/lib/auth/manage-users";
+import type { ManagedUser } from "@/lib/auth/manage-users";
+import { updateUserRolesSchema, type UpdateUserRolesFormInput } from "@/lib/auth/user-schemas";
 import { showFailure } from "./form-failure";
 import { RoleCheckboxes } from "./role-checkboxes";
 import "./users.css";
@@ -14,7 +15,7 @@ import "./users.css";
 export function UserRolesForm({ user, isSelf }: { user: ManagedUser; isSelf: boolean }) {
   const router = useRouter();
   const [status, setStatus] = useState<{ saved: true } | { saved: false; message: string } | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<UpdateUserRolesInput>({
+  const { register, handleSubmit, setError, formState } = useForm<UpdateUserRolesFormInput>({
     resolver: zodResolver(updateUserRolesSchema),
     defaultValues: { userId: user.id, roles: user.roles },
   });

@@ -8,7 +8,7 @@ import { createWebhookSubscriptionAction } from "@/app/admin/webhooks/actions";
 import { showFailure } from "@/components/users/form-failure";
 import { TextField } from "@/components/users/text-field";
 import { WebhookEvent } from "@/lib/db/generated/enums";
-import { createWebhookSubscriptionSchema, type CreateWebhookSubscriptionInput } from "@/lib/webhooks/webhook-subscription-schemas";
+import { createWebhookSubscriptionSchema, type CreateWebhookSubscriptionFormInput } from "@/lib/webhooks/webhook-subscription-schemas";
 import type { CreatedWebhookSubscription } from "@/lib/webhooks/webhook-subscriptions";
 import { webhookEventLabels } from "./webhook-labels";
 import "./webhooks.css";
@@ -23,7 +23,7 @@ export function CreateWebhookForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedWebhookSubscription | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<CreateWebhookSubscriptionInput>({
+  const { register, handleSubmit, setError, reset, formState } = useForm<CreateWebhookSubscriptionFormInput>({
     resolver: zodResolver(createWebhookSubscriptionSchema),
     defaultValues: { url: "", events: ["PUBLISHED", "UNPUBLISHED"] },
   });

@@ -2,17 +2,17 @@ import type { z } from "zod";
 import type { Role } from "@/lib/db/generated/enums";
 import { requireUser } from "@/lib/auth/require-user";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { fieldErrorsOf, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
+import type { DomainFailure, DomainResult } from "@/lib/errors/domain-result";
 import { logUnexpectedError } from "./log-unexpected-error";
-import { unstorableTextErrors } from "./unstorable-text";
+import { parseInput } from "./parse-input";
 
 /** What every server action returns to its form: a value, or a failure with field errors to show. */
 export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: DomainFailure };
 
 /**
  * The one wrapper for server actions: requires a signed-in user with one of `roles`, parses the input
- * with the action's zod schema (the same one its form uses) and refuses text the database cannot
- * store (lib/http/unstorable-text.ts), runs the handler, and turns an unexpected
+ * once with the operation's zod schema (the same one its form uses; `parseInput` also refuses text the
+ * database cannot store), hands the handler the parsed value (`z.output`), and turns an unexpected
  * exception into a logged, generic failure — never a stack trace in the browser.
  * (Next.js itself refuses server-action POSTs whose Origin is not this site, which is our CSRF guard.)
  */
@@ -20,7 +20,7 @@ export function action<Schema extends z.ZodType, T>(
   name: string,
   roles: readonly Role[],
   schema: Schema,
-  handler: (user: SessionUser, input: z.infer<Schema>) => Promise<DomainResult<T>>,
+  handler: (user: SessionUser, input: z.output<Schema>) => Promise<DomainResult<T>>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (input: unknown) =>
     runAction(name, async () => {
@@ -37,7 +37,7 @@ export function action<Schema extends z.ZodType, T>(
 export function publicAction<Schema extends z.ZodType, T>(
   name: string,
   schema: Schema,
-  handler: (input: z.infer<Schema>) => Promise<DomainResult<T>>,
+  handler: (input: z.output<Schema>) => Promise<DomainResult<T>>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (input: unknown) => runAction(name, () => parseAndHandle(schema, input, handler));
 }
@@ -45,15 +45,11 @@ export function publicAction<Schema extends z.ZodType, T>(
 async function parseAndHandle<Schema extends z.ZodType, T>(
   schema: Schema,
   input: unknown,
-  handler: (input: z.infer<Schema>) => Promise<DomainResult<T>>,
+  handler: (input: z.output<Schema>) => Promise<DomainResult<T>>,
 ): Promise<ActionResult<T>> {
-  const unstorable = unstorableTextErrors(input);
-  const parsed = schema.safeParse(input);
-  if (!parsed.success || Object.keys(unstorable).length > 0) {
-    const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...unstorable };
-    return { ok: false, error: { kind: "invalid", message: "Kontrollera fälten / Check the fields", fieldErrors } };
-  }
-  const result = await handler(parsed.data);
+  const parsed = parseInput(schema, input);
+  if (!parsed.ok) return { ok: false, error: parsed.failure };
+  const result = await handler(parsed.value);
   return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.failure };
 }
 

@@ -8,12 +8,12 @@ import { getJobQueue, inTransaction, jobQueueNames, type JobQueueName } from "@/
 import { publishVersion, releases, unpublishVersion } from "./publish-versions";
 import type { ScheduleReleaseInput } from "./publishing-schemas";
 import { runTransition, versionReference } from "./transition-runner";
-import type { versionTargetSchema } from "./version-id-schema";
+import { versionIdSchema, type versionTargetSchema } from "./version-id-schema";
 import type { VersionAction, WorkflowActor } from "./version-workflow";
 
 /** What a scheduled job carries: the version, the moment it was scheduled for, and the admin who chose it. */
 export const scheduledJobSchema = z.object({
-  versionId: z.uuid(),
+  versionId: versionIdSchema,
   at: z.iso.datetime(),
   scheduledById: z.uuid().nullable(),
 });

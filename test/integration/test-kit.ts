@@ -37,7 +37,7 @@ export type TestKit = {
    * From now on the session cookie signs in `user` (null: nobody), as a browser's would: the app re-reads
    * the user on every request, so a deactivated account or a changed role ends the session.
    */
-  signIn: (user: TestUser | null) => Promise<void>;
+  signIn: (user: Pick<TestUser, "id"> | null) => Promise<void>;
   /** The app's job queue (pg-boss) on this database, as server actions and operations use it. */
   jobQueue: () => Promise<JobQueue>;
   close: () => Promise<void>;

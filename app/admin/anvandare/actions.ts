@@ -1,8 +1,8 @@
 "use server";
 
 import { createUser } from "@/lib/auth/create-user";
-import { setUserActive, setUserActiveSchema, updateUserProfile, updateUserProfileSchema, updateUserRoles, updateUserRolesSchema } from "@/lib/auth/manage-users";
-import { createUserSchema } from "@/lib/auth/user-schemas";
+import { setUserActive, updateUserProfile, updateUserRoles } from "@/lib/auth/manage-users";
+import { createUserSchema, setUserActiveSchema, updateUserProfileSchema, updateUserRolesSchema } from "@/lib/auth/user-schemas";
 import { getDb } from "@/lib/db/client";
 import { action } from "@/lib/http/action-result";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { versionIdSchema } from "@/lib/workflow/version-id-schema";
 import { versionStatusLabels } from "@/components/editor/editor-labels";
 import { ArticleBody } from "@/components/public/article-body";
 import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
@@ -24,7 +24,7 @@ type PreviewPageProps = { params: Promise<{ versionId: string }> };
 export default async function PreviewPage({ params }: PreviewPageProps) {
   const { versionId } = await params;
   await requirePageUser(`/admin/versioner/${versionId}/forhandsvisning`);
-  if (!z.uuid().safeParse(versionId).success) notFound();
+  if (!versionIdSchema.safeParse(versionId).success) notFound();
   const db = getDb();
   const version = await db.contentVersion.findUnique({
     where: { id: versionId },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { versionIdSchema } from "@/lib/workflow/version-id-schema";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { procedureChoices, riskListChoices } from "@/components/editor/editor-choices";
 import { RiskListEditor } from "@/components/editor/risk-list-editor";
@@ -22,7 +22,7 @@ type EditDraftPageProps = { params: Promise<{ versionId: string }> };
 export default async function EditDraftPage({ params }: EditDraftPageProps) {
   const { versionId } = await params;
   const user = await requirePageUser(`/admin/versioner/${versionId}/redigera`, ["EDITOR"]);
-  if (!z.uuid().safeParse(versionId).success) notFound();
+  if (!versionIdSchema.safeParse(versionId).success) notFound();
   const db = getDb();
   const version = await db.contentVersion.findUnique({
     where: { id: versionId },
