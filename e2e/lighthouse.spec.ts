@@ -28,7 +28,9 @@ let debuggingPort: number;
 test.beforeAll(async ({}, testInfo) => {
   const profile = testInfo.outputPath("lighthouse-profile");
   context = await chromium.launchPersistentContext(profile, { ...launchOptions, args: [...(launchOptions.args ?? []), "--remote-debugging-port=0"] });
-  debuggingPort = Number(fs.readFileSync(`${profile}/DevToolsActivePort`, "utf8").split("\n")[0]);
+  const portFile = `${profile}/DevToolsActivePort`;
+  await expect.poll(() => fs.existsSync(portFile), { message: "Chromium opened no DevTools port" }).toBe(true);
+  debuggingPort = Number(fs.readFileSync(portFile, "utf8").split("\n")[0]);
 });
 
 test.afterAll(async () => {
