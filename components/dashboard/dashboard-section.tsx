@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { itemTypeName } from "@/lib/labels/sv";
+import { formatAdminDateTime, formatCalendarDate, itemTypeName, versionStatusLabels } from "@/lib/labels/sv";
 import type { DashboardRow } from "@/lib/workflow/dashboard";
-import { formatAdminDateTime, formatCalendarDate, versionStatusLabels } from "./admin-labels";
 import "./dashboard.css";
 
 /** Which date a section is about, shown in its date column. */

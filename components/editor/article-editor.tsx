@@ -6,8 +6,7 @@ import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook
 import type { z } from "zod";
 import { articleContentSchema, type ArticleBlock, type ArticleContent } from "@/lib/content/content-schemas";
 import { ImagingGuidance, Medication } from "@/lib/db/generated/enums";
-import { imagingLabels, medicationLabels } from "@/components/public/swedish-labels";
-import { blockTypeLabels } from "./editor-labels";
+import { blockTypeLabels, imagingLabels, medicationLabels } from "@/lib/labels/sv";
 import { CheckboxGroupField, SelectField, TextField, TextListField, UrlField } from "./content-fields";
 import { DraftEditorFrame } from "./draft-editor-frame";
 import type { ReferenceTitles } from "./content-outline";

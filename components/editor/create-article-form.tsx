@@ -6,8 +6,8 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ArticleKind } from "@/lib/db/generated/enums";
 import { createArticleSchema } from "@/lib/workflow/create-item-schemas";
-import { createArticleAction } from "@/app/admin/editor-actions";
-import { articleKindLabels } from "./editor-labels";
+import { createArticleAction } from "@/lib/actions/editor-actions";
+import { articleKindLabels } from "@/lib/labels/sv";
 import { FormErrors, FormField, fieldAria } from "./form-field";
 import { applyServerFieldErrors } from "./server-field-errors";
 

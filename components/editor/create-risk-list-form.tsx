@@ -6,8 +6,8 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
 import { createRiskListSchema } from "@/lib/workflow/create-item-schemas";
-import { createRiskListAction } from "@/app/admin/editor-actions";
-import { frequencyLabels, severityLabels } from "./editor-labels";
+import { createRiskListAction } from "@/lib/actions/editor-actions";
+import { frequencyLabels, severityLabels } from "@/lib/labels/sv";
 import { FormErrors, FormField, fieldAria } from "./form-field";
 import { applyServerFieldErrors } from "./server-field-errors";
 

@@ -10,6 +10,7 @@ import { FormErrors } from "./form-field";
 import { SubmitForReviewForm } from "./submit-for-review-form";
 import type { useDraftAutosave } from "./use-draft-autosave";
 import "./editor.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 type Draft = Pick<
   ReturnType<typeof useDraftAutosave<never, ArticleContent | RiskListContent>>,
@@ -33,7 +34,7 @@ export function DraftEditorFrame({
   previewPath: string;
   children: ReactNode;
 }) {
-  const editorPath = `/admin/versioner/${versionId}/redigera`;
+  const editorPath = adminPaths.editDraft(versionId);
   if (draft.offer) return <LocalCopyOffer copy={draft.offer} onRestore={draft.restoreLocalCopy} onDiscard={draft.discardLocalCopy} />;
   return (
     <div className="editor">

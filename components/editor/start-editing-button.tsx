@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { startEditing } from "@/app/admin/editor-actions";
+import { startEditing } from "@/lib/actions/editor-actions";
 import type { Item } from "@/lib/items/item";
 
 type Props = {

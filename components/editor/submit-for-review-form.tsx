@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { submitForReviewSchema } from "@/lib/workflow/review-schemas";
-import { submitForReviewAction } from "@/app/admin/editor-actions";
+import { submitForReviewAction } from "@/lib/actions/editor-actions";
 import { FormErrors, FormField, fieldAria } from "./form-field";
 import { applyServerFieldErrors } from "./server-field-errors";
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { get, useWatch, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
-import { isSignedIn, saveDraftAction } from "@/app/admin/editor-actions";
+import { isSignedIn, saveDraftAction } from "@/lib/actions/editor-actions";
 import { localCopyToOffer, localDraftCopyKey, parseLocalDraftCopy, sameContent, type LocalDraftCopy } from "./local-draft-copy";
 import type { SaveDraftFormInput } from "@/lib/workflow/draft-schemas";
 import { applyServerFieldErrors } from "./server-field-errors";

@@ -3,7 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { availableActions } from "@/lib/workflow/version-workflow";
 import { isAuthorOf } from "@/lib/workflow/version-lock";
-import { formatAdminDateTime } from "@/components/dashboard/admin-labels";
+import { formatAdminDateTime } from "@/lib/labels/sv";
 import { PublishControlsPanel, type PublishingAction } from "./publish-controls-panel";
 import "./publishing.css";
 

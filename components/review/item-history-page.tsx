@@ -7,11 +7,12 @@ import { findItemHistory, findRiskListUsage } from "@/lib/workflow/version-queri
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { RiskListUsage } from "./risk-list-usage";
 import { VersionHistoryTable } from "./version-history-table";
-import { itemKindLabel, itemPath } from "./version-labels";
+import { itemKindLabel } from "@/lib/labels/sv";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** The item page shared by articles and risk lists: its history, comparison and editing entry points. */
 export async function ItemHistoryPage({ item }: { item: Item }) {
-  const path = itemPath(item);
+  const path = adminPaths.item(item);
   const user = await requirePageUser(path);
   const db = getDb();
   const history = await findItemHistory(db, item);
@@ -21,14 +22,14 @@ export async function ItemHistoryPage({ item }: { item: Item }) {
   return (
     <article aria-labelledby="item-heading">
       <p>
-        <Link href="/admin/innehall">← Allt innehåll</Link>
+        <Link href={adminPaths.content}>← Allt innehåll</Link>
       </p>
       <h1 id="item-heading">{history.title}</h1>
       <p>
         {itemKindLabel(history.item)} · adress <code>{history.item.slug}</code> ·{" "}
         {published ? (
           <>
-            publicerad: <Link href={`/admin/versioner/${published.id}`}>version {published.number}</Link>
+            publicerad: <Link href={adminPaths.version(published.id)}>version {published.number}</Link>
           </>
         ) : (
           "inte publicerad"

@@ -6,13 +6,13 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema } from "@/lib/workflow/review-schemas";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/actions/action-wrapper";
 import {
   addReviewCommentAction,
   approveVersionAction,
   reattestVersionAction,
   requestChangesAction,
-} from "@/app/admin/versioner/[versionId]/review-actions";
+} from "@/lib/actions/review-actions";
 import { FormErrors, FormField, fieldAria } from "@/components/editor/form-field";
 import { applyServerFieldErrors } from "@/components/editor/server-field-errors";
 

@@ -4,12 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { createUserAction } from "@/app/admin/anvandare/actions";
+import { createUserAction } from "@/lib/actions/user-actions";
 import { createUserSchema, type CreateUserFormInput, type CreateUserInput } from "@/lib/auth/user-schemas";
 import { showFailure } from "./form-failure";
 import { RoleCheckboxes } from "./role-checkboxes";
 import { TextField } from "./text-field";
 import "./users.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 const fields = ["email", "name", "title", "specialty", "roles", "password"] as const;
 
@@ -29,7 +30,7 @@ export function CreateUserForm() {
       setFailure(showFailure(result.error, setError, fields));
       return;
     }
-    router.push(`/admin/anvandare/${result.value.id}?skapad=1`);
+    router.push(adminPaths.user(result.value.id, { justCreated: true }));
   });
 
   const errors = formState.errors;

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { updateUserProfileAction } from "@/app/admin/anvandare/actions";
+import { updateUserProfileAction } from "@/lib/actions/user-actions";
 import type { ManagedUser } from "@/lib/auth/manage-users";
 import { updateUserProfileSchema, type UpdateUserProfileFormInput } from "@/lib/auth/user-schemas";
 import { showFailure } from "./form-failure";

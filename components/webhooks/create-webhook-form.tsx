@@ -4,13 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { createWebhookSubscriptionAction } from "@/app/admin/webhooks/actions";
+import { createWebhookSubscriptionAction } from "@/lib/actions/webhook-actions";
 import { showFailure } from "@/components/users/form-failure";
 import { TextField } from "@/components/users/text-field";
 import { WebhookEvent } from "@/lib/db/generated/enums";
 import { createWebhookSubscriptionSchema, type CreateWebhookSubscriptionFormInput } from "@/lib/webhooks/webhook-subscription-schemas";
 import type { CreatedWebhookSubscription } from "@/lib/webhooks/webhook-subscriptions";
-import { webhookEventLabels } from "./webhook-labels";
+import { webhookEventLabels } from "@/lib/labels/sv";
 import "./webhooks.css";
 
 const fields = ["url", "events"] as const;

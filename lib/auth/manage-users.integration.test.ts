@@ -7,7 +7,7 @@ import { setUserActive, updateUserProfile, updateUserRoles } from "./manage-user
 import { createUserSchema } from "./user-schemas";
 
 // Input that does not pass an operation's schema is refused where it is parsed: at the server action.
-const { updateUserProfileAction, updateUserRolesAction } = await import("@/app/admin/anvandare/actions");
+const { updateUserProfileAction, updateUserRolesAction } = await import("@/lib/actions/user-actions");
 
 let kit: TestKit;
 let db: Db;

@@ -17,7 +17,7 @@ import { openTestKit, type TestKit } from "@/test/integration/test-kit";
  * request's `revalidateTag` (recorded by the integration setup) and the incremental cache that background
  * work expires directly.
  */
-const { publishNowAction } = await import("@/app/admin/publishing-actions");
+const { publishNowAction } = await import("@/lib/actions/publishing-actions");
 
 let kit: TestKit;
 let subscriptionId: string;

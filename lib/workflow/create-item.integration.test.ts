@@ -6,7 +6,7 @@ import { createArticle, createRiskList } from "./create-item";
 import { saveDraft } from "./draft-versions";
 
 // Input that does not pass the create forms' schemas is refused where it is parsed: at the server action.
-const { createArticleAction, createRiskListAction } = await import("@/app/admin/editor-actions");
+const { createArticleAction, createRiskListAction } = await import("@/lib/actions/editor-actions");
 
 let kit: TestKit;
 let db: Db;

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { ArticleKind, Prisma, Role, VersionStatus } from "@/lib/db/generated/client";
 import { itemColumn, itemKindNames, itemOfVersion, sameItem, type Item } from "@/lib/items/item";
 import { checkTransition } from "./version-workflow";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** An item and, for an article, whether it is an overview or a procedure: what the staff call its type. */
 export type ItemType = { item: Item; articleKind: ArticleKind | null };
@@ -41,15 +42,11 @@ const rowInclude = { article: { select: { kind: true } } } as const satisfies Pr
 type VersionWithItem = Prisma.ContentVersionGetPayload<{ include: typeof rowInclude }>;
 
 
-/** Drafts open in the editor; every other status on the version page. */
-export function versionHref(version: { id: string; status: VersionStatus }): string {
-  return version.status === "DRAFT" ? `/admin/versioner/${version.id}/redigera` : `/admin/versioner/${version.id}`;
-}
 
 function toRow(version: VersionWithItem): DashboardRow {
   return {
     versionId: version.id,
-    href: versionHref(version),
+    href: adminPaths.versionToActOn(version),
     itemTitle: version.title,
     item: itemOfVersion(version),
     articleKind: version.article?.kind ?? null,
@@ -163,7 +160,7 @@ export async function searchContentByTitle(db: Db, input: { q: string }): Promis
   const hits: ContentSearchHit[] = [
     ...articles.flatMap((article) =>
       article.versions.map((latest) => ({
-        href: `/admin/artiklar/${article.id}`,
+        href: adminPaths.item({ kind: "article", id: article.id }),
         title: latest.title,
         item: { kind: "article" as const, id: article.id },
         articleKind: article.kind,
@@ -173,7 +170,7 @@ export async function searchContentByTitle(db: Db, input: { q: string }): Promis
     ),
     ...riskLists.flatMap((list) =>
       list.versions.map((latest) => ({
-        href: `/admin/risklistor/${list.id}`,
+        href: adminPaths.item({ kind: "riskList", id: list.id }),
         title: latest.title,
         item: { kind: "riskList" as const, id: list.id },
         articleKind: null,
@@ -207,19 +204,19 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
   } as const satisfies Prisma.ArticleInclude;
   const [articles, riskLists] = await Promise.all([db.article.findMany({ include: versions }), db.riskList.findMany({ include: versions })]);
   const today = startOfUtcDay(now);
-  const rowOf = (href: string, type: ItemType, archivedAt: Date | null, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
+  const rowOf = (type: ItemType, archivedAt: Date | null, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
     const latest = list[0];
     if (!latest) return null;
     const published = list.find((version) => version.status === "PUBLISHED");
     return {
-      href,
+      href: adminPaths.item(type.item),
       title: latest.title,
       ...type,
-      latest: { number: latest.number, status: latest.status, versionHref: versionHref(latest) },
+      latest: { number: latest.number, status: latest.status, versionHref: adminPaths.versionToActOn(latest) },
       published: published
         ? {
             number: published.number,
-            versionHref: versionHref(published),
+            versionHref: adminPaths.versionToActOn(published),
             nextReviewDue: published.nextReviewDue,
             overdue: published.nextReviewDue !== null && published.nextReviewDue < today,
           }
@@ -228,8 +225,8 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
     };
   };
   const rows = [
-    ...articles.map((article) => rowOf(`/admin/artiklar/${article.id}`, { item: { kind: "article", id: article.id }, articleKind: article.kind }, article.archivedAt, article.versions)),
-    ...riskLists.map((list) => rowOf(`/admin/risklistor/${list.id}`, { item: { kind: "riskList", id: list.id }, articleKind: null }, list.archivedAt, list.versions)),
+    ...articles.map((article) => rowOf({ item: { kind: "article", id: article.id }, articleKind: article.kind }, article.archivedAt, article.versions)),
+    ...riskLists.map((list) => rowOf({ item: { kind: "riskList", id: list.id }, articleKind: null }, list.archivedAt, list.versions)),
   ];
   return rows.filter((row): row is ContentItemRow => row !== null).sort((a, b) => compareItemTypes(a, b) || a.title.localeCompare(b.title, "sv"));
 }

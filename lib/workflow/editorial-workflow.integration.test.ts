@@ -8,8 +8,8 @@ import { addReviewComment, approveVersion, reattestVersion, requestChanges, subm
 import { publishVersion, unpublishVersion } from "./publish-versions";
 
 // Input that does not pass an operation's schema is refused where it is parsed: at the server action.
-const { saveDraftAction } = await import("@/app/admin/editor-actions");
-const { unpublishNowAction } = await import("@/app/admin/publishing-actions");
+const { saveDraftAction } = await import("@/lib/actions/editor-actions");
+const { unpublishNowAction } = await import("@/lib/actions/publishing-actions");
 
 let kit: TestKit;
 let db: Db;

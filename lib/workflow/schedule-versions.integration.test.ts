@@ -14,7 +14,7 @@ import {
 } from "./schedule-versions";
 import { dateToStockholmLocal } from "./stockholm-time";
 
-const { schedulePublishAction } = await import("@/app/admin/publishing-actions");
+const { schedulePublishAction } = await import("@/lib/actions/publishing-actions");
 
 let kit: TestKit;
 let db: Db;

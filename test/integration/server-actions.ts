@@ -11,12 +11,22 @@ export type DiscoveredExport = { id: string; value: unknown };
 
 const projectRoot = path.resolve(__dirname, "../..");
 
-/** Every export of every `app/**\/*actions.ts` module, as "app/admin/editor-actions.ts › saveDraftAction". */
+/** Where server actions may live: any module whose first statement is the "use server" directive. */
+const sourceFolders = ["app", "components", "lib"];
+
+/**
+ * Every export of every server-action module ("use server") in the app, as
+ * "lib/actions/editor-actions.ts › saveDraftAction", wherever it lives: a new action anywhere is found.
+ */
 export async function discoverServerActionExports(): Promise<DiscoveredExport[]> {
-  const files = fs
-    .readdirSync(path.join(projectRoot, "app"), { recursive: true, encoding: "utf8" })
-    .filter((file) => /actions\.ts$/.test(file))
-    .map((file) => path.posix.join("app", file.split(path.sep).join("/")))
+  const files = sourceFolders
+    .flatMap((folder) =>
+      fs
+        .readdirSync(path.join(projectRoot, folder), { recursive: true, encoding: "utf8" })
+        .filter((file) => /\.tsx?$/.test(file) && !file.includes("generated"))
+        .map((file) => path.posix.join(folder, file.split(path.sep).join("/"))),
+    )
+    .filter((file) => /^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(fs.readFileSync(path.join(projectRoot, file), "utf8")))
     .sort();
   const discovered: DiscoveredExport[] = [];
   for (const file of files) {

@@ -11,8 +11,8 @@ import { readArticleContent, readRiskListContent } from "@/lib/content/version-c
 import { getDb } from "@/lib/db/client";
 import { checkTransition } from "@/lib/workflow/version-workflow";
 import { itemOfVersion } from "@/lib/items/item";
-import { itemPath as adminItemPath } from "@/components/review/version-labels";
 import "@/components/editor/editor.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Redigera utkast" };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ type EditDraftPageProps = { params: Promise<{ versionId: string }> };
 
 export default async function EditDraftPage({ params }: EditDraftPageProps) {
   const { versionId } = await params;
-  const user = await requirePageUser(`/admin/versioner/${versionId}/redigera`, ["EDITOR"]);
+  const user = await requirePageUser(adminPaths.editDraft(versionId), ["EDITOR"]);
   if (!versionIdSchema.safeParse(versionId).success) notFound();
   const db = getDb();
   const version = await db.contentVersion.findUnique({
@@ -30,9 +30,9 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
   });
   if (!version) notFound();
   const item = itemOfVersion(version);
-  const itemPath = adminItemPath(item);
-  const versionPath = `/admin/versioner/${version.id}`;
-  const previewPath = `${versionPath}/forhandsvisning`;
+  const itemPath = adminPaths.item(item);
+  const versionPath = adminPaths.version(version.id);
+  const previewPath = adminPaths.preview(version.id);
 
   const editable = checkTransition("editDraft", version, user, false);
   if (!editable.allowed) {

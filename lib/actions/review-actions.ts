@@ -2,7 +2,7 @@
 
 import { getDb } from "@/lib/db/client";
 import { ok } from "@/lib/errors/domain-result";
-import { action } from "@/lib/http/action-result";
+import { action } from "@/lib/actions/action-wrapper";
 import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema } from "@/lib/workflow/review-schemas";
 import { addReviewComment, approveVersion, reattestVersion, requestChanges } from "@/lib/workflow/review-versions";
 

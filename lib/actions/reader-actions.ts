@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import type { CommentFormState, FeedbackFormState } from "@/components/public/reader-response-state";
+import type { CommentFormState, FeedbackFormState } from "@/lib/actions/reader-form-state";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { submitCommentSchema } from "@/lib/comments/comment-schemas";
 import { submitComment } from "@/lib/comments/submit-comment";
@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { feedbackVoteSchema } from "@/lib/feedback/feedback-schema";
 import { recordFeedback } from "@/lib/feedback/record-feedback";
 import { newReaderId, readerIdCookie, validReaderId } from "@/lib/feedback/voter-key";
-import { publicAction } from "@/lib/http/action-result";
+import { publicAction } from "@/lib/actions/action-wrapper";
 
 const oneYearSeconds = 365 * 24 * 60 * 60;
 

@@ -7,13 +7,13 @@ import { createArticleSchema, createRiskListSchema } from "@/lib/workflow/create
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { getDb } from "@/lib/db/client";
 import { ok } from "@/lib/errors/domain-result";
-import { action } from "@/lib/http/action-result";
+import { action } from "@/lib/actions/action-wrapper";
 import { saveDraft, startDraft } from "@/lib/workflow/draft-versions";
 import { submitForReview } from "@/lib/workflow/review-versions";
 import { submitForReviewSchema } from "@/lib/workflow/review-schemas";
 import { saveDraftSchema, startDraftSchema } from "@/lib/workflow/draft-schemas";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
-const editorPath = (versionId: string) => `/admin/versioner/${versionId}/redigera`;
 
 /**
  * Opens the item's draft (the existing one, or a new one from `fromVersionId` or the latest version)
@@ -22,19 +22,19 @@ const editorPath = (versionId: string) => `/admin/versioner/${versionId}/rediger
 export const startEditing = action("startEditing", ["EDITOR"], startDraftSchema, async (user, input) => {
   const draft = await startDraft(getDb(), user, input);
   if (!draft.ok) return draft;
-  redirect(editorPath(draft.value.id));
+  redirect(adminPaths.editDraft(draft.value.id));
 });
 
 export const createArticleAction = action("createArticle", ["EDITOR"], createArticleSchema, async (user, input) => {
   const created = await createArticle(getDb(), user, input);
   if (!created.ok) return created;
-  redirect(editorPath(created.value.versionId));
+  redirect(adminPaths.editDraft(created.value.versionId));
 });
 
 export const createRiskListAction = action("createRiskList", ["EDITOR"], createRiskListSchema, async (user, input) => {
   const created = await createRiskList(getDb(), user, input);
   if (!created.ok) return created;
-  redirect(editorPath(created.value.versionId));
+  redirect(adminPaths.editDraft(created.value.versionId));
 });
 
 /** What an autosave tells the editor: the new revision, or the text someone else saved in between. */
@@ -59,7 +59,7 @@ export const saveDraftAction = action("saveDraft", ["EDITOR"], saveDraftSchema, 
 export const submitForReviewAction = action("submitForReview", ["EDITOR"], submitForReviewSchema, async (user, input) => {
   const submitted = await submitForReview(getDb(), user, input);
   if (!submitted.ok) return submitted;
-  redirect(`/admin/versioner/${submitted.value.id}`);
+  redirect(adminPaths.version(submitted.value.id));
 });
 
 /** Whether the browser's session still signs someone in: tells an expired session from a refusal. */

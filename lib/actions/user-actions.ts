@@ -4,7 +4,7 @@ import { createUser } from "@/lib/auth/create-user";
 import { setUserActive, updateUserProfile, updateUserRoles } from "@/lib/auth/manage-users";
 import { createUserSchema, setUserActiveSchema, updateUserProfileSchema, updateUserRolesSchema } from "@/lib/auth/user-schemas";
 import { getDb } from "@/lib/db/client";
-import { action } from "@/lib/http/action-result";
+import { action } from "@/lib/actions/action-wrapper";
 
 export const createUserAction = action("users.create", ["ADMIN"], createUserSchema, (admin, input) => createUser(getDb(), input, admin.id));
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/lib/db/client";
-import { action } from "@/lib/http/action-result";
+import { action } from "@/lib/actions/action-wrapper";
 import { createWebhookSubscription, deleteWebhookSubscription, setWebhookSubscriptionActive } from "@/lib/webhooks/webhook-subscriptions";
 import { createWebhookSubscriptionSchema, deleteWebhookSubscriptionSchema, setWebhookSubscriptionActiveSchema } from "@/lib/webhooks/webhook-subscription-schemas";
 

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/actions/action-wrapper";
 import { WebhookEvent } from "@/lib/db/generated/enums";
 import { checkProperty } from "@/test/property-check";
 import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 
 /* The webhook server actions as a browser's POST reaches them, signed in through the test kit. */
-const { createWebhookSubscriptionAction, deleteWebhookSubscriptionAction, setWebhookSubscriptionActiveAction } = await import("./actions");
+const { createWebhookSubscriptionAction, deleteWebhookSubscriptionAction, setWebhookSubscriptionActiveAction } = await import("./webhook-actions");
 
 let kit: TestKit;
 let db: TestKit["db"];

@@ -3,8 +3,8 @@ import type { Role } from "@/lib/db/generated/enums";
 import { requireUser } from "@/lib/auth/require-user";
 import type { SessionUser } from "@/lib/auth/current-user";
 import type { DomainFailure, DomainResult } from "@/lib/errors/domain-result";
-import { logUnexpectedError } from "./log-unexpected-error";
-import { parseInput } from "./parse-input";
+import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
+import { parseInput } from "@/lib/http/parse-input";
 
 /** What every server action returns to its form: a value, or a failure with field errors to show. */
 export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: DomainFailure };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOverviewArticle } from "@/lib/content/seed-content";
-import { idleComment, idleFeedback } from "@/components/public/reader-response-state";
+import { idleComment, idleFeedback } from "@/lib/actions/reader-form-state";
 import { checkProperty } from "@/test/property-check";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 
@@ -10,7 +10,7 @@ import { openTestKit, type TestKit } from "@/test/integration/test-kit";
  * new client address each time (so no limit interferes) and keeps the reader's cookie between calls.
  */
 const { voteFeedbackAction, submitCommentAction } = await import("./reader-actions");
-const { moderateCommentAction, deleteCommentAction } = await import("@/app/admin/kommentarer/actions");
+const { moderateCommentAction, deleteCommentAction } = await import("@/lib/actions/moderation-actions");
 
 let kit: TestKit;
 let pendingCommentId: string;

@@ -4,7 +4,7 @@ import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { authOptions } from "@/lib/auth/auth-options";
 import { readArticleContent } from "@/lib/content/version-content";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/actions/action-wrapper";
 import { startDraft } from "@/lib/workflow/draft-versions";
 import { submitForReview } from "@/lib/workflow/review-versions";
 import { createWebhookSubscription } from "@/lib/webhooks/webhook-subscriptions";
@@ -19,12 +19,12 @@ import { openTestKit, type TestKit } from "@/test/integration/test-kit";
  * failure, never a throw or an "unexpected error", and a refused input changes nothing in the database.
  */
 
-const userActions = await import("./anvandare/actions");
+const userActions = await import("./user-actions");
 const editorActions = await import("./editor-actions");
 const publishingActions = await import("./publishing-actions");
-const reviewActions = await import("./versioner/[versionId]/review-actions");
-const webhookActions = await import("./webhooks/actions");
-const commentActions = await import("./kommentarer/actions");
+const reviewActions = await import("./review-actions");
+const webhookActions = await import("./webhook-actions");
+const commentActions = await import("./moderation-actions");
 
 type Payload = Record<string, unknown>;
 /**
@@ -170,7 +170,7 @@ const subjects: Record<string, Subject> = {
 };
 
 /** The public reader forms take (previous state, form data); their own property test is beside them. */
-const coveredBesideThem = ["app/(public)/reader-actions.ts › submitCommentAction", "app/(public)/reader-actions.ts › voteFeedbackAction"];
+const coveredBesideThem = ["lib/actions/reader-actions.ts › submitCommentAction", "lib/actions/reader-actions.ts › voteFeedbackAction"];
 
 /** Keys that would pollute Object.prototype if anything merged input naively. */
 const pollutionKeys = fc.constantFrom("__proto__", "constructor", "prototype");

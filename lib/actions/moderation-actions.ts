@@ -3,7 +3,7 @@
 import { deleteCommentSchema, moderateCommentSchema } from "@/lib/comments/comment-schemas";
 import { deleteComment, moderateComment } from "@/lib/comments/moderate-comment";
 import { getDb } from "@/lib/db/client";
-import { action } from "@/lib/http/action-result";
+import { action } from "@/lib/actions/action-wrapper";
 
 // Approved comments are cached with the published content; every decision's event expires that cache.
 

@@ -2,12 +2,12 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/db/generated/enums";
 import type { DomainFailure } from "@/lib/errors/domain-result";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/actions/action-wrapper";
 import { databaseFingerprint, discoverServerActionExports, type DiscoveredExport } from "@/test/integration/server-actions";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 
 /*
- * Who may do what, for every export of every app/**\/*actions.ts module, as a browser's POST reaches
+ * Who may do what, for every export of every server-action module ("use server"), as a browser's POST reaches
  * it, signed in through the test kit (the reader forms get a new client address per call, so throttling
  * stays out of the way).
  */
@@ -37,24 +37,24 @@ const slugTaken = { kind: "invalid", message: "Adressen används redan" } as con
 const credentialsInUrl: Partial<DomainFailure> = { kind: "invalid", fieldErrors: { url: ["Adressen får inte innehålla användarnamn eller lösenord"] } };
 
 const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow> = {
-  "app/(public)/reader-actions.ts › submitCommentAction": {
+  "lib/actions/reader-actions.ts › submitCommentAction": {
     anyone: true,
     wellFormed: (k) => ({ articleId: k.unknownId, name: "Anna", email: "anna@example.se", body: "Tack" }),
     refusal: { status: "invalid", message: "Artikeln finns inte längre." },
   },
-  "app/(public)/reader-actions.ts › voteFeedbackAction": { anyone: true, wellFormed: (k) => ({ articleId: k.unknownId, helpful: "ja" }), refusal: { status: "failed", message: "Artikeln finns inte längre." } },
-  "app/admin/anvandare/actions.ts › createUserAction": { roles: ["ADMIN"], rule: taken, wellFormed: (k) => ({ email: k.userEmail, name: "Dubblett", roles: ["EDITOR"], password: "ett-langt-losenord" }) },
-  "app/admin/anvandare/actions.ts › setUserActiveAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, active: false }) },
-  "app/admin/anvandare/actions.ts › updateUserProfileAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, name: "Namn", title: "", specialty: "" }) },
-  "app/admin/anvandare/actions.ts › updateUserRolesAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, roles: ["EDITOR"] }) },
-  "app/admin/editor-actions.ts › createArticleAction": { roles: ["EDITOR"], rule: slugTaken, wellFormed: (k) => ({ slug: k.articleSlug, kind: "PROCEDURE", title: "Dubblett" }) },
-  "app/admin/editor-actions.ts › createRiskListAction": {
+  "lib/actions/reader-actions.ts › voteFeedbackAction": { anyone: true, wellFormed: (k) => ({ articleId: k.unknownId, helpful: "ja" }), refusal: { status: "failed", message: "Artikeln finns inte längre." } },
+  "lib/actions/user-actions.ts › createUserAction": { roles: ["ADMIN"], rule: taken, wellFormed: (k) => ({ email: k.userEmail, name: "Dubblett", roles: ["EDITOR"], password: "ett-langt-losenord" }) },
+  "lib/actions/user-actions.ts › setUserActiveAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, active: false }) },
+  "lib/actions/user-actions.ts › updateUserProfileAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, name: "Namn", title: "", specialty: "" }) },
+  "lib/actions/user-actions.ts › updateUserRolesAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, roles: ["EDITOR"] }) },
+  "lib/actions/editor-actions.ts › createArticleAction": { roles: ["EDITOR"], rule: slugTaken, wellFormed: (k) => ({ slug: k.articleSlug, kind: "PROCEDURE", title: "Dubblett" }) },
+  "lib/actions/editor-actions.ts › createRiskListAction": {
     roles: ["EDITOR"],
     rule: slugTaken,
     wellFormed: (k) => ({ slug: k.riskListSlug, title: "Dubblett", firstRisk: { text: "Huvudvärk", severity: "MILD", frequency: "COMMON", temporary: true } }),
   },
-  "app/admin/editor-actions.ts › isSignedIn": { query: "signed-in" },
-  "app/admin/editor-actions.ts › saveDraftAction": {
+  "lib/actions/editor-actions.ts › isSignedIn": { query: "signed-in" },
+  "lib/actions/editor-actions.ts › saveDraftAction": {
     roles: ["EDITOR"],
     rule: unknown,
     wellFormed: (k) => ({
@@ -64,23 +64,23 @@ const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow> = {
       content: { title: "Risker", groups: [{ key: crypto.randomUUID(), items: [{ key: crypto.randomUUID(), text: "Huvudvärk", severity: "MILD", frequency: "COMMON", temporary: true }] }] },
     }),
   },
-  "app/admin/editor-actions.ts › startEditing": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ item: { kind: "article", id: k.unknownId } }) },
-  "app/admin/editor-actions.ts › submitForReviewAction": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, changeNote: "Ändring", readerNote: "Nytt" }) },
-  "app/admin/kommentarer/actions.ts › deleteCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId }) },
-  "app/admin/kommentarer/actions.ts › moderateCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId, decision: "APPROVED" }) },
-  "app/admin/publishing-actions.ts › cancelScheduledPublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
-  "app/admin/publishing-actions.ts › cancelScheduledUnpublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
-  "app/admin/publishing-actions.ts › publishNowAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
-  "app/admin/publishing-actions.ts › schedulePublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, at: "2099-01-01T10:00" }) },
-  "app/admin/publishing-actions.ts › scheduleUnpublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, at: "2099-01-01T10:00" }) },
-  "app/admin/publishing-actions.ts › unpublishNowAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
-  "app/admin/versioner/[versionId]/review-actions.ts › addReviewCommentAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, body: "Kommentar" }) },
-  "app/admin/versioner/[versionId]/review-actions.ts › approveVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, contentHash: "a".repeat(64) }) },
-  "app/admin/versioner/[versionId]/review-actions.ts › reattestVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
-  "app/admin/versioner/[versionId]/review-actions.ts › requestChangesAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, comment: "Ändra" }) },
-  "app/admin/webhooks/actions.ts › createWebhookSubscriptionAction": { roles: ["ADMIN"], rule: credentialsInUrl, wellFormed: () => ({ url: "https://namn:losen@mottagare.example/krok", events: ["PUBLISHED"] }) },
-  "app/admin/webhooks/actions.ts › deleteWebhookSubscriptionAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ subscriptionId: k.unknownId }) },
-  "app/admin/webhooks/actions.ts › setWebhookSubscriptionActiveAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ subscriptionId: k.unknownId, active: false }) },
+  "lib/actions/editor-actions.ts › startEditing": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ item: { kind: "article", id: k.unknownId } }) },
+  "lib/actions/editor-actions.ts › submitForReviewAction": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, changeNote: "Ändring", readerNote: "Nytt" }) },
+  "lib/actions/moderation-actions.ts › deleteCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId }) },
+  "lib/actions/moderation-actions.ts › moderateCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId, decision: "APPROVED" }) },
+  "lib/actions/publishing-actions.ts › cancelScheduledPublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
+  "lib/actions/publishing-actions.ts › cancelScheduledUnpublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
+  "lib/actions/publishing-actions.ts › publishNowAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
+  "lib/actions/publishing-actions.ts › schedulePublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, at: "2099-01-01T10:00" }) },
+  "lib/actions/publishing-actions.ts › scheduleUnpublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, at: "2099-01-01T10:00" }) },
+  "lib/actions/publishing-actions.ts › unpublishNowAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
+  "lib/actions/review-actions.ts › addReviewCommentAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, body: "Kommentar" }) },
+  "lib/actions/review-actions.ts › approveVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, contentHash: "a".repeat(64) }) },
+  "lib/actions/review-actions.ts › reattestVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
+  "lib/actions/review-actions.ts › requestChangesAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, comment: "Ändra" }) },
+  "lib/actions/webhook-actions.ts › createWebhookSubscriptionAction": { roles: ["ADMIN"], rule: credentialsInUrl, wellFormed: () => ({ url: "https://namn:losen@mottagare.example/krok", events: ["PUBLISHED"] }) },
+  "lib/actions/webhook-actions.ts › deleteWebhookSubscriptionAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ subscriptionId: k.unknownId }) },
+  "lib/actions/webhook-actions.ts › setWebhookSubscriptionActiveAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ subscriptionId: k.unknownId, active: false }) },
 };
 
 const callers = ["anonymous", "editor", "reviewer", "admin"] as const;
