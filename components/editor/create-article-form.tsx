@@ -8,8 +8,8 @@ import { ArticleKind } from "@/lib/db/generated/enums";
 import { createArticleSchema } from "@/lib/workflow/create-item-schemas";
 import { createArticleAction } from "@/lib/actions/editor-actions";
 import { articleKindLabels } from "@/lib/labels/sv";
-import { FormErrors, FormField, fieldAria } from "./form-field";
-import { applyServerFieldErrors } from "./server-field-errors";
+import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 
 type Values = z.input<typeof createArticleSchema>;
 const fields = new Set(["slug", "kind", "title"]);

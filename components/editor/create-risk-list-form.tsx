@@ -8,8 +8,8 @@ import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
 import { createRiskListSchema } from "@/lib/workflow/create-item-schemas";
 import { createRiskListAction } from "@/lib/actions/editor-actions";
 import { frequencyLabels, severityLabels } from "@/lib/labels/sv";
-import { FormErrors, FormField, fieldAria } from "./form-field";
-import { applyServerFieldErrors } from "./server-field-errors";
+import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 
 type Values = z.input<typeof createRiskListSchema>;
 const fields = new Set(["slug", "title", "firstRisk.text", "firstRisk.severity", "firstRisk.frequency", "firstRisk.temporary"]);

@@ -6,7 +6,7 @@ import type { ArticleContent, RiskListContent } from "@/lib/content/content-sche
 import type { ReferenceTitles } from "./content-outline";
 import { ConflictPanel, OtherTextReference } from "./conflict-panel";
 import { DraftStatus, LocalCopyOffer } from "./draft-status";
-import { FormErrors } from "./form-field";
+import { FormErrors } from "@/components/forms/form-field";
 import { SubmitForReviewForm } from "./submit-for-review-form";
 import type { useDraftAutosave } from "./use-draft-autosave";
 import "./editor.css";

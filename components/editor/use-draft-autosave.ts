@@ -7,7 +7,7 @@ import type { ArticleContent, RiskListContent } from "@/lib/content/content-sche
 import { isSignedIn, saveDraftAction } from "@/lib/actions/editor-actions";
 import { localCopyToOffer, localDraftCopyKey, parseLocalDraftCopy, sameContent, type LocalDraftCopy } from "./local-draft-copy";
 import type { SaveDraftFormInput } from "@/lib/workflow/draft-schemas";
-import { applyServerFieldErrors } from "./server-field-errors";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 
 /** Saving starts this long after typing stops. */
 const autosaveDelayMs = 2000;

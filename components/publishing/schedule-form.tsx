@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/action-wrapper";
-import { FormErrors, FormField, fieldAria } from "@/components/editor/form-field";
-import { applyServerFieldErrors } from "@/components/editor/server-field-errors";
+import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 import { scheduleReleaseSchema, type ScheduleReleaseFormInput, type ScheduleReleaseInput } from "@/lib/workflow/publishing-schemas";
 
 type Props = {

@@ -13,8 +13,8 @@ import {
   reattestVersionAction,
   requestChangesAction,
 } from "@/lib/actions/review-actions";
-import { FormErrors, FormField, fieldAria } from "@/components/editor/form-field";
-import { applyServerFieldErrors } from "@/components/editor/server-field-errors";
+import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 
 /** After a successful decision or comment the page is re-read from the server; failures stay on the form. */
 function useServerOutcome(fields: readonly string[]) {
