@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { versionIdSchema } from "@/lib/workflow/version-id-schema";
 import { ArticleEditor } from "@/components/editor/article-editor";
-import { procedureChoices, riskListChoices } from "@/components/editor/editor-choices";
+import { procedureChoices, riskListChoices } from "@/lib/content/reference-choices";
 import { RiskListEditor } from "@/components/editor/risk-list-editor";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { requirePageUser } from "@/lib/auth/require-user";
