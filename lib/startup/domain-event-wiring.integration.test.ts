@@ -8,6 +8,7 @@ import { startPublishingWorkers } from "@/lib/workflow/publishing-workers";
 import { schedulePublish } from "@/lib/workflow/schedule-versions";
 import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
+import { waitFor } from "@/test/integration/wait-for";
 
 /*
  * Whatever path a publish takes (the admin's server action, the scheduled job's worker, an operation
@@ -53,15 +54,6 @@ async function queuedDelivery(versionId: string) {
     ? await kit.db.$queryRaw<{ id: string }[]>`SELECT id::text FROM pgboss.job WHERE name = ${jobQueueNames.webhookDelivery} AND data->>'deliveryId' = ${delivery.id}`
     : [];
   return { delivery, job };
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe("one publish, three paths, the same effects", () => {

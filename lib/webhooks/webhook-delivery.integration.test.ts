@@ -11,6 +11,7 @@ import { webhookAddressPolicy } from "./webhook-address-rules";
 import { verifyWebhookSignature, webhookHeaders } from "./webhook-signature";
 import { createWebhookSubscription } from "./webhook-subscriptions";
 import { startWebhookWorkers } from "./webhook-workers";
+import { waitFor } from "@/test/integration/wait-for";
 
 let kit: TestKit;
 let db: Db;
@@ -54,15 +55,6 @@ async function startReceiver(secret: () => string, failures: number) {
   return { received, processed, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 const deliveryJobs = () => db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = ${jobQueueNames.webhookDelivery}`;
 
 beforeAll(async () => {
@@ -99,6 +91,7 @@ describe("webhook delivery", () => {
       const delivery = await waitFor(
         () => db.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: created.value.id } }),
         (row) => row.status !== "PENDING",
+        30_000,
       );
       expect(delivery).toMatchObject({ status: "SUCCEEDED", attempts: 3, lastStatusCode: 204, lastError: null, event: "PUBLISHED" });
       expect(delivery.deliveredAt).toBeInstanceOf(Date);
@@ -133,7 +126,7 @@ describe("webhook delivery", () => {
 
       // A job that comes again for a delivered event (a retry after a crash, a duplicate) sends nothing.
       await db.$transaction((tx) => queue.send(jobQueueNames.webhookDelivery, { deliveryId: delivery.id }, { db: inTransaction(tx) }));
-      await waitFor(deliveryJobs, (jobs) => jobs.every((job) => job.state === "completed"));
+      await waitFor(deliveryJobs, (jobs) => jobs.every((job) => job.state === "completed"), 30_000);
       expect(receiver.received).toHaveLength(3);
       expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "SUCCEEDED", attempts: 3 });
     } finally {

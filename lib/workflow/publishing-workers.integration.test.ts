@@ -7,6 +7,7 @@ import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
 import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { startPublishingWorkers } from "./publishing-workers";
 import { schedulePublish } from "./schedule-versions";
+import { waitFor } from "@/test/integration/wait-for";
 
 let kit: TestKit;
 let db: Db;
@@ -19,15 +20,6 @@ async function startInstance(): Promise<JobQueue> {
   running.push(queue);
   await startPublishingWorkers(queue, db, { pollingIntervalSeconds: 0.5 });
   return queue;
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 const jobStates = (versionId: string) =>
