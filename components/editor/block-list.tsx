@@ -116,10 +116,20 @@ export function BlockList({ state: { container: listRef, focus }, ids, labelOf, 
   // A stable id keeps dnd-kit's description ids the same on the server and in the browser.
   const contextId = useId();
   const position = (id: UniqueIdentifier) => ids.indexOf(String(id));
+  /** Lifting is followed at once by "over its own place", which would cut the lift's announcement short. */
+  const justLifted = useRef(false);
+  const lifted = (id: UniqueIdentifier) => `${labelOf(position(id))} är lyft, på plats ${position(id) + 1} av ${ids.length}.`;
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `${labelOf(position(active.id))} är lyft. Flytta med pil upp och pil ned; släpp med mellanslag eller Enter, avbryt med Escape.`,
-    onDragOver: ({ active, over }) =>
-      over ? `${labelOf(position(active.id))} är över plats ${position(over.id) + 1} av ${ids.length}.` : `${labelOf(position(active.id))} är utanför listan.`,
+    onDragStart: ({ active }) => {
+      justLifted.current = true;
+      return lifted(active.id);
+    },
+    onDragOver: ({ active, over }) => {
+      const first = justLifted.current;
+      justLifted.current = false;
+      if (first && over?.id === active.id) return lifted(active.id);
+      return over ? `${labelOf(position(active.id))} är över plats ${position(over.id) + 1} av ${ids.length}.` : `${labelOf(position(active.id))} är utanför listan.`;
+    },
     onDragEnd: ({ active, over }) =>
       over ? `${labelOf(position(active.id))} släpptes på plats ${position(over.id) + 1} av ${ids.length}.` : `${labelOf(position(active.id))} släpptes utanför listan och ligger kvar.`,
     onDragCancel: ({ active }) => `Flytten avbröts. ${labelOf(position(active.id))} ligger kvar.`,

@@ -20,7 +20,7 @@ function statusText(status: SaveStatus): string {
     case "retrying":
       return "Kunde inte spara – försöker igen";
     case "conflict":
-      return "Konflikt – någon annan har sparat utkastet";
+      return `Konflikt – ${status.savedBy ?? "någon annan"} har sparat utkastet`;
     case "signedOut":
       return "Du har loggats ut – logga in igen; dina ändringar finns kvar";
     case "refused":

@@ -21,7 +21,7 @@ export type SaveStatus = (
   | { state: "saving" }
   | { state: "invalid" }
   | { state: "retrying" }
-  | { state: "conflict" }
+  | { state: "conflict"; savedBy: string | null }
   | { state: "signedOut" }
   | { state: "refused"; message: string }
 ) & { note?: string };
@@ -185,7 +185,7 @@ export function useDraftAutosave<Values extends FieldValues, Content extends Art
     paused.current = "conflict";
     // The server read the other text from this version, so it has this form's content type.
     setConflict({ mine: parsed.data, theirs: outcome.stale as OtherText<Content> });
-    setStatus({ state: "conflict" });
+    setStatus({ state: "conflict", savedBy: outcome.stale.savedBy });
     return false;
   }, [form, kind, versionId, schema, schedule, isUnsaved]);
 
