@@ -3,11 +3,16 @@ import { publicBaseUrlOfRequest } from "@/lib/http/public-base-url";
 
 export const dynamic = "force-dynamic";
 
-/** Readers' pages may be indexed; the editorial admin, sign-in and auth endpoints may not. */
+/**
+ * Crawlers may fetch every page. The pages that must stay out of search results (sign-in, the editorial
+ * admin) say so themselves with `noindex`, which a crawler can only read on a page it may fetch: a
+ * Disallow would hide the noindex and leave the bare URL indexable. Only the auth endpoints, which are
+ * not pages, are disallowed.
+ */
 export default async function robots(): Promise<MetadataRoute.Robots> {
   const baseUrl = await publicBaseUrlOfRequest();
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/admin", "/logga-in", "/api/auth"] },
+    rules: { userAgent: "*", allow: "/", disallow: ["/api/auth"] },
     sitemap: `${baseUrl}/sitemap.xml`,
   };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
-export const metadata: Metadata = { title: "Logga in – Granskad", robots: { index: false } };
+export const metadata: Metadata = { title: "Logga in", robots: { index: false } };
 
 /** Only same-site paths are accepted as a destination after sign-in (no open redirect). */
 function safeCallbackUrl(value: string | string[] | undefined): string {
