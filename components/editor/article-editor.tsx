@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { articleContentSchema, type ArticleBlock, type ArticleContent } from "@/lib/content/content-schemas";
 import { ImagingGuidance, Medication } from "@/lib/db/generated/enums";
 import { imagingLabels, medicationLabels } from "@/components/public/swedish-labels";
-import { BlockInserter, BlockList, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
+import { BlockInserter, BlockList, BlockListHeading, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
 import { blockSummary } from "./block-summary";
 import { blockTypeLabels } from "./editor-labels";
 import { CheckboxGroupField, SelectField, TextField, TextListField, UrlField } from "./content-fields";
@@ -175,7 +175,7 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
   });
   const draft = useDraftAutosave({ form, kind: "article", versionId, initialRevision: revision, updatedAt, schema: articleContentSchema, toFormValues });
   const blocks = useFieldArray({ control: form.control, name: "blocks" });
-  const list = useBlockList<FormBlock>();
+  const list = useBlockList<FormBlock>(blocks, (index) => form.getValues(`blocks.${index}`));
   const [newType, setNewType] = useState<ArticleBlock["type"]>("PARAGRAPH");
   const titles: ReferenceTitles = Object.fromEntries([...riskLists, ...procedures].map((choice) => [choice.id, choice.title]));
   const blocksError = draft.fieldError("blocks");
@@ -191,65 +191,23 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
     const block = values?.[index];
     return block ? blockSummary(block as ArticleBlock, titles) : "";
   };
-  // An undo is offered until the list changes in another way; then the removal stands.
-  const insert = (index: number, type: ArticleBlock["type"]) => {
-    list.setRemoval(null);
-    blocks.insert(index, newBlock(type), { shouldFocus: false });
-    list.focus(index, "first-field");
-  };
-  const move = (from: number, to: number) => {
-    list.setRemoval(null);
-    blocks.move(from, to);
-    list.focus(to, to < from ? "move-up" : "move-down");
-  };
-  const duplicate = (index: number) => {
-    list.setRemoval(null);
-    blocks.insert(index + 1, { ...structuredClone(form.getValues(`blocks.${index}`)), key: crypto.randomUUID() }, { shouldFocus: false });
-    list.focus(index + 1, "heading");
-  };
   const remove = (index: number) => {
     const summary = summaryOf(index);
-    list.setRemoval({ index, value: form.getValues(`blocks.${index}`), label: summary ? `${labelOf(index)} (”${summary}”)` : labelOf(index) });
-    blocks.remove(index);
-    list.focus(index, "undo");
+    list.remove(index, summary ? `${labelOf(index)} (”${summary}”)` : labelOf(index));
   };
-  const undoRemoval = () => {
-    const { removal } = list;
-    if (!removal) return;
-    list.setRemoval(null);
-    blocks.insert(removal.index, removal.value, { shouldFocus: false });
-    list.focus(removal.index, "heading");
-  };
-  const removedNotice = (index: number) =>
-    list.removal?.index === index && <RemovedNotice label={list.removal.label} onUndo={undoRemoval} onDismiss={() => list.setRemoval(null)} />;
 
   return (
     <FormProvider {...form}>
       <DraftEditorFrame draft={draft} versionId={versionId} titles={titles} previewPath={previewPath} savedContent={content}>
         <TextField name="title" label="Rubrik / Title" />
         <TextField name="summary" label="Ingress / Summary" optional multiline />
-        <div className="editor-blocks-heading">
-          <h2>Block</h2>
-          {blocks.fields.length > 1 && (
-            <div className="editor-actions">
-              <button type="button" className="editor-small-button" onClick={() => list.collapseAll(blocks.fields.map((field) => field.id))}>
-                Fäll ihop alla
-              </button>
-              <button type="button" className="editor-small-button" onClick={list.expandAll}>
-                Fäll ut alla
-              </button>
-            </div>
-          )}
-        </div>
+        <BlockListHeading heading="Block" list={list} ids={blocks.fields.map((field) => field.id)} />
         {blocksError && <p className="field-error">{blocksError}</p>}
         {blocks.fields.length === 0 && !list.removal && <p>Artikeln har inga block än. Lägg till det första nedan.</p>}
-        <BlockList state={list} ids={blocks.fields.map((field) => field.id)} labelOf={labelOf} onReorder={(from, to) => {
-          list.setRemoval(null);
-          blocks.move(from, to);
-        }}>
+        <BlockList state={list} ids={blocks.fields.map((field) => field.id)} labelOf={labelOf}>
           {blocks.fields.map((field, index) => (
             <Fragment key={field.id}>
-              {removedNotice(index)}
+              <RemovedNotice list={list} index={index} />
               <SortableBlock
                 id={field.id}
                 index={index}
@@ -260,17 +218,19 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
                 collapsed={list.collapsed.has(field.id)}
                 onToggle={() => list.toggle(field.id)}
                 invalid={Boolean(blockErrors?.[index])}
-                onMove={(to) => move(index, to)}
-                onDuplicate={field.type === "PROCEDURE_FACTS" ? undefined : () => duplicate(index)}
+                onMove={(to) => list.move(index, to)}
+                onDuplicate={
+                  field.type === "PROCEDURE_FACTS" ? undefined : () => list.duplicate(index, { ...structuredClone(form.getValues(`blocks.${index}`)), key: crypto.randomUUID() })
+                }
                 onRemove={() => remove(index)}
                 testId="editor-block"
-                before={<BlockInserter position={`före ${labelOf(index)}`} options={typeOptions} onInsert={(type) => insert(index, type as ArticleBlock["type"])} />}
+                before={<BlockInserter position={`före ${labelOf(index)}`} options={typeOptions} onInsert={(type) => list.insert(index, newBlock(type as ArticleBlock["type"]))} />}
               >
                 <BlockFields block={field} path={`blocks.${index}`} riskLists={riskLists} procedures={procedures} />
               </SortableBlock>
             </Fragment>
           ))}
-          {removedNotice(blocks.fields.length)}
+          <RemovedNotice list={list} index={blocks.fields.length} />
         </BlockList>
         <div className="editor-add">
           <label htmlFor="ny-blocktyp">Nytt block</label>
@@ -281,7 +241,7 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
               </option>
             ))}
           </select>
-          <button type="button" onClick={() => insert(blocks.fields.length, newType)}>
+          <button type="button" onClick={() => list.insert(blocks.fields.length, newBlock(newType))}>
             Lägg till block
           </button>
         </div>

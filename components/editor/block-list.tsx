@@ -32,12 +32,20 @@ const fieldSelector = 'input:not([type="hidden"]), select, textarea, [contentedi
 /** The last removal, offered for undoing where the item was until the list changes otherwise. */
 export type Removal<Value> = { index: number; value: Value; label: string };
 
+/** What the list does to the form's array (react-hook-form's useFieldArray). */
+type ItemArray<Value> = {
+  insert: (index: number, value: Value, options: { shouldFocus: false }) => void;
+  move: (from: number, to: number) => void;
+  remove: (index: number) => void;
+};
+
 /**
- * State of one list: which items are collapsed, the last removal and the pending focus request.
- * `focus` is applied after the next render, retrying for a few frames because a rich-text field
+ * One list's actions on the form's array, and its state: which items are collapsed, the last removal
+ * and the pending focus request. Every action but undoing lets the last removal stand. The focus
+ * request is applied after the next render, retrying for a few frames because a rich-text field
  * creates its editing area only after it mounts.
  */
-export function useBlockList<Value>() {
+export function useBlockList<Value>(items: ItemArray<Value>, valueAt: (index: number) => Value) {
   const container = useRef<HTMLOListElement>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [removal, setRemoval] = useState<Removal<Value> | null>(null);
@@ -81,6 +89,13 @@ export function useBlockList<Value>() {
     });
   }, []);
 
+  const focus = (index: number, target: FocusTarget) => setRequest({ index, target });
+  const insert = (index: number, value: Value, target: FocusTarget = "first-field") => {
+    setRemoval(null);
+    items.insert(index, value, { shouldFocus: false });
+    focus(index, target);
+  };
+
   return {
     container,
     collapsed,
@@ -88,27 +103,53 @@ export function useBlockList<Value>() {
     collapseAll: (ids: string[]) => setCollapsed(new Set(ids)),
     expandAll: () => setCollapsed(new Set()),
     removal,
-    setRemoval,
-    focus: (index: number, target: FocusTarget) => setRequest({ index, target }),
+    dismissRemoval: () => setRemoval(null),
+    focus,
+    /** A new item at `index`, the focus in its first field. */
+    insert,
+    /** `copy` (with new keys) right after the item at `index`, the focus on its heading. */
+    duplicate: (index: number, copy: Value) => insert(index + 1, copy, "heading"),
+    /** One step up or down by button; the focus stays on that button of the moved item. */
+    move: (from: number, to: number) => {
+      setRemoval(null);
+      items.move(from, to);
+      focus(to, to < from ? "move-up" : "move-down");
+    },
+    /** A drop after dragging; BlockList puts the focus on the handle. */
+    reorder: (from: number, to: number) => {
+      setRemoval(null);
+      items.move(from, to);
+    },
+    /** Removes the item and offers it back in its place, with the focus on the undo button. */
+    remove: (index: number, label: string) => {
+      setRemoval({ index, value: valueAt(index), label });
+      items.remove(index);
+      focus(index, "undo");
+    },
+    undo: () => {
+      if (!removal) return;
+      setRemoval(null);
+      items.insert(removal.index, removal.value, { shouldFocus: false });
+      focus(removal.index, "heading");
+    },
   };
 }
 
 export type BlockListState<Value> = ReturnType<typeof useBlockList<Value>>;
 
 type BlockListProps = {
-  /** The list's useBlockList state: its element and where the focus goes after a drag. */
-  state: Pick<BlockListState<unknown>, "container" | "focus">;
+  /** The list's useBlockList state: its element, the reordering and where the focus goes after a drag. */
+  state: Pick<BlockListState<unknown>, "container" | "focus" | "reorder">;
   /** The items' stable ids (react-hook-form's field ids), in order. */
   ids: string[];
   /** How an item is named in announcements: "Block 2: Stycke". */
   labelOf: (index: number) => string;
-  onReorder: (from: number, to: number) => void;
   className?: string;
   children: ReactNode;
 };
 
 /** The drag-and-drop context and the list element; the items are SortableBlock children. */
-export function BlockList({ state: { container: listRef, focus }, ids, labelOf, onReorder, className = "editor-blocks", children }: BlockListProps) {
+export function BlockList({ state: { container: listRef, focus, reorder }, ids, labelOf, className = "editor-blocks", children }: BlockListProps) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -142,7 +183,7 @@ export function BlockList({ state: { container: listRef, focus }, ids, labelOf, 
       focus(from, "handle");
       return;
     }
-    onReorder(from, to);
+    reorder(from, to);
     focus(to, "handle");
   };
   return (
@@ -273,8 +314,13 @@ export function SortableBlock({
   );
 }
 
-/** Where a removed item was: what it was and the button that brings it back. */
-export function RemovedNotice({ label, onUndo, onDismiss }: { label: string; onUndo: () => void; onDismiss: () => void }) {
+/** Where the list's last removed item was, if it was at `index`: what it was and the button that brings it back. */
+export function RemovedNotice({ list, index }: { list: Pick<BlockListState<unknown>, "removal" | "undo" | "dismissRemoval">; index: number }) {
+  if (list.removal?.index !== index) return null;
+  return <RemovedNote label={list.removal.label} onUndo={list.undo} onDismiss={list.dismissRemoval} />;
+}
+
+function RemovedNote({ label, onUndo, onDismiss }: { label: string; onUndo: () => void; onDismiss: () => void }) {
   const notice = useRef<HTMLLIElement>(null);
   useEffect(() => {
     notice.current?.scrollIntoView({ block: "nearest" });
@@ -289,6 +335,25 @@ export function RemovedNotice({ label, onUndo, onDismiss }: { label: string; onU
         Stäng
       </button>
     </li>
+  );
+}
+
+/** A list's heading with "Fäll ihop alla" and "Fäll ut alla" once there is more than one item to fold. */
+export function BlockListHeading({ heading, list, ids }: { heading: string; list: Pick<BlockListState<unknown>, "collapseAll" | "expandAll">; ids: string[] }) {
+  return (
+    <div className="editor-blocks-heading">
+      <h2>{heading}</h2>
+      {ids.length > 1 && (
+        <div className="editor-actions">
+          <button type="button" className="editor-small-button" onClick={() => list.collapseAll(ids)}>
+            Fäll ihop alla
+          </button>
+          <button type="button" className="editor-small-button" onClick={list.expandAll}>
+            Fäll ut alla
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 

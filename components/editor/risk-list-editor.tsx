@@ -6,7 +6,7 @@ import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "
 import type { z } from "zod";
 import { riskListContentSchema, type RiskListContent } from "@/lib/content/content-schemas";
 import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
-import { BlockList, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
+import { BlockList, BlockListHeading, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
 import { CheckboxField, SelectField, TextField } from "./content-fields";
 import { DraftEditorFrame } from "./draft-editor-frame";
 import { frequencyLabels, severityLabels } from "./editor-labels";
@@ -35,42 +35,19 @@ function groupSummary(group: FormGroup | undefined): string {
 function GroupItems({ groupIndex, groupLabel }: { groupIndex: number; groupLabel: string }) {
   const { control, formState, getValues } = useFormContext<RiskListFormValues>();
   const items = useFieldArray({ control, name: `groups.${groupIndex}.items` });
-  const list = useBlockList<FormItem>();
+  const list = useBlockList<FormItem>(items, (index) => getValues(`groups.${groupIndex}.items.${index}`));
   const listError = formState.errors.groups?.[groupIndex]?.items;
   const listMessage = listError?.message ?? listError?.root?.message;
   const labelOf = (index: number) => `Risk ${index + 1} i ${groupLabel.toLowerCase()}`;
-  const removedNotice = (index: number) =>
-    list.removal?.index === index && (
-      <RemovedNotice
-        label={list.removal.label}
-        onUndo={() => {
-          const { removal } = list;
-          if (!removal) return;
-          list.setRemoval(null);
-          items.insert(removal.index, removal.value, { shouldFocus: false });
-          list.focus(removal.index, "heading");
-        }}
-        onDismiss={() => list.setRemoval(null)}
-      />
-    );
   return (
     <>
       {listMessage && <p className="field-error">{listMessage}</p>}
-      <BlockList
-        state={list}
-        className="editor-nested"
-        ids={items.fields.map((field) => field.id)}
-        labelOf={labelOf}
-        onReorder={(from, to) => {
-          list.setRemoval(null);
-          items.move(from, to);
-        }}
-      >
+      <BlockList state={list} className="editor-nested" ids={items.fields.map((field) => field.id)} labelOf={labelOf}>
         {items.fields.map((field, index) => {
           const path = `groups.${groupIndex}.items.${index}` as const;
           return (
             <Fragment key={field.id}>
-              {removedNotice(index)}
+              <RemovedNotice list={list} index={index} />
               <SortableBlock
                 id={field.id}
                 index={index}
@@ -78,21 +55,11 @@ function GroupItems({ groupIndex, groupLabel }: { groupIndex: number; groupLabel
                 label={labelOf(index)}
                 headingLevel={4}
                 invalid={Boolean(listError?.[index])}
-                onMove={(to) => {
-                  list.setRemoval(null);
-                  items.move(index, to);
-                  list.focus(to, to < index ? "move-up" : "move-down");
-                }}
-                onDuplicate={() => {
-                  list.setRemoval(null);
-                  items.insert(index + 1, { ...getValues(path), key: crypto.randomUUID() }, { shouldFocus: false });
-                  list.focus(index + 1, "heading");
-                }}
+                onMove={(to) => list.move(index, to)}
+                onDuplicate={() => list.duplicate(index, { ...getValues(path), key: crypto.randomUUID() })}
                 onRemove={() => {
                   const text = getValues(`${path}.text`).trim();
-                  list.setRemoval({ index, value: getValues(path), label: text ? `${labelOf(index)} (”${text}”)` : labelOf(index) });
-                  items.remove(index);
-                  list.focus(index, "undo");
+                  list.remove(index, text ? `${labelOf(index)} (”${text}”)` : labelOf(index));
                 }}
                 testId="risk-item"
               >
@@ -106,17 +73,9 @@ function GroupItems({ groupIndex, groupLabel }: { groupIndex: number; groupLabel
             </Fragment>
           );
         })}
-        {removedNotice(items.fields.length)}
+        <RemovedNotice list={list} index={items.fields.length} />
       </BlockList>
-      <button
-        type="button"
-        className="editor-small-button"
-        onClick={() => {
-          list.setRemoval(null);
-          items.append(newItem(), { shouldFocus: false });
-          list.focus(items.fields.length, "first-field");
-        }}
-      >
+      <button type="button" className="editor-small-button" onClick={() => list.insert(items.fields.length, newItem())}>
         Lägg till risk<span className="editor-visually-hidden"> i {groupLabel.toLowerCase()}</span>
       </button>
     </>
@@ -133,57 +92,23 @@ export function RiskListEditor({ versionId, revision, updatedAt, content, previe
   });
   const draft = useDraftAutosave({ form, kind: "riskList", versionId, initialRevision: revision, updatedAt, schema: riskListContentSchema, toFormValues });
   const groups = useFieldArray({ control: form.control, name: "groups" });
-  const list = useBlockList<FormGroup>();
+  const list = useBlockList<FormGroup>(groups, (index) => form.getValues(`groups.${index}`));
   const groupsError = draft.fieldError("groups");
   const groupErrors = form.formState.errors.groups;
   const values = useWatch({ control: form.control, name: "groups" });
   const labelOf = (index: number) => `Grupp ${index + 1}`;
-  const removedNotice = (index: number) =>
-    list.removal?.index === index && (
-      <RemovedNotice
-        label={list.removal.label}
-        onUndo={() => {
-          const { removal } = list;
-          if (!removal) return;
-          list.setRemoval(null);
-          groups.insert(removal.index, removal.value, { shouldFocus: false });
-          list.focus(removal.index, "heading");
-        }}
-        onDismiss={() => list.setRemoval(null)}
-      />
-    );
 
   return (
     <FormProvider {...form}>
       <DraftEditorFrame draft={draft} versionId={versionId} titles={{}} previewPath={previewPath} savedContent={content}>
         <TextField name="title" label="Rubrik / Title" />
         <TextField name="summary" label="Ingress / Summary" optional multiline />
-        <div className="editor-blocks-heading">
-          <h2>Grupper och risker</h2>
-          {groups.fields.length > 1 && (
-            <div className="editor-actions">
-              <button type="button" className="editor-small-button" onClick={() => list.collapseAll(groups.fields.map((field) => field.id))}>
-                Fäll ihop alla
-              </button>
-              <button type="button" className="editor-small-button" onClick={list.expandAll}>
-                Fäll ut alla
-              </button>
-            </div>
-          )}
-        </div>
+        <BlockListHeading heading="Grupper och risker" list={list} ids={groups.fields.map((field) => field.id)} />
         {groupsError && <p className="field-error">{groupsError}</p>}
-        <BlockList
-          state={list}
-          ids={groups.fields.map((field) => field.id)}
-          labelOf={labelOf}
-          onReorder={(from, to) => {
-            list.setRemoval(null);
-            groups.move(from, to);
-          }}
-        >
+        <BlockList state={list} ids={groups.fields.map((field) => field.id)} labelOf={labelOf}>
           {groups.fields.map((field, index) => (
             <Fragment key={field.id}>
-              {removedNotice(index)}
+              <RemovedNotice list={list} index={index} />
               <SortableBlock
                 id={field.id}
                 index={index}
@@ -194,23 +119,12 @@ export function RiskListEditor({ versionId, revision, updatedAt, content, previe
                 collapsed={list.collapsed.has(field.id)}
                 onToggle={() => list.toggle(field.id)}
                 invalid={Boolean(groupErrors?.[index])}
-                onMove={(to) => {
-                  list.setRemoval(null);
-                  groups.move(index, to);
-                  list.focus(to, to < index ? "move-up" : "move-down");
-                }}
+                onMove={(to) => list.move(index, to)}
                 onDuplicate={() => {
-                  list.setRemoval(null);
                   const group = form.getValues(`groups.${index}`);
-                  groups.insert(index + 1, { ...group, key: crypto.randomUUID(), items: group.items.map((item) => ({ ...item, key: crypto.randomUUID() })) }, { shouldFocus: false });
-                  list.focus(index + 1, "heading");
+                  list.duplicate(index, { ...group, key: crypto.randomUUID(), items: group.items.map((item) => ({ ...item, key: crypto.randomUUID() })) });
                 }}
-                onRemove={() => {
-                  const summary = groupSummary(form.getValues(`groups.${index}`));
-                  list.setRemoval({ index, value: form.getValues(`groups.${index}`), label: `${labelOf(index)} (”${summary}”)` });
-                  groups.remove(index);
-                  list.focus(index, "undo");
-                }}
+                onRemove={() => list.remove(index, `${labelOf(index)} (”${groupSummary(form.getValues(`groups.${index}`))}”)`)}
                 testId="risk-group"
               >
                 <TextField name={`groups.${index}.title`} label="Grupprubrik" optional hint="T.ex. ”I vissa situationer … hjärta”; tom för en lista utan rubrik." />
@@ -218,16 +132,9 @@ export function RiskListEditor({ versionId, revision, updatedAt, content, previe
               </SortableBlock>
             </Fragment>
           ))}
-          {removedNotice(groups.fields.length)}
+          <RemovedNotice list={list} index={groups.fields.length} />
         </BlockList>
-        <button
-          type="button"
-          onClick={() => {
-            list.setRemoval(null);
-            groups.append({ key: crypto.randomUUID(), title: "", items: [newItem()] }, { shouldFocus: false });
-            list.focus(groups.fields.length, "first-field");
-          }}
-        >
+        <button type="button" onClick={() => list.insert(groups.fields.length, { key: crypto.randomUUID(), title: "", items: [newItem()] })}>
           Lägg till grupp
         </button>
       </DraftEditorFrame>
