@@ -8,11 +8,11 @@ import { FieldError, FormField, fieldAria } from "@/components/forms/form-field"
  * label and, underneath, the schema's error message for that path.
  */
 
-function idOf(name: string): string {
+export function idOf(name: string): string {
   return `falt-${name.replaceAll(".", "-")}`;
 }
 
-function useFieldError(name: string): string | undefined {
+export function useFieldError(name: string): string | undefined {
   const { formState } = useFormContext();
   const error = get(formState.errors, name) as { message?: string; root?: { message?: string } } | undefined;
   return error?.message ?? error?.root?.message;

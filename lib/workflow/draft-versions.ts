@@ -61,14 +61,15 @@ export function startDraft(db: Db, actor: SignedInActor, input: StartDraftInput)
   });
 }
 
-export type StaleDraft = { revision: number; content: ItemContent; updatedAt: Date };
+/** The text stored since the refused save's base revision, and the name of who saved it (null: nobody yet). */
+export type StaleDraft = { revision: number; content: ItemContent; updatedAt: Date; savedBy: string | null };
 /** A save refused because someone saved in between, with the text now stored. */
 export type StaleDraftRefusal = { ok: false; failure: DomainFailure; stale: StaleDraft };
 
 /**
  * Saves a draft's whole content, if and only if nobody saved it since `baseRevision`. A stale save is
- * refused with the text now stored, so the editor can keep theirs, take the other or merge; nothing is
- * overwritten silently. Whoever saves becomes an author of the version (and so can never approve it).
+ * refused with the text now stored and who saved it, so the editor can keep theirs, take the other or
+ * merge; nothing is overwritten silently. Whoever saves becomes an author of the version (and so can never approve it).
  */
 export function saveDraft(db: Db, actor: SignedInActor, input: SaveDraftInput) {
   return runTransition<{ revision: number; updatedAt: Date }, StaleDraftRefusal>(
@@ -82,7 +83,12 @@ export function saveDraft(db: Db, actor: SignedInActor, input: SaveDraftInput) {
         refuse: async (tx, current) => ({
           ok: false,
           failure: { kind: "conflict", message: "Någon annan har sparat utkastet sedan du öppnade det" },
-          stale: { revision: current.revision, content: await readVersionContent(tx, current), updatedAt: current.updatedAt },
+          stale: {
+            revision: current.revision,
+            content: await readVersionContent(tx, current),
+            updatedAt: current.updatedAt,
+            savedBy: current.savedById ? ((await tx.user.findUnique({ where: { id: current.savedById }, select: { name: true } }))?.name ?? null) : null,
+          },
         }),
       },
     },
@@ -91,7 +97,7 @@ export function saveDraft(db: Db, actor: SignedInActor, input: SaveDraftInput) {
       const unknownReferences = input.kind === "article" ? await unknownReferenceErrors(tx, input.content) : {};
       if (Object.keys(unknownReferences).length > 0) return fail(invalidInput(unknownReferences));
       await writeDraftContent(tx, version.id, input.content);
-      const saved = await apply({ revision: { increment: 1 } });
+      const saved = await apply({ revision: { increment: 1 }, savedById: actor.id });
       await addAuthor(tx, version.id, actor.id);
       return ok({ revision: saved.revision, updatedAt: saved.updatedAt });
     },
