@@ -4,6 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { exitUnlessDatabaseReachable } = await import("@/lib/db/assert-database-reachable");
   await exitUnlessDatabaseReachable(process.env.DATABASE_URL);
-  const { startAppWorkers } = await import("@/lib/jobs/app-workers");
-  await startAppWorkers();
+  const { startApplication } = await import("@/lib/startup/start-application");
+  await startApplication();
 }

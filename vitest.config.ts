@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 const alias = { "@": path.resolve(__dirname) };
 
 // Unit tests (`*.test.ts`) need nothing but Node. Integration tests (`*.integration.test.ts`) each get
-// their own database from lib/db/test-database.ts: an in-memory PGlite, or a fresh database on the
-// PostgreSQL server named by DATABASE_URL.
+// their own database from the test kit (test/integration/test-kit.ts): an in-memory PGlite, or a fresh
+// database on the PostgreSQL server named by DATABASE_URL; test/integration/setup.ts stands in for the
+// Next.js request (session, headers, cookies) in every one of them.
 export default defineConfig({
   test: {
     // Two cores: PGlite instances are CPU-heavy, so at most two test files run at a time.
@@ -27,6 +28,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts", "scripts/**/*.integration.test.ts"],
           environment: "node",
+          setupFiles: ["test/integration/setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { contentHash } from "@/lib/content/content-hash";
 import { getPublishedArticle } from "@/lib/content/public-content";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
@@ -11,18 +10,16 @@ import { loadCorpus } from "./bench-load-corpus";
 const shape: CorpusShape = { articles: 12, versionsPerArticle: 3, riskLists: 4, versionsPerRiskList: 2 };
 
 describe("loadCorpus", () => {
-  let database: TestDatabase;
+  let kit: TestKit;
   let db: Db;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await applyMigrations(database.url);
-    db = createPrismaClient(database.url, { max: 2 });
+    kit = await openTestKit({ name: "bench-load-corpus", seed: false });
+    db = kit.db;
   });
 
   afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
+    await kit?.close();
   });
 
   it("writes history the integrity rules accept: one published version per item, hashes that match the stored rows", async () => {

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createUser } from "@/lib/auth/create-user";
+import { createUserSchema } from "@/lib/auth/user-schemas";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 
@@ -27,7 +28,8 @@ export async function createE2eUsers(db: Db, file: string): Promise<void> {
   for (const key of e2eUserKeys) {
     const email = `${key.toLowerCase()}-${run}@e2e.granskad.local`;
     const password = crypto.randomBytes(18).toString("base64url");
-    const result = await createUser(db, { email, password, name: nameOf[key], title: "Överläkare", specialty: "Smärtlindring", roles: [roleOf[key]] }, null);
+    const input = createUserSchema.parse({ email, password, name: nameOf[key], title: "Överläkare", specialty: "Smärtlindring", roles: [roleOf[key]] });
+    const result = await createUser(db, input, null);
     if (!result.ok) throw new Error(`could not create e2e user ${email}: ${result.failure.message}`);
     users[key] = { email, password, name: nameOf[key] };
   }

@@ -2,6 +2,8 @@
 // stack trace (set GRANSKAD_DEBUG=1 to see one).
 import { z } from "zod";
 import { DatabaseError, parseDatabaseUrl } from "@/lib/db/database-url";
+import { stopJobQueue } from "@/lib/queue/job-queue";
+import { wireDomainEvents } from "@/lib/startup/domain-event-wiring";
 
 function oneLine(text: string): string {
   return text
@@ -28,7 +30,10 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
     // connection failure somewhere deeper.
     const databaseUrl = process.env.DATABASE_URL;
     if (databaseUrl) parseDatabaseUrl(databaseUrl);
+    // A command that calls an operation has the same effects as the app (webhook deliveries queued).
+    wireDomainEvents();
     await main();
+    await stopJobQueue();
   } catch (error) {
     console.error(`error: ${describeCliError(error)}`);
     if (process.env.GRANSKAD_DEBUG === "1" && error instanceof Error && error.stack) console.error(error.stack);

@@ -4,9 +4,12 @@
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { createUser } from "@/lib/auth/create-user";
+import { createUserSchema } from "@/lib/auth/user-schemas";
 import { createPrismaClient } from "@/lib/db/client";
 import { withDatabaseUrl } from "@/lib/db/embedded-database";
 import { Role } from "@/lib/db/generated/enums";
+import type { DomainFailure } from "@/lib/errors/domain-result";
+import { parseInput } from "@/lib/http/parse-input";
 import { runCli } from "./run-cli";
 
 async function readPassword(): Promise<string> {
@@ -47,25 +50,28 @@ async function main() {
   if (unknown.length) throw new Error(`Unknown role ${unknown.join(", ")}: use admin, editor or reviewer`);
 
   const password = await readPassword();
+  // The same schema as the admin's form, parsed once; the operation takes what it returns.
+  const input = orThrow(
+    parseInput(createUserSchema, { email: values.email, name: values.name ?? values.email, title: values.title, specialty: values.specialty, roles, password }),
+  );
   await withDatabaseUrl(async (url) => {
     const db = createPrismaClient(url, { max: 1 });
     try {
-      const result = await createUser(
-        db,
-        { email: values.email!, name: values.name ?? values.email!, title: values.title, specialty: values.specialty, roles: roles as Role[], password },
-        null,
-      );
-      if (!result.ok) {
-        const fields = Object.entries(result.failure.kind === "invalid" ? (result.failure.fieldErrors ?? {}) : {})
-          .map(([field, errors]) => `${field}: ${errors.join(", ")}`)
-          .join("; ");
-        throw new Error(fields ? `${result.failure.message} (${fields})` : result.failure.message);
-      }
-      console.log(`Created ${result.value.email} with role(s) ${roles.join(", ").toLowerCase()}`);
+      const created = orThrow(await createUser(db, input, null));
+      console.log(`Created ${created.email} with role(s) ${roles.join(", ").toLowerCase()}`);
     } finally {
       await db.$disconnect();
     }
   });
+}
+
+/** A refusal as one line: its message and the fields it names. */
+function orThrow<T>(result: { ok: true; value: T } | { ok: false; failure: DomainFailure }): T {
+  if (result.ok) return result.value;
+  const fields = Object.entries(result.failure.kind === "invalid" ? (result.failure.fieldErrors ?? {}) : {})
+    .map(([field, errors]) => `${field}: ${errors.join(", ")}`)
+    .join("; ");
+  throw new Error(fields ? `${result.failure.message} (${fields})` : result.failure.message);
 }
 
 void runCli(main);

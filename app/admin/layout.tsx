@@ -3,13 +3,14 @@ import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { requirePageUser } from "@/lib/auth/require-user";
-import { roleLabels } from "@/components/admin/role-labels";
+import { roleLabels } from "@/lib/labels/sv";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: { default: "Redaktionen", template: "%s – Granskad redaktion" }, robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser("/admin");
+  const user = await requirePageUser(adminPaths.dashboard);
   return (
     <>
       <header className="admin-header">

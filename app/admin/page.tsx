@@ -4,12 +4,13 @@ import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { contentSearchSchema, loadDashboard, searchContentByTitle } from "@/lib/workflow/dashboard";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Översikt" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser("/admin");
+  const user = await requirePageUser(adminPaths.dashboard);
   const { q } = await searchParams;
   const query = typeof q === "string" ? q : "";
   const search = query ? contentSearchSchema.safeParse({ q: query }) : null;

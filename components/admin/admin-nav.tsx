@@ -1,18 +1,19 @@
 import Link from "next/link";
 import type { Role } from "@/lib/db/generated/enums";
 import { hasAnyRole } from "@/lib/auth/require-user";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** The admin's sections and who sees them; the pages themselves check the same roles on the server. */
 const sections: { href: string; label: string; roles: Role[] }[] = [
-  { href: "/admin", label: "Översikt", roles: [] },
-  { href: "/admin/innehall", label: "Innehåll", roles: [] },
-  { href: "/admin/artiklar/ny", label: "Ny artikel", roles: ["EDITOR"] },
-  { href: "/admin/risklistor/ny", label: "Ny risklista", roles: ["EDITOR"] },
-  { href: "/admin/aterkoppling", label: "Återkoppling", roles: ["ADMIN", "EDITOR"] },
-  { href: "/admin/kommentarer", label: "Kommentarer", roles: ["ADMIN"] },
-  { href: "/admin/anvandare", label: "Användare", roles: ["ADMIN"] },
-  { href: "/admin/webhooks", label: "Webhooks", roles: ["ADMIN"] },
-  { href: "/admin/logg", label: "Granskningslogg", roles: ["ADMIN"] },
+  { href: adminPaths.dashboard, label: "Översikt", roles: [] },
+  { href: adminPaths.content, label: "Innehåll", roles: [] },
+  { href: adminPaths.newArticle, label: "Ny artikel", roles: ["EDITOR"] },
+  { href: adminPaths.newRiskList, label: "Ny risklista", roles: ["EDITOR"] },
+  { href: adminPaths.feedback, label: "Återkoppling", roles: ["ADMIN", "EDITOR"] },
+  { href: adminPaths.comments(), label: "Kommentarer", roles: ["ADMIN"] },
+  { href: adminPaths.users, label: "Användare", roles: ["ADMIN"] },
+  { href: adminPaths.webhooks, label: "Webhooks", roles: ["ADMIN"] },
+  { href: adminPaths.auditLog, label: "Granskningslogg", roles: ["ADMIN"] },
 ];
 
 export function AdminNav({ roles }: { roles: Role[] }) {

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { formatAdminDateTime } from "@/components/dashboard/admin-labels";
 import type { AuditEventRow } from "@/lib/audit/audit-query";
 import { auditDataText } from "./audit-data-text";
-import { auditActionLabel, auditEntityHref, auditEntityLabels } from "./audit-labels";
+import { auditActionLabel, auditEntityLabels, formatAdminDateTime } from "@/lib/labels/sv";
+import { adminPaths, auditEntityPath } from "@/lib/paths/admin-paths";
 import "./audit.css";
 
 function entityLabel(entityType: string): string {
@@ -24,13 +24,13 @@ export function AuditEventTable({ events, userNames }: { events: AuditEventRow[]
       </thead>
       <tbody>
         {events.map((event) => {
-          const href = auditEntityHref(event.entityType, event.entityId);
+          const href = auditEntityPath(event.entityType, event.entityId);
           return (
             <tr key={String(event.id)}>
               <td>
                 <time dateTime={event.at.toISOString()}>{formatAdminDateTime(event.at)}</time>
               </td>
-              <td>{event.actor ? <Link href={`/admin/anvandare/${event.actor.id}`}>{event.actor.name}</Link> : <span className="audit-muted">systemet / okänd</span>}</td>
+              <td>{event.actor ? <Link href={adminPaths.user(event.actor.id)}>{event.actor.name}</Link> : <span className="audit-muted">systemet / okänd</span>}</td>
               <td>
                 {auditActionLabel(event.action)} <code className="audit-code audit-muted">{event.action}</code>
               </td>

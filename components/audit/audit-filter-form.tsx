@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { auditActions, auditEntityTypes } from "@/lib/audit/record-audit-event";
-import { auditActionLabel, auditEntityLabels } from "./audit-labels";
+import { auditActionLabel, auditEntityLabels } from "@/lib/labels/sv";
 import "./audit.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** What the form shows: the raw values sent (so a rejected one can be corrected) and their errors. */
 export type AuditFilterValues = { actorId: string; entityType: string; entityId: string; action: string; from: string; to: string };
@@ -19,7 +20,7 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
 export function AuditFilterForm({ values, errors, users }: { values: AuditFilterValues; errors: Record<string, string[]>; users: { id: string; name: string; email: string }[] }) {
   const invalid = (field: keyof AuditFilterValues) => ({ "aria-invalid": !!errors[field], "aria-describedby": errors[field] ? `logg-${field}-fel` : undefined });
   return (
-    <form method="get" action="/admin/logg" className="audit-filter" aria-label="Filtrera loggen" data-testid="audit-filter">
+    <form method="get" action={adminPaths.auditLog} className="audit-filter" aria-label="Filtrera loggen" data-testid="audit-filter">
       <div className="field">
         <label htmlFor="logg-actorId">Användare</label>
         <select id="logg-actorId" name="actorId" defaultValue={values.actorId} {...invalid("actorId")}>
@@ -73,7 +74,7 @@ export function AuditFilterForm({ values, errors, users }: { values: AuditFilter
       </div>
       <div className="audit-filter-buttons">
         <button type="submit">Filtrera</button>
-        <Link href="/admin/logg">Rensa</Link>
+        <Link href={adminPaths.auditLog}>Rensa</Link>
       </div>
     </form>
   );

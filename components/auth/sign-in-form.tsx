@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormErrors, TextField } from "@/components/forms/form-field";
 import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
 
 const messages: Record<string, string> = {
@@ -30,36 +31,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" data-testid="sign-in-form">
-      {failure && (
-        <p role="alert" className="form-error">
-          {failure}
-        </p>
-      )}
-      <div className="field">
-        <label htmlFor="email">E-post / E-mail</label>
-        <input id="email" type="email" autoComplete="username" aria-invalid={!!formState.errors.email} aria-describedby="email-error" {...register("email")} />
-        {formState.errors.email && (
-          <p id="email-error" className="field-error">
-            {formState.errors.email.message}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="password">Lösenord / Password</label>
-        <input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={!!formState.errors.password}
-          aria-describedby="password-error"
-          {...register("password")}
-        />
-        {formState.errors.password && (
-          <p id="password-error" className="field-error">
-            {formState.errors.password.message}
-          </p>
-        )}
-      </div>
+      <FormErrors messages={failure ? [failure] : []} />
+      <TextField id="email" label="E-post / E-mail" type="email" autoComplete="username" field={register("email")} error={formState.errors.email?.message} />
+      <TextField id="password" label="Lösenord / Password" type="password" autoComplete="current-password" field={register("password")} error={formState.errors.password?.message} />
       <button type="submit" disabled={formState.isSubmitting}>
         Logga in / Sign in
       </button>

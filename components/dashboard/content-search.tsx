@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { itemTypeName, versionStatusLabels } from "@/lib/labels/sv";
 import type { ContentSearchHit } from "@/lib/workflow/dashboard";
-import { versionStatusLabels } from "./admin-labels";
 import "./dashboard.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 /**
  * The dashboard's title search: a plain GET form, so it works without JavaScript and the result has
@@ -11,7 +12,7 @@ export function ContentSearch({ query, error, hits }: { query: string; error: st
   return (
     <section aria-labelledby="sok-rubrik">
       <h2 id="sok-rubrik">Sök innehåll</h2>
-      <form method="get" action="/admin" role="search" className="dashboard-search">
+      <form method="get" action={adminPaths.dashboard} role="search" className="dashboard-search">
         <div className="field">
           <label htmlFor="sok-titel">Titel på artikel eller risklista</label>
           <input id="sok-titel" name="q" type="search" defaultValue={query} maxLength={100} aria-invalid={!!error} aria-describedby={error ? "sok-fel" : undefined} />
@@ -30,7 +31,7 @@ export function ContentSearch({ query, error, hits }: { query: string; error: st
           <ul data-testid="sokresultat">
             {hits.map((hit) => (
               <li key={hit.href}>
-                <Link href={hit.href}>{hit.title}</Link> – {hit.kind}, version {hit.latestNumber} ({versionStatusLabels[hit.latestStatus]})
+                <Link href={hit.href}>{hit.title}</Link> – {itemTypeName(hit)}, version {hit.latestNumber} ({versionStatusLabels[hit.latestStatus]})
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { formatAdminDateTime, formatCalendarDate, itemTypeName, versionStatusLabels } from "@/lib/labels/sv";
 import type { DashboardRow } from "@/lib/workflow/dashboard";
-import { formatAdminDateTime, formatCalendarDate, versionStatusLabels } from "./admin-labels";
 import "./dashboard.css";
 
 /** Which date a section is about, shown in its date column. */
@@ -65,7 +65,7 @@ export function DashboardSection({ id, title, empty, rows, dateColumn }: { id: s
                 <th scope="row">
                   <Link href={row.href}>{row.itemTitle}</Link>
                 </th>
-                <td>{row.kind}</td>
+                <td>{itemTypeName(row)}</td>
                 <td>{row.number}</td>
                 <td>{versionStatusLabels[row.status]}</td>
                 <td>{dateOf(row, dateColumn)}</td>

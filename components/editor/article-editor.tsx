@@ -6,10 +6,9 @@ import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "
 import type { z } from "zod";
 import { articleContentSchema, type ArticleBlock, type ArticleContent } from "@/lib/content/content-schemas";
 import { ImagingGuidance, Medication } from "@/lib/db/generated/enums";
-import { imagingLabels, medicationLabels } from "@/components/public/swedish-labels";
+import { blockTypeLabels, imagingLabels, medicationLabels } from "@/lib/labels/sv";
 import { BlockInserter, BlockList, BlockListHeading, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
 import { blockSummary } from "./block-summary";
-import { blockTypeLabels } from "./editor-labels";
 import { CheckboxGroupField, SelectField, TextField, TextListField, UrlField } from "./content-fields";
 import { DraftEditorFrame } from "./draft-editor-frame";
 import { RichTextField } from "./rich-text-field";

@@ -1,6 +1,7 @@
 "use client";
 
 import { get, useController, useFormContext } from "react-hook-form";
+import { FieldError, FormField, fieldAria } from "@/components/forms/form-field";
 
 /**
  * Inputs of the content editors, bound by their dotted path in the form ("blocks.2.text"). Each has its
@@ -17,20 +18,6 @@ export function useFieldError(name: string): string | undefined {
   return error?.message ?? error?.root?.message;
 }
 
-export function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={`${id}-error`} className="field-error">
-      {message}
-    </p>
-  );
-}
-
-function describedBy(id: string, error: string | undefined, hint: string | undefined) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return { "aria-invalid": error ? true : undefined, "aria-describedby": ids || undefined };
-}
-
 type TextFieldProps = { name: string; label: string; hint?: string; multiline?: boolean; optional?: boolean };
 
 /** A text input; an optional field left empty is absent from the content. */
@@ -38,21 +25,11 @@ export function TextField({ name, label, hint, multiline, optional }: TextFieldP
   const { register } = useFormContext();
   const id = idOf(name);
   const error = useFieldError(name);
-  const props = { id, ...describedBy(id, error, hint), ...register(name) };
+  const props = { ...fieldAria(id, error, !!hint), ...register(name) };
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {optional && <span className="editor-optional"> (frivilligt)</span>}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="editor-hint">
-          {hint}
-        </p>
-      )}
+    <FormField id={id} label={label} hint={hint} optional={optional} error={error}>
       {multiline ? <textarea rows={4} {...props} /> : <input type="text" {...props} />}
-      <FieldError id={id} message={error} />
-    </div>
+    </FormField>
   );
 }
 
@@ -62,19 +39,9 @@ export function UrlField({ name, label }: { name: string; label: string }) {
   const id = idOf(name);
   const error = useFieldError(name);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        <span className="editor-optional"> (frivilligt)</span>
-      </label>
-      <input
-        type="url"
-        id={id}
-        {...describedBy(id, error, undefined)}
-        {...register(name, { setValueAs: (value: string) => (value === "" || value === undefined ? undefined : value) })}
-      />
-      <FieldError id={id} message={error} />
-    </div>
+    <FormField id={id} label={label} optional error={error}>
+      <input type="url" {...fieldAria(id, error)} {...register(name, { setValueAs: (value: string) => (value === "" || value === undefined ? undefined : value) })} />
+    </FormField>
   );
 }
 
@@ -86,9 +53,8 @@ export function SelectField({ name, label, options, placeholder, numeric }: { na
   const id = idOf(name);
   const error = useFieldError(name);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} {...describedBy(id, error, undefined)} {...register(name, numeric ? { setValueAs: (value: string) => Number(value) } : {})}>
+    <FormField id={id} label={label} error={error}>
+      <select {...fieldAria(id, error)} {...register(name, numeric ? { setValueAs: (value: string) => Number(value) } : {})}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -96,8 +62,7 @@ export function SelectField({ name, label, options, placeholder, numeric }: { na
           </option>
         ))}
       </select>
-      <FieldError id={id} message={error} />
-    </div>
+    </FormField>
   );
 }
 
@@ -164,9 +129,8 @@ export function TextListField({ name, legend, itemLabel }: { name: string; legen
               </label>
               <input
                 type="text"
-                id={itemId}
                 value={item}
-                {...describedBy(itemId, itemError, undefined)}
+                {...fieldAria(itemId, itemError)}
                 onChange={(event) => change(items.map((current, at) => (at === index ? event.target.value : current)))}
                 onBlur={field.onBlur}
               />

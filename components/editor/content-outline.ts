@@ -1,6 +1,5 @@
 import type { ArticleBlock, ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
-import { imagingLabels, medicationLabels } from "@/components/public/swedish-labels";
-import { blockTypeLabels, frequencyLabels, severityLabels } from "./editor-labels";
+import { blockTypeLabels, frequencyLabels, imagingLabels, medicationLabels, severityLabels } from "@/lib/labels/sv";
 
 /**
  * One labelled line of a readable rendering of a draft. `formatted` lines are paragraph or callout text

@@ -5,11 +5,11 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
-import { createRiskListSchema } from "@/lib/content/create-item-schemas";
-import { createRiskListAction } from "@/app/admin/editor-actions";
-import { frequencyLabels, severityLabels } from "./editor-labels";
-import { FormErrors, FormField, fieldAria } from "./form-field";
-import { applyServerFieldErrors } from "./server-field-errors";
+import { createRiskListSchema } from "@/lib/workflow/create-item-schemas";
+import { createRiskListAction } from "@/lib/actions/editor-actions";
+import { frequencyLabels, severityLabels } from "@/lib/labels/sv";
+import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 import { useSuggestedSlug } from "./use-suggested-slug";
 
 type Values = z.input<typeof createRiskListSchema>;

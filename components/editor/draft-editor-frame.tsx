@@ -8,10 +8,11 @@ import { VersionDiffView } from "@/components/review/version-diff-view";
 import type { ReferenceTitles } from "./content-outline";
 import { ConflictPanel, OtherTextReference } from "./conflict-panel";
 import { DraftStatus, LocalCopyOffer } from "./draft-status";
-import { FormErrors } from "./form-field";
+import { FormErrors } from "@/components/forms/form-field";
 import { SubmitForReviewForm } from "./submit-for-review-form";
 import type { useDraftAutosave } from "./use-draft-autosave";
 import "./editor.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 type Draft = Pick<
   ReturnType<typeof useDraftAutosave<never, ArticleContent | RiskListContent>>,
@@ -65,7 +66,7 @@ export function DraftEditorFrame({
   savedContent: Content;
   children: ReactNode;
 }) {
-  const editorPath = `/admin/versioner/${versionId}/redigera`;
+  const editorPath = adminPaths.editDraft(versionId);
   const frame = useRef<HTMLDivElement>(null);
 
   /** After "Spara nu" could not save, the focus goes to what has to be done first. */

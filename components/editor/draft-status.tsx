@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { LocalDraftCopy } from "./local-draft-copy";
 import type { SaveStatus } from "./use-draft-autosave";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 const clock = new Intl.DateTimeFormat("sv-SE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm" });
 
@@ -41,7 +42,7 @@ export function DraftStatus({ status, editorPath, onSaveNow }: { status: SaveSta
         {status.state === "signedOut" && (
           <>
             {" "}
-            <Link href={`/logga-in?callbackUrl=${encodeURIComponent(editorPath)}`}>Logga in igen</Link>
+            <Link href={adminPaths.signIn(editorPath)}>Logga in igen</Link>
           </>
         )}
       </p>

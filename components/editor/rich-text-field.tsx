@@ -11,7 +11,8 @@ import { EditorContent, Extension, useEditor, useEditorState, type Editor } from
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useController, useFormContext } from "react-hook-form";
 import { documentToInlineMarkdown, inlineMarkdownToDocument, isWebUrl } from "@/lib/content/inline-markdown-document";
-import { FieldError, idOf, useFieldError } from "./content-fields";
+import { FieldError } from "@/components/forms/form-field";
+import { idOf, useFieldError } from "./content-fields";
 import { LinkDialog, type LinkDialogRequest } from "./link-dialog";
 
 /** The event on the editing area by which Ctrl+K asks the field for its link dialog. */

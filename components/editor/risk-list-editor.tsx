@@ -9,7 +9,7 @@ import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
 import { BlockList, BlockListHeading, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
 import { CheckboxField, SelectField, TextField } from "./content-fields";
 import { DraftEditorFrame } from "./draft-editor-frame";
-import { frequencyLabels, severityLabels } from "./editor-labels";
+import { frequencyLabels, severityLabels } from "@/lib/labels/sv";
 import { useDraftAutosave } from "./use-draft-autosave";
 
 type RiskListFormValues = z.input<typeof riskListContentSchema>;

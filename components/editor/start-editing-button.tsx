@@ -1,10 +1,11 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { startEditing } from "@/app/admin/editor-actions";
+import { startEditing } from "@/lib/actions/editor-actions";
+import type { Item } from "@/lib/items/item";
 
 type Props = {
-  item: { articleId: string } | { riskListId: string };
+  item: Item;
   /** Start the new draft from this version (e.g. "Återställ som nytt utkast"); default: the latest version. */
   fromVersionId?: string;
   label: string;
@@ -21,7 +22,7 @@ export function StartEditingButton({ item, fromVersionId, label }: Props) {
     setFailure(null);
     startTransition(async () => {
       // On success the action redirects, so only a failure ever returns here.
-      const result = await startEditing({ ...item, fromVersionId });
+      const result = await startEditing({ item, fromVersionId });
       if (!result.ok) setFailure(result.error.message);
     });
   };

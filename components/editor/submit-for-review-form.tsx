@@ -5,9 +5,9 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { submitForReviewSchema } from "@/lib/workflow/review-schemas";
-import { submitForReviewAction } from "@/app/admin/editor-actions";
-import { FormErrors, FormField, fieldAria } from "./form-field";
-import { applyServerFieldErrors } from "./server-field-errors";
+import { submitForReviewAction } from "@/lib/actions/editor-actions";
+import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 
 type Values = z.input<typeof submitForReviewSchema>;
 const fields = new Set(["changeNote", "readerNote"]);

@@ -4,10 +4,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { get, useWatch, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
-import { isSignedIn, saveDraftAction } from "@/app/admin/editor-actions";
+import { isSignedIn, saveDraftAction } from "@/lib/actions/editor-actions";
 import { localCopyToOffer, localDraftCopyKey, parseLocalDraftCopy, sameContent, type LocalDraftCopy } from "./local-draft-copy";
-import type { SaveDraftInput } from "./save-draft-schema";
-import { applyServerFieldErrors } from "./server-field-errors";
+import type { SaveDraftFormInput } from "@/lib/workflow/draft-schemas";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 
 /** Saving starts this long after typing stops. */
 const autosaveDelayMs = 2000;
@@ -52,7 +52,7 @@ function shownErrors(errors: unknown, prefix = ""): ShownError[] {
 
 type Options<Values extends FieldValues, Content extends ArticleContent | RiskListContent> = {
   form: UseFormReturn<Values, unknown, Content>;
-  kind: SaveDraftInput["kind"];
+  kind: SaveDraftFormInput["kind"];
   versionId: string;
   initialRevision: number;
   updatedAt: string;
@@ -138,7 +138,7 @@ export function useDraftAutosave<Values extends FieldValues, Content extends Art
     setStatus({ state: "saving" });
     let result: Awaited<ReturnType<typeof saveDraftAction>>;
     try {
-      result = await saveDraftAction({ kind, versionId, baseRevision: baseRevision.current, content: parsed.data } as SaveDraftInput);
+      result = await saveDraftAction({ kind, versionId, baseRevision: baseRevision.current, content: parsed.data } as SaveDraftFormInput);
     } catch {
       setStatus({ state: "retrying" });
       schedule(retryDelayMs);

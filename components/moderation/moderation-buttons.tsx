@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteCommentAction, moderateCommentAction } from "@/app/admin/kommentarer/actions";
-import type { ActionResult } from "@/lib/http/action-result";
+import { deleteCommentAction, moderateCommentAction } from "@/lib/actions/moderation-actions";
+import type { ActionResult } from "@/lib/actions/action-wrapper";
 import type { CommentStatus } from "@/lib/db/generated/enums";
 
 /** Approve, reject or delete one comment; deleting asks for a second click. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { publicArticlePath, type PublishedArticleSummary } from "@/lib/content/public-content";
-import { formatSwedishDate } from "./swedish-labels";
+import { formatSwedishDate } from "@/lib/labels/sv";
 
 /** The front page's index: overviews as prominent entries, procedures as a list below them. */
 export function PublishedArticleIndex({ articles }: { articles: PublishedArticleSummary[] }) {

@@ -3,10 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
-import { submitCommentAction } from "@/app/(public)/reader-actions";
+import { submitCommentAction } from "@/lib/actions/reader-actions";
 import { commentLimits, submitCommentSchema } from "@/lib/comments/comment-schemas";
 import { commentFormSectionId } from "./article-outline";
-import { idleComment } from "./reader-response-state";
+import { idleComment } from "@/lib/actions/reader-form-state";
 
 const noValues = { name: "", email: "", body: "" };
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { voteFeedbackAction } from "@/app/(public)/reader-actions";
+import { voteFeedbackAction } from "@/lib/actions/reader-actions";
 import { feedbackSectionId, feedbackTitle } from "./article-outline";
-import { idleFeedback } from "./reader-response-state";
+import { idleFeedback } from "@/lib/actions/reader-form-state";
 
 /**
  * "Var det här till hjälp?" as a real form: without JavaScript the browser posts it and the page comes back

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { flushSync } from "react-dom";
-import { formatSwedishDate } from "./swedish-labels";
+import { formatSwedishDate } from "@/lib/labels/sv";
 
 /**
  * The date a page is printed on, for the printed leaflet's footer. The server renders the day the page

@@ -1,5 +1,5 @@
 import type { ProcedureFacts } from "@/lib/content/content-schemas";
-import { imagingLabels, medicationLabels } from "./swedish-labels";
+import { imagingLabels, medicationLabels } from "@/lib/labels/sv";
 
 function FactList({ items }: { items: string[] }) {
   if (items.length === 1) return <>{items[0]}</>;

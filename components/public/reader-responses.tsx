@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { commentsSectionId, commentsTitle } from "./article-outline";
 import { CommentForm } from "./comment-form";
 import { FeedbackForm } from "./feedback-form";
-import { formatSwedishDate } from "./swedish-labels";
+import { formatSwedishDate } from "@/lib/labels/sv";
 import "./reader-responses.css";
 
 /** Below an article's body (at `pagePath`): "Var det här till hjälp?", the approved comments and the comment form. */

@@ -1,6 +1,6 @@
 import type { PublicReviewer, ReviewMetadata } from "@/lib/content/public-content";
 import { isReviewOverdue } from "@/lib/content/review-due";
-import { formatSwedishCalendarDate, formatSwedishDate, isoCalendarDate } from "./swedish-labels";
+import { formatSwedishCalendarDate, formatSwedishDate, isoCalendarDate } from "@/lib/labels/sv";
 
 /** The reviewer as they signed: name, title and, when given, specialty. */
 function reviewerDescription({ name, title, specialty }: PublicReviewer): string {

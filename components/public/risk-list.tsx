@@ -3,7 +3,7 @@ import Link from "next/link";
 import { publicRiskListPath, type PublishedRiskList } from "@/lib/content/public-content";
 import type { FullRiskList } from "./article-outline";
 import { Heading, type HeadingLevel } from "./heading";
-import { riskFrequencyLabels, riskSeverityLabels, temporaryRiskLabel } from "./swedish-labels";
+import { riskFrequencyLabels, riskSeverityLabels, temporaryRiskLabel } from "@/lib/labels/sv";
 
 function riskNotes(item: RiskItem): string[] {
   return [riskFrequencyLabels[item.frequency], item.temporary ? temporaryRiskLabel : null, riskSeverityLabels[item.severity]].filter(

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { VersionAction } from "@/lib/workflow/version-workflow";
-import type { ActionResult } from "@/lib/http/action-result";
-import { formatAdminDateTime } from "@/components/dashboard/admin-labels";
+import type { ActionResult } from "@/lib/actions/action-wrapper";
+import { formatAdminDateTime } from "@/lib/labels/sv";
 import {
   cancelScheduledPublishAction,
   cancelScheduledUnpublishAction,
@@ -12,7 +12,7 @@ import {
   schedulePublishAction,
   scheduleUnpublishAction,
   unpublishNowAction,
-} from "@/app/admin/publishing-actions";
+} from "@/lib/actions/publishing-actions";
 import { ScheduleForm } from "./schedule-form";
 
 export type PublishingAction = Extract<VersionAction, "publish" | "schedulePublish" | "unpublish" | "scheduleUnpublish">;

@@ -2,8 +2,8 @@ import type { ContentVersion } from "@/lib/db/generated/client";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { availableActions } from "@/lib/workflow/version-workflow";
-import { isAuthorOf } from "@/lib/workflow/versioned-item";
-import { formatAdminDateTime } from "@/components/dashboard/admin-labels";
+import { isAuthorOf } from "@/lib/workflow/version-lock";
+import { formatAdminDateTime } from "@/lib/labels/sv";
 import { PublishControlsPanel, type PublishingAction } from "./publish-controls-panel";
 import "./publishing.css";
 

@@ -3,10 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { ActionResult } from "@/lib/http/action-result";
-import { FormErrors, FormField, fieldAria } from "@/components/editor/form-field";
-import { applyServerFieldErrors } from "@/components/editor/server-field-errors";
-import { scheduleFormSchema, type ScheduleFormInput, type ScheduleFormValues } from "./publishing-schemas";
+import type { ActionResult } from "@/lib/actions/action-wrapper";
+import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
+import { scheduleReleaseSchema, type ScheduleReleaseFormInput, type ScheduleReleaseInput } from "@/lib/workflow/publishing-schemas";
 
 type Props = {
   versionId: string;
@@ -14,15 +14,15 @@ type Props = {
   idPrefix: string;
   label: string;
   submitLabel: string;
-  schedule: (input: ScheduleFormInput) => Promise<ActionResult<unknown>>;
+  schedule: (input: ScheduleReleaseFormInput) => Promise<ActionResult<unknown>>;
   onScheduled: () => void;
 };
 
 /** A Swedish date and time for a scheduled publish or unpublish, checked by the same schema as the action. */
 export function ScheduleForm({ versionId, idPrefix, label, submitLabel, schedule, onScheduled }: Props) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
-  const { register, handleSubmit, setError, reset, getValues, formState } = useForm<ScheduleFormInput, unknown, ScheduleFormValues>({
-    resolver: zodResolver(scheduleFormSchema),
+  const { register, handleSubmit, setError, reset, getValues, formState } = useForm<ScheduleReleaseFormInput, unknown, ScheduleReleaseInput>({
+    resolver: zodResolver(scheduleReleaseSchema),
     defaultValues: { versionId, at: "" },
   });
   const error = formState.errors.at?.message;

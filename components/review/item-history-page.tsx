@@ -2,16 +2,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { hasAnyRole, requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
-import type { ItemRef } from "@/lib/workflow/versioned-item";
+import type { Item } from "@/lib/items/item";
 import { findItemHistory, findRiskListUsage } from "@/lib/workflow/version-queries";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { RiskListUsage } from "./risk-list-usage";
 import { VersionHistoryTable } from "./version-history-table";
-import { itemKindLabel } from "./version-labels";
+import { itemKindLabel } from "@/lib/labels/sv";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** The item page shared by articles and risk lists: its history, comparison and editing entry points. */
-export async function ItemHistoryPage({ item }: { item: ItemRef }) {
-  const path = item.articleId ? `/admin/artiklar/${item.articleId}` : `/admin/risklistor/${item.riskListId}`;
+export async function ItemHistoryPage({ item }: { item: Item }) {
+  const path = adminPaths.item(item);
   const user = await requirePageUser(path);
   const db = getDb();
   const history = await findItemHistory(db, item);
@@ -21,14 +22,14 @@ export async function ItemHistoryPage({ item }: { item: ItemRef }) {
   return (
     <article aria-labelledby="item-heading">
       <p>
-        <Link href="/admin/innehall">← Allt innehåll</Link>
+        <Link href={adminPaths.content}>← Allt innehåll</Link>
       </p>
       <h1 id="item-heading">{history.title}</h1>
       <p>
         {itemKindLabel(history.item)} · adress <code>{history.item.slug}</code> ·{" "}
         {published ? (
           <>
-            publicerad: <Link href={`/admin/versioner/${published.id}`}>version {published.number}</Link>
+            publicerad: <Link href={adminPaths.version(published.id)}>version {published.number}</Link>
           </>
         ) : (
           "inte publicerad"

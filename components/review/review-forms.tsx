@@ -5,17 +5,16 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { approveVersionSchema, reattestVersionSchema, reviewCommentSchema } from "@/lib/workflow/review-schemas";
-import type { ActionResult } from "@/lib/http/action-result";
+import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema } from "@/lib/workflow/review-schemas";
+import type { ActionResult } from "@/lib/actions/action-wrapper";
 import {
   addReviewCommentAction,
   approveVersionAction,
   reattestVersionAction,
   requestChangesAction,
-} from "@/app/admin/versioner/[versionId]/review-actions";
-import { FormErrors, FormField, fieldAria } from "@/components/editor/form-field";
-import { applyServerFieldErrors } from "@/components/editor/server-field-errors";
-import { requestChangesFormSchema } from "./review-schemas";
+} from "@/lib/actions/review-actions";
+import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 
 /** After a successful decision or comment the page is re-read from the server; failures stay on the form. */
 function useServerOutcome(fields: readonly string[]) {
@@ -101,9 +100,9 @@ export function ApproveVersionForm({ versionId, contentHash, defaultNextReviewDu
 }
 
 export function RequestChangesForm({ versionId }: { versionId: string }) {
-  type Values = z.input<typeof requestChangesFormSchema>;
-  const { register, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof requestChangesFormSchema>>({
-    resolver: zodResolver(requestChangesFormSchema),
+  type Values = z.input<typeof requestChangesSchema>;
+  const { register, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof requestChangesSchema>>({
+    resolver: zodResolver(requestChangesSchema),
     defaultValues: { versionId, comment: "" },
   });
   const { formErrors, done, submit } = useServerOutcome(["comment"]);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { findRiskListUsage } from "@/lib/workflow/version-queries";
-import { versionStatusLabels } from "@/components/dashboard/admin-labels";
+import { versionStatusLabels } from "@/lib/labels/sv";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** "Används i": the articles whose published or open version shows this risk list. */
 export function RiskListUsage({ usage }: { usage: Awaited<ReturnType<typeof findRiskListUsage>> }) {
@@ -13,7 +14,7 @@ export function RiskListUsage({ usage }: { usage: Awaited<ReturnType<typeof find
         <ul data-testid="risk-list-usage">
           {usage.map((article) => (
             <li key={article.articleId}>
-              <Link href={`/admin/artiklar/${article.articleId}`}>{article.title}</Link>{" "}
+              <Link href={adminPaths.item({ kind: "article", id: article.articleId })}>{article.title}</Link>{" "}
               <span className="review-hint">
                 ({article.versions.map((used) => `version ${used.number}, ${versionStatusLabels[used.status]}`).join("; ")})
               </span>

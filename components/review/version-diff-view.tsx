@@ -12,9 +12,7 @@ import type {
   TextPart,
   ValueChange,
 } from "@/lib/content/version-diff";
-import { blockTypeLabels, frequencyLabels, severityLabels } from "@/components/editor/editor-labels";
-import { imagingLabels, medicationLabels } from "@/components/public/swedish-labels";
-import { formatAdminDateTime } from "@/components/dashboard/admin-labels";
+import { blockTypeLabels, formatAdminDateTime, frequencyLabels, imagingLabels, medicationLabels, severityLabels } from "@/lib/labels/sv";
 import "./review.css";
 
 /**

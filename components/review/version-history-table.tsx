@@ -2,10 +2,10 @@ import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/current-user";
 import type { ItemHistory } from "@/lib/workflow/version-queries";
 import { availableActions } from "@/lib/workflow/version-workflow";
-import { formatAdminDateTime, versionStatusLabels } from "@/components/dashboard/admin-labels";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
-import { decisionLabels } from "./version-labels";
+import { decisionLabels, formatAdminDateTime, versionStatusLabels } from "@/lib/labels/sv";
 import "./review.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 const compareFormId = "compare-versions";
 
@@ -16,11 +16,11 @@ const compareFormId = "compare-versions";
  */
 export function VersionHistoryTable({ history, user }: { history: ItemHistory; user: SessionUser }) {
   const { item, versions } = history;
-  const itemRef = item.kind === "article" ? { articleId: item.id } : { riskListId: item.id };
+  const itemRef = { kind: item.kind, id: item.id };
   const [newest, previous] = versions;
   return (
     <>
-      <form id={compareFormId} action="/admin/jamfor" method="get" className="review-actions">
+      <form id={compareFormId} action={adminPaths.compare} method="get" className="review-actions">
         <p className="review-hint">Välj en version i kolumnen ”Från” och en i ”Till” för att jämföra dem.</p>
         <button type="submit" disabled={versions.length < 2}>
           Jämför valda versioner
@@ -49,7 +49,7 @@ export function VersionHistoryTable({ history, user }: { history: ItemHistory; u
               return (
                 <tr key={version.id} data-testid="version-row">
                   <th scope="row">
-                    <Link href={`/admin/versioner/${version.id}`}>Version {version.number}</Link>
+                    <Link href={adminPaths.version(version.id)}>Version {version.number}</Link>
                   </th>
                   <td>{versionStatusLabels[version.status]}</td>
                   <td>{authors}</td>

@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { roleLabels } from "@/components/admin/role-labels";
+import { roleLabels } from "@/lib/labels/sv";
 import { Role } from "@/lib/db/generated/enums";
 
 const roleHints: Record<Role, string> = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { setUserActiveAction } from "@/app/admin/anvandare/actions";
+import { setUserActiveAction } from "@/lib/actions/user-actions";
 import type { ManagedUser } from "@/lib/auth/manage-users";
 import "./users.css";
 

@@ -4,31 +4,34 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { updateUserProfileAction } from "@/app/admin/anvandare/actions";
-import { updateUserProfileSchema, type ManagedUser, type UpdateUserProfileInput } from "@/lib/auth/manage-users";
-import { showFailure } from "./form-failure";
-import { TextField } from "./text-field";
+import { updateUserProfileAction } from "@/lib/actions/user-actions";
+import type { ManagedUser } from "@/lib/auth/manage-users";
+import { updateUserProfileSchema, type UpdateUserProfileFormInput } from "@/lib/auth/user-schemas";
+import { FormErrors, TextField } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 import "./users.css";
 
-const fields = ["name", "title", "specialty"] as const;
+const fields: readonly string[] = ["name", "title", "specialty"];
 
 /** Name, title and specialty: what readers see with this user's reviews from now on. */
 export function UserProfileForm({ user }: { user: ManagedUser }) {
   const router = useRouter();
-  const [status, setStatus] = useState<{ saved: true } | { saved: false; message: string } | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<UpdateUserProfileInput>({
+  const [saved, setSaved] = useState(false);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { register, handleSubmit, setError, formState } = useForm<UpdateUserProfileFormInput>({
     resolver: zodResolver(updateUserProfileSchema),
     defaultValues: { userId: user.id, name: user.name, title: user.title, specialty: user.specialty },
   });
 
   const onSubmit = handleSubmit(async (input) => {
-    setStatus(null);
+    setSaved(false);
+    setFormErrors([]);
     const result = await updateUserProfileAction(input);
     if (!result.ok) {
-      setStatus({ saved: false, message: showFailure(result.error, setError, fields) });
+      setFormErrors(applyServerFieldErrors(result.error, setError, (path) => fields.includes(path)));
       return;
     }
-    setStatus({ saved: true });
+    setSaved(true);
     router.refresh();
   });
 
@@ -39,10 +42,8 @@ export function UserProfileForm({ user }: { user: ManagedUser }) {
       <TextField id="profil-title" label="Titel / Title" field={register("title")} error={formState.errors.title?.message} />
       <TextField id="profil-specialty" label="Specialitet / Specialty" field={register("specialty")} error={formState.errors.specialty?.message} />
       <p className="users-note">Redan gjorda granskningar behåller namnet och titeln de gjordes under.</p>
-      <div role="status">
-        {status?.saved === true && <p className="users-saved">Uppgifterna är sparade.</p>}
-        {status?.saved === false && <p className="form-error">{status.message}</p>}
-      </div>
+      <div role="status">{saved && <p className="users-saved">Uppgifterna är sparade.</p>}</div>
+      <FormErrors messages={formErrors} />
       <button type="submit" disabled={formState.isSubmitting}>
         Spara uppgifter
       </button>

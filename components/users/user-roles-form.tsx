@@ -4,29 +4,33 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { updateUserRolesAction } from "@/app/admin/anvandare/actions";
-import { updateUserRolesSchema, type ManagedUser, type UpdateUserRolesInput } from "@/lib/auth/manage-users";
-import { showFailure } from "./form-failure";
+import { updateUserRolesAction } from "@/lib/actions/user-actions";
+import type { ManagedUser } from "@/lib/auth/manage-users";
+import { updateUserRolesSchema, type UpdateUserRolesFormInput } from "@/lib/auth/user-schemas";
+import { FormErrors } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 import { RoleCheckboxes } from "./role-checkboxes";
 import "./users.css";
 
 /** Roles as checkboxes; saving ends the user's sessions so the change applies everywhere at once. */
 export function UserRolesForm({ user, isSelf }: { user: ManagedUser; isSelf: boolean }) {
   const router = useRouter();
-  const [status, setStatus] = useState<{ saved: true } | { saved: false; message: string } | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<UpdateUserRolesInput>({
+  const [saved, setSaved] = useState(false);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { register, handleSubmit, setError, formState } = useForm<UpdateUserRolesFormInput>({
     resolver: zodResolver(updateUserRolesSchema),
     defaultValues: { userId: user.id, roles: user.roles },
   });
 
   const onSubmit = handleSubmit(async (input) => {
-    setStatus(null);
+    setSaved(false);
+    setFormErrors([]);
     const result = await updateUserRolesAction(input);
     if (!result.ok) {
-      setStatus({ saved: false, message: showFailure(result.error, setError, ["roles"]) });
+      setFormErrors(applyServerFieldErrors(result.error, setError, (path) => path === "roles"));
       return;
     }
-    setStatus({ saved: true });
+    setSaved(true);
     router.refresh();
   });
 
@@ -43,10 +47,8 @@ export function UserRolesForm({ user, isSelf }: { user: ManagedUser; isSelf: boo
             : "När rollerna ändras loggas användaren ut överallt och får logga in igen."
         }
       />
-      <div role="status">
-        {status?.saved === true && <p className="users-saved">Rollerna är sparade.</p>}
-        {status?.saved === false && <p className="form-error">{status.message}</p>}
-      </div>
+      <div role="status">{saved && <p className="users-saved">Rollerna är sparade.</p>}</div>
+      <FormErrors messages={formErrors} />
       <button type="submit" disabled={formState.isSubmitting}>
         Spara roller
       </button>

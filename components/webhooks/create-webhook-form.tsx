@@ -4,16 +4,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { createWebhookSubscriptionAction } from "@/app/admin/webhooks/actions";
-import { showFailure } from "@/components/users/form-failure";
-import { TextField } from "@/components/users/text-field";
+import { createWebhookSubscriptionAction } from "@/lib/actions/webhook-actions";
+import { FormErrors, TextField } from "@/components/forms/form-field";
+import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 import { WebhookEvent } from "@/lib/db/generated/enums";
-import { createWebhookSubscriptionSchema, type CreateWebhookSubscriptionInput } from "@/lib/webhooks/webhook-subscription-schemas";
+import { createWebhookSubscriptionSchema, type CreateWebhookSubscriptionFormInput } from "@/lib/webhooks/webhook-subscription-schemas";
 import type { CreatedWebhookSubscription } from "@/lib/webhooks/webhook-subscriptions";
-import { webhookEventLabels } from "./webhook-labels";
+import { webhookEventLabels } from "@/lib/labels/sv";
 import "./webhooks.css";
 
-const fields = ["url", "events"] as const;
+const fields: readonly string[] = ["url", "events"];
 
 /**
  * An admin registers a subscriber. The signing secret comes back from the server this once and lives
@@ -21,19 +21,19 @@ const fields = ["url", "events"] as const;
  */
 export function CreateWebhookForm() {
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
   const [created, setCreated] = useState<CreatedWebhookSubscription | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<CreateWebhookSubscriptionInput>({
+  const { register, handleSubmit, setError, reset, formState } = useForm<CreateWebhookSubscriptionFormInput>({
     resolver: zodResolver(createWebhookSubscriptionSchema),
     defaultValues: { url: "", events: ["PUBLISHED", "UNPUBLISHED"] },
   });
 
   const onSubmit = handleSubmit(async (input) => {
-    setFailure(null);
+    setFormErrors([]);
     setCreated(null);
     const result = await createWebhookSubscriptionAction(input);
     if (!result.ok) {
-      setFailure(showFailure(result.error, setError, fields));
+      setFormErrors(applyServerFieldErrors(result.error, setError, (path) => fields.includes(path)));
       return;
     }
     setCreated(result.value);
@@ -57,11 +57,7 @@ export function CreateWebhookForm() {
         </div>
       )}
       <form onSubmit={onSubmit} noValidate className="form" data-testid="create-webhook-form">
-        {failure && (
-          <p role="alert" className="form-error">
-            {failure}
-          </p>
-        )}
+        <FormErrors messages={formErrors} />
         <TextField id="webhook-url" label="Mottagarens adress / Subscriber URL" hint="http:// eller https://. Mottagaren får ett POST-anrop med JSON." field={register("url")} error={errors.url?.message} />
         <fieldset className="webhooks-events" aria-describedby={eventsError ? "webhook-events-error" : undefined} aria-invalid={!!eventsError}>
           <legend>Händelser / Events</legend>

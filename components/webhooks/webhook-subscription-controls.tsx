@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteWebhookSubscriptionAction, setWebhookSubscriptionActiveAction } from "@/app/admin/webhooks/actions";
+import { deleteWebhookSubscriptionAction, setWebhookSubscriptionActiveAction } from "@/lib/actions/webhook-actions";
 import "./webhooks.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** Pause or resume a subscription, or delete it with its delivery log (after a confirmation). */
 export function WebhookSubscriptionControls({ subscription }: { subscription: { id: string; url: string; active: boolean } }) {
@@ -25,7 +26,7 @@ export function WebhookSubscriptionControls({ subscription }: { subscription: { 
       setFailure(null);
       const result = await deleteWebhookSubscriptionAction({ subscriptionId: subscription.id });
       if (!result.ok) setFailure(result.error.message);
-      else router.push("/admin/webhooks");
+      else router.push(adminPaths.webhooks);
     });
 
   return (

@@ -14,16 +14,16 @@ import { GET as listRiskListsRoute } from "@/app/api/v1/risk-lists/route";
 import { GET as feedRoute } from "@/app/feed.json/route";
 import { seedOverviewArticle, seedRiskLists } from "@/lib/content/seed-content";
 import { openApiDocument, type OpenApiSchemaName } from "./openapi-document";
-import { callRoute, setUpPublicReadFixture, type PublicReadFixture } from "./public-read-test-fixtures";
+import { callRoute, setUpPublicReadFixture, type PublicReadFixture } from "@/test/integration/public-read-fixture";
 
 let fixture: PublicReadFixture;
 
 beforeAll(async () => {
-  fixture = await setUpPublicReadFixture();
+  fixture = await setUpPublicReadFixture("public-api");
 });
 
 afterAll(async () => {
-  await fixture?.tearDown();
+  await fixture?.kit.close();
 });
 
 const document = openApiDocument("http://localhost:3000");

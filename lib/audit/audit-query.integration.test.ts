@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { auditQuerySchema, queryAuditEvents, startOfDayIn, type AuditQuery } from "./audit-query";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
 let alice: string;
 let bob: string;
 const article = crypto.randomUUID();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  alice = (await db.user.create({ data: { email: "alice@audit.test", name: "Alice", title: "", specialty: "", roles: ["ADMIN"] } })).id;
-  bob = (await db.user.create({ data: { email: "bob@audit.test", name: "Bob", title: "", specialty: "", roles: ["EDITOR"] } })).id;
+  kit = await openTestKit({ name: "audit-query", seed: false });
+  db = kit.db;
+  alice = (await kit.createUser("alice", ["ADMIN"], { name: "Alice" })).id;
+  bob = (await kit.createUser("bob", ["EDITOR"], { name: "Bob" })).id;
   // In Stockholm, 2026-03-10 runs from 2026-03-09T23:00Z to 2026-03-10T23:00Z.
   const events = [
     { at: "2026-03-09T22:59:00Z", actorId: alice, action: "user.roles_changed", entityType: "user", entityId: bob, data: { before: ["EDITOR"], after: ["EDITOR", "REVIEWER"] } },
@@ -28,8 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 const query = (input: Record<string, string>): AuditQuery => auditQuerySchema.parse(input);

@@ -2,15 +2,11 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { hashPassword } from "./password";
-import { createUserSchema, type CreateUserInput } from "./user-schemas";
+import type { CreateUserInput } from "./user-schemas";
 
 /** Creates a user with a hashed password, audited in the same transaction; refuses a taken e-mail. */
 export async function createUser(db: Db, input: CreateUserInput, actorId: string | null): Promise<DomainResult<{ id: string; email: string }>> {
-  const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> });
-  }
-  const { password, ...user } = parsed.data;
+  const { password, ...user } = input;
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: user.email } })) {

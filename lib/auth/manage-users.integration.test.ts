@@ -1,33 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { authenticateWithPassword } from "./authenticate";
 import { createUser } from "./create-user";
 import { setUserActive, updateUserProfile, updateUserRoles } from "./manage-users";
+import { createUserSchema } from "./user-schemas";
 
-let database: TestDatabase;
+// Input that does not pass an operation's schema is refused where it is parsed: at the server action.
+const { updateUserProfileAction, updateUserRolesAction } = await import("@/lib/actions/user-actions");
+
+let kit: TestKit;
 let db: Db;
 let admin: { id: string };
 
 const password = "ett-långt-lösenord-för-test";
 
 async function newUser(email: string, roles: ("EDITOR" | "REVIEWER" | "ADMIN")[]) {
-  const created = await createUser(db, { email, name: `Test ${email}`, roles, password }, admin?.id ?? null);
+  const created = await createUser(db, createUserSchema.parse({ email, name: `Test ${email}`, roles, password }), admin?.id ?? null);
   if (!created.ok) throw new Error(created.failure.message);
   return created.value;
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
+  kit = await openTestKit({ name: "manage-users", seed: false });
+  db = kit.db;
   admin = await newUser("admin@manage.test", ["ADMIN"]);
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("managing users", () => {
@@ -53,8 +54,9 @@ describe("managing users", () => {
 
   it("refuses no roles, an unknown role, and an admin dropping their own admin role", async () => {
     const user = await newUser("refuse@manage.test", ["EDITOR"]);
-    expect(await updateUserRoles(db, admin, { userId: user.id, roles: [] })).toMatchObject({ ok: false, failure: { kind: "invalid", fieldErrors: { roles: [expect.any(String)] } } });
-    expect(await updateUserRoles(db, admin, { userId: user.id, roles: ["OWNER"] })).toMatchObject({ ok: false, failure: { kind: "invalid" } });
+    await kit.signIn(admin);
+    expect(await updateUserRolesAction({ userId: user.id, roles: [] })).toMatchObject({ ok: false, error: { kind: "invalid", fieldErrors: { roles: [expect.any(String)] } } });
+    expect(await updateUserRolesAction({ userId: user.id, roles: ["OWNER"] })).toMatchObject({ ok: false, error: { kind: "invalid" } });
     expect(await updateUserRoles(db, admin, { userId: admin.id, roles: ["EDITOR"] })).toMatchObject({ ok: false, failure: { kind: "invalid", fieldErrors: { roles: [expect.stringContaining("egen administratörsroll")] } } });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).roles).toEqual(["ADMIN"]);
     expect(await updateUserRoles(db, admin, { userId: crypto.randomUUID(), roles: ["EDITOR"] })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
@@ -96,6 +98,7 @@ describe("managing users", () => {
     expect(result).toMatchObject({ ok: true, value: { name: "Dr. Ny", title: "Överläkare" } });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.profile_updated", entityId: user.id } });
     expect(event.data).toEqual({ name: { before: "Test profile@manage.test", after: "Dr. Ny" }, title: { before: "", after: "Överläkare" } });
-    expect(await updateUserProfile(db, admin, { userId: user.id, name: " ", title: "", specialty: "" })).toMatchObject({ ok: false, failure: { fieldErrors: { name: [expect.any(String)] } } });
+    await kit.signIn(admin);
+    expect(await updateUserProfileAction({ userId: user.id, name: " ", title: "", specialty: "" })).toMatchObject({ ok: false, error: { fieldErrors: { name: [expect.any(String)] } } });
   });
 });

@@ -1,37 +1,15 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@/lib/db/client";
-import { Role } from "@/lib/db/generated/enums";
 import type { User } from "@/lib/db/generated/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
+import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
+import type { setUserActiveSchema, updateUserProfileSchema, updateUserRolesSchema } from "./user-schemas";
 
 /** The administrator doing the change; their own account has guards (see below). */
 export type UserManager = { id: string };
 
-export const updateUserRolesSchema = z.object({
-  userId: z.uuid(),
-  roles: z.array(z.enum(Role)).min(1, "Välj minst en roll / Choose at least one role"),
-});
-export type UpdateUserRolesInput = z.input<typeof updateUserRolesSchema>;
-
-export const updateUserProfileSchema = z.object({
-  userId: z.uuid(),
-  name: z.string().trim().min(1, "Ange ett namn / Enter a name").max(120),
-  title: z.string().trim().max(120),
-  specialty: z.string().trim().max(120),
-});
-export type UpdateUserProfileInput = z.input<typeof updateUserProfileSchema>;
-
-export const setUserActiveSchema = z.object({ userId: z.uuid(), active: z.boolean() });
-export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;
-
 export type ManagedUser = Pick<User, "id" | "email" | "name" | "title" | "specialty" | "roles" | "active">;
 const managedUserFields = { id: true, email: true, name: true, title: true, specialty: true, roles: true, active: true } as const;
-
-function parse<T extends z.ZodType>(schema: T, input: unknown): DomainResult<z.infer<T>> {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : fail({ kind: "invalid", message: "Kontrollera fälten / Check the fields", fieldErrors: fieldErrorsOf(parsed.error) });
-}
 
 /** Locks the user's row for the transaction so two admins' changes are applied one after the other. */
 async function lockUser(tx: DbTx, userId: string): Promise<User | null> {
@@ -57,11 +35,9 @@ export async function findManagedUser(db: Db, userId: string): Promise<ManagedUs
  * their own roles keeps their current session: they may not drop ADMIN, and any other change is
  * already in effect because every request re-reads the roles from the database.
  */
-export async function updateUserRoles(db: Db, actor: UserManager, input: unknown): Promise<DomainResult<ManagedUser>> {
-  const parsed = parse(updateUserRolesSchema, input);
-  if (!parsed.ok) return parsed;
-  const { userId } = parsed.value;
-  const roles = [...new Set(parsed.value.roles)];
+export async function updateUserRoles(db: Db, actor: UserManager, input: z.output<typeof updateUserRolesSchema>): Promise<DomainResult<ManagedUser>> {
+  const { userId } = input;
+  const roles = [...new Set(input.roles)];
   const isSelf = userId === actor.id;
   if (isSelf && !roles.includes("ADMIN")) {
     return fail({
@@ -92,10 +68,8 @@ export async function updateUserRoles(db: Db, actor: UserManager, input: unknown
 }
 
 /** Changes the name, title and specialty shown with a user's reviews; past review decisions keep their snapshot. */
-export async function updateUserProfile(db: Db, actor: UserManager, input: unknown): Promise<DomainResult<ManagedUser>> {
-  const parsed = parse(updateUserProfileSchema, input);
-  if (!parsed.ok) return parsed;
-  const { userId, ...profile } = parsed.value;
+export async function updateUserProfile(db: Db, actor: UserManager, input: z.output<typeof updateUserProfileSchema>): Promise<DomainResult<ManagedUser>> {
+  const { userId, ...profile } = input;
   return db.$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (!before) return fail(userNotFound);
@@ -117,10 +91,8 @@ export async function updateUserProfile(db: Db, actor: UserManager, input: unkno
  * Deactivates or reactivates a user. Deactivation bumps the session epoch, so every session the user
  * has ends on its next request, and sign-in refuses the account. An admin cannot deactivate themselves.
  */
-export async function setUserActive(db: Db, actor: UserManager, input: unknown): Promise<DomainResult<ManagedUser>> {
-  const parsed = parse(setUserActiveSchema, input);
-  if (!parsed.ok) return parsed;
-  const { userId, active } = parsed.value;
+export async function setUserActive(db: Db, actor: UserManager, input: z.output<typeof setUserActiveSchema>): Promise<DomainResult<ManagedUser>> {
+  const { userId, active } = input;
   if (userId === actor.id && !active) {
     return fail({ kind: "forbidden", message: "Du kan inte inaktivera dig själv / You cannot deactivate yourself" });
   }

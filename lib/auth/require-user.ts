@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import type { Role } from "@/lib/db/generated/enums";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { getCurrentUser, type SessionUser } from "./current-user";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export function hasAnyRole(user: Pick<SessionUser, "roles">, roles: readonly Role[]): boolean {
   return roles.length === 0 || roles.some((role) => user.roles.includes(role));
@@ -21,7 +22,7 @@ export async function requireUser(roles: readonly Role[] = []): Promise<DomainRe
  */
 export async function requirePageUser(path: string, roles: readonly Role[] = []): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/logga-in?callbackUrl=${encodeURIComponent(path)}`);
+  if (!user) redirect(adminPaths.signIn(path));
   if (!hasAnyRole(user, roles)) notFound();
   return user;
 }

@@ -1,18 +1,41 @@
 import { z } from "zod";
 import { Role } from "@/lib/db/generated/enums";
 
+/*
+ * The inputs of user management (lib/auth/create-user.ts, lib/auth/manage-users.ts), one schema per
+ * operation, shared by the admin's forms, the server actions and `npm run user:create`. Schema-only, so
+ * that the forms' browser bundles stay free of database code.
+ */
+
 export const passwordSchema = z
   .string()
   .min(12, "Minst 12 tecken / At least 12 characters")
   .max(200, "Högst 200 tecken / At most 200 characters");
 
+const nameSchema = z.string().trim().min(1, "Ange ett namn / Enter a name").max(120);
+const rolesSchema = z.array(z.enum(Role)).min(1, "Välj minst en roll / Choose at least one role");
+
 /** A new user, from the admin's form or `npm run user:create`. */
 export const createUserSchema = z.object({
   email: z.email("Ange en giltig e-postadress / Enter a valid e-mail address").trim().toLowerCase().max(254),
-  name: z.string().trim().min(1, "Ange ett namn / Enter a name").max(120),
+  name: nameSchema,
   title: z.string().trim().max(120).default(""),
   specialty: z.string().trim().max(120).default(""),
-  roles: z.array(z.enum(Role)).min(1, "Välj minst en roll / Choose at least one role"),
+  roles: rolesSchema,
   password: passwordSchema,
 });
-export type CreateUserInput = z.input<typeof createUserSchema>;
+export type CreateUserFormInput = z.input<typeof createUserSchema>;
+export type CreateUserInput = z.output<typeof createUserSchema>;
+
+export const updateUserRolesSchema = z.object({ userId: z.uuid(), roles: rolesSchema });
+export type UpdateUserRolesFormInput = z.input<typeof updateUserRolesSchema>;
+
+export const updateUserProfileSchema = z.object({
+  userId: z.uuid(),
+  name: nameSchema,
+  title: z.string().trim().max(120),
+  specialty: z.string().trim().max(120),
+});
+export type UpdateUserProfileFormInput = z.input<typeof updateUserProfileSchema>;
+
+export const setUserActiveSchema = z.object({ userId: z.uuid(), active: z.boolean() });

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "@/lib/content/seed";
 import { seedOverviewArticle, seedProcedureArticles } from "@/lib/content/seed-content";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { createPublishingActors, type TestActor } from "@/lib/jobs/publishing-test-fixtures";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { readerRateLimits } from "@/lib/security/reader-rate-limits";
 import { listApprovedComments } from "./approved-comments";
 import { submitCommentSchema } from "./comment-schemas";
@@ -12,9 +9,9 @@ import { deleteComment, moderateComment } from "./moderate-comment";
 import { listCommentsForModeration } from "./moderation-queue";
 import { submitComment } from "./submit-comment";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-let admin: TestActor;
+let admin: TestUser;
 let addressCounter = 0;
 const freshAddress = () => `198.51.100.${++addressCounter}`;
 
@@ -30,16 +27,13 @@ async function pendingCommentWithEmail(email: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  admin = (await createPublishingActors(db, "comments")).admin;
+  kit = await openTestKit({ name: "comments" });
+  db = kit.db;
+  admin = kit.users.admin;
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("reader comments", () => {
@@ -49,7 +43,11 @@ describe("reader comments", () => {
     expect(comment).toMatchObject({ status: "PENDING", versionId: seedOverviewArticle.versionId, name: "Läsare", moderatedById: null });
     expect(await listApprovedComments(db, seedOverviewArticle.id)).toEqual([]);
 
-    expect(await moderateComment(db, admin, { commentId: comment.id, decision: "APPROVED" })).toEqual({ ok: true, value: { id: comment.id } });
+    expect(await moderateComment(db, admin, { commentId: comment.id, decision: "APPROVED" })).toEqual({
+      ok: true,
+      value: { id: comment.id },
+      events: [{ type: "comment.moderated", commentId: comment.id, articleId: comment.articleId, decision: "APPROVED", actorId: admin.id, occurredAt: expect.any(Date) }],
+    });
     const shown = await listApprovedComments(db, seedOverviewArticle.id);
     expect(shown).toEqual([{ id: comment.id, name: "Läsare", body: "En fråga om kortison", createdAt: comment.createdAt }]);
     expect(JSON.stringify(shown)).not.toContain("@");
@@ -86,7 +84,11 @@ describe("reader comments", () => {
   it("deletes a comment with its e-mail, leaving an audit event with ids and state only", async () => {
     const email = "raderas@example.org";
     const comment = await pendingCommentWithEmail(email);
-    expect(await deleteComment(db, admin, { commentId: comment.id })).toEqual({ ok: true, value: { id: comment.id } });
+    expect(await deleteComment(db, admin, { commentId: comment.id })).toEqual({
+      ok: true,
+      value: { id: comment.id },
+      events: [{ type: "comment.deleted", commentId: comment.id, articleId: comment.articleId, actorId: admin.id, occurredAt: expect.any(Date) }],
+    });
     expect(await db.publicComment.count({ where: { email } })).toBe(0);
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: comment.id } });
     expect(event).toMatchObject({ action: "comment.deleted", entityType: "public_comment", data: { articleId: seedOverviewArticle.id, status: "PENDING" } });

@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import type { ArticleContent, RiskListContent } from "./content-schemas";
 import {
   getPublishedArticle,
@@ -15,23 +14,20 @@ import {
   type PublishedProcedure,
   type PublishedRiskList,
 } from "./public-content";
-import { seedAuthor, seedDatabase, seedNextReviewDue, seedReaderNote, seedReviewer, seedTimestamp } from "./seed";
+import { seedAuthor, seedNextReviewDue, seedReaderNote, seedReviewer, seedTimestamp } from "./seed";
 import { kortisonRiskList, seedOverviewArticle, seedProcedureArticles, seedRiskLists } from "./seed-content";
 import { readArticleContent, readRiskListContent, writeDraftContent } from "./version-content";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 2 });
-  await seedDatabase(db, { demoUsers: false });
+  kit = await openTestKit({ name: "public-content" });
+  db = kit.db;
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 const overviewSlug = seedOverviewArticle.slug;

@@ -2,6 +2,7 @@ import { cache } from "react";
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ArticleKind } from "@/lib/db/generated/enums";
+import { itemKindNames, itemKinds, type ItemKind } from "@/lib/items/item";
 import type { ArticleBlock, RiskGroup } from "./content-schemas";
 import { cachedPublicRead } from "./public-cache";
 import { readArticleContent, readRiskListContent } from "./version-content";
@@ -304,24 +305,24 @@ export const getPublishedArticle = publicRead(
  * (vercel/next.js#62228), which a reader without JavaScript would see as a blank page.
  */
 export async function isUnpublishedContentPath(db: DbTx, pathname: string): Promise<boolean> {
-  const match = /^\/(artiklar|risklistor)\/([^/]+)$/.exec(pathname);
-  if (!match) return false;
-  const [, section, encodedSlug = ""] = match;
+  const [, section, encodedSlug = "", ...rest] = pathname.split("/");
+  const kind = itemKindNames.find((candidate) => itemKinds[candidate].publicSegment === section);
+  if (!kind || !encodedSlug || rest.length > 0) return false;
   let slug: string;
   try {
     slug = decodeURIComponent(encodedSlug);
   } catch {
     return true;
   }
-  return !(await hasPublishedVersion(db, section === "artiklar" ? "article" : "riskList", slug));
+  return !(await hasPublishedVersion(db, kind, slug));
 }
 
 const hasPublishedVersion = cachedPublicRead(
   "hasPublishedVersion",
-  async (db: DbTx, owner: "article" | "riskList", slug: string, locale: string = "sv"): Promise<boolean> => {
-    const where = { slug, locale, archivedAt: null };
+  async (db: DbTx, kind: ItemKind, slug: string, locale: string = "sv"): Promise<boolean> => {
+    // Each kind's identity is the ContentVersion relation named like the kind.
     const version = await db.contentVersion.findFirst({
-      where: { ...publishedVersion, ...(owner === "article" ? { article: where } : { riskList: where }) },
+      where: { ...publishedVersion, [kind]: { slug, locale, archivedAt: null } },
       select: { id: true },
     });
     return version !== null;

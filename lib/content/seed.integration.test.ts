@@ -1,9 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { contentHash } from "./content-hash";
 import { demoUsers, seedAuthor, seedDatabase, seedNextReviewDue, seedReviewer, seedTimestamp } from "./seed";
 import { kortisonRiskList, seedArticles, seedOverviewArticle, seedProcedureArticles, seedRiskLists } from "./seed-content";
@@ -29,18 +28,16 @@ async function databaseSignature(url: string): Promise<Record<string, string[]>>
 }
 
 describe("seedDatabase", () => {
-  let database: TestDatabase;
+  let kit: Omit<TestKit, "users">;
   let db: Db;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await applyMigrations(database.url);
-    db = createPrismaClient(database.url, { max: 2 });
+    kit = await openTestKit({ name: "seed", seed: false, users: false });
+    db = kit.db;
   });
 
   afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
+    await kit?.close();
   });
 
   it("publishes every risk list and article as reviewed version 1 whose hash is the hash of its rows", async () => {
@@ -123,11 +120,11 @@ describe("seedDatabase", () => {
   });
 
   it("changes no row when it runs again", async () => {
-    const before = await databaseSignature(database.url);
+    const before = await databaseSignature(kit.url);
     const summary = await seedDatabase(db, { demoUsers: false });
     expect(summary.created).toEqual([]);
     expect(summary.skipped).toHaveLength(2 + seedRiskLists.length + seedArticles.length);
-    expect(await databaseSignature(database.url)).toEqual(before);
+    expect(await databaseSignature(kit.url)).toEqual(before);
   });
 
   it("creates demo users only when asked, with working passwords, and leaves them alone afterwards", async () => {
@@ -147,37 +144,35 @@ describe("seedDatabase", () => {
       ["admin@granskad.local", "granskad-admin", "ADMIN"],
     ]);
 
-    const before = await databaseSignature(database.url);
+    const before = await databaseSignature(kit.url);
     expect((await seedDatabase(db, { demoUsers: true })).created).toEqual([]);
-    expect(await databaseSignature(database.url)).toEqual(before);
+    expect(await databaseSignature(kit.url)).toEqual(before);
   });
 });
 
 describe("seedDatabase on a database where some items already exist", () => {
-  let database: TestDatabase;
+  let kit: TestKit;
   let db: Db;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await applyMigrations(database.url);
-    db = createPrismaClient(database.url, { max: 2 });
+    kit = await openTestKit({ name: "seed", seed: false });
+    db = kit.db;
   });
 
   afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
+    await kit?.close();
   });
 
   it("leaves an existing item untouched and points the seeded articles at it", async () => {
-    const editor = await db.user.create({ data: { email: "elin@example.org", name: "Elin", title: "Redaktör", specialty: "", roles: ["EDITOR"] } });
+    const editor = await kit.createUser("elin", ["EDITOR"], { name: "Elin", title: "Redaktör" });
     const ownList = await db.riskList.create({ data: { slug: kortisonRiskList.slug } });
     await db.contentVersion.create({ data: { riskListId: ownList.id, number: 1, title: "Egen lista", createdById: editor.id } });
-    const before = await databaseSignature(database.url);
+    const before = await databaseSignature(kit.url);
 
     const summary = await seedDatabase(db, { demoUsers: false });
     expect(summary.skipped).toEqual([{ kind: "riskList", name: kortisonRiskList.slug }]);
 
-    const after = await databaseSignature(database.url);
+    const after = await databaseSignature(kit.url);
     for (const table of ["RiskList", "ContentVersion"]) {
       for (const row of before[table] ?? []) expect(after[table], table).toContain(row);
     }

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
+import { auditEntityOf } from "@/lib/items/item";
 import { contentHash } from "./content-hash";
 import type { ArticleContent, RiskListContent } from "./content-schemas";
 import { seedArticles, seedLocale, seedRiskLists, seedUuid, type SeedArticle, type SeedRiskList } from "./seed-content";
@@ -148,8 +149,7 @@ async function seedRiskList(db: Db, list: SeedRiskList, authorId: string, review
     await recordAuditEvent(tx, {
       actorId: authorId,
       action: "content.seeded",
-      entityType: "risk_list",
-      entityId: list.id,
+      ...auditEntityOf({ kind: "riskList", id: list.id }),
       data: { slug: list.slug, versionId: list.versionId, contentHash: hash },
     });
   }, transactionOptions);
@@ -181,8 +181,7 @@ async function seedArticle(db: Db, item: SeedArticle, content: ArticleContent, a
     await recordAuditEvent(tx, {
       actorId: authorId,
       action: "content.seeded",
-      entityType: "article",
-      entityId: item.id,
+      ...auditEntityOf({ kind: "article", id: item.id }),
       data: { slug: item.slug, kind: item.kind, versionId: item.versionId, contentHash: hash },
     });
   }, transactionOptions);

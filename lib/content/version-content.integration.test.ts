@@ -1,13 +1,12 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { contentHash } from "./content-hash";
 import type { ArticleContent, RiskListContent } from "./content-schemas";
 import { readArticleContent, readRiskListContent, VersionContentError, writeDraftContent } from "./version-content";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
 let editorId: string;
 let reviewerId: string;
@@ -15,16 +14,14 @@ let reviewerId: string;
 const key = () => crypto.randomUUID();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 2 });
-  editorId = (await db.user.create({ data: { email: "editor@example.org", name: "Elin", title: "Redaktör", specialty: "", roles: ["EDITOR"] } })).id;
-  reviewerId = (await db.user.create({ data: { email: "reviewer@example.org", name: "Rasmus", title: "Läkare", specialty: "", roles: ["REVIEWER"] } })).id;
+  kit = await openTestKit({ name: "version-content", seed: false });
+  db = kit.db;
+  editorId = kit.users.editor.id;
+  reviewerId = kit.users.reviewer.id;
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 async function newRiskListDraft(): Promise<string> {

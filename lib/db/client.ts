@@ -24,3 +24,10 @@ export function getDb(): PrismaClient {
   globalForPrisma.granskadPrisma = client;
   return client;
 }
+
+/** Closes the app's client and forgets it: the next getDb() connects anew, from DATABASE_URL as it is then. */
+export async function disconnectDb(): Promise<void> {
+  const client = globalForPrisma.granskadPrisma;
+  globalForPrisma.granskadPrisma = undefined;
+  await client?.$disconnect();
+}

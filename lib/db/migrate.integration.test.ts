@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, MigrationError, migrationChecksum, readLocalMigrations } from "./migrate";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
 const migrationsDir = path.join("prisma", "migrations");
 const projectMigrations = readLocalMigrations(migrationsDir);

@@ -6,7 +6,7 @@ import { getDMMF } from "@prisma/internals";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "./migrate";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
 type Dmmf = Awaited<ReturnType<typeof getDMMF>>;
 type Model = Dmmf["datamodel"]["models"][number];

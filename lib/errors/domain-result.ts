@@ -12,7 +12,7 @@ export type DomainFailure =
 
 export type DomainResult<T> = { ok: true; value: T } | { ok: false; failure: DomainFailure };
 
-export const ok = <T>(value: T): DomainResult<T> => ({ ok: true, value });
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 export const fail = <T = never>(failure: DomainFailure): DomainResult<T> => ({ ok: false, failure });
 
 const statusByKind: Record<DomainFailure["kind"], number> = {
@@ -34,4 +34,11 @@ export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
     (fieldErrors[path] ??= []).push(issue.message);
   }
   return fieldErrors;
+}
+
+/** The one message for input that does not pass its schema or names what does not exist; the field errors say what. */
+export const invalidInputMessage = "Kontrollera fälten / Check the fields";
+
+export function invalidInput(fieldErrors: Record<string, string[]>): DomainFailure {
+  return { kind: "invalid", message: invalidInputMessage, fieldErrors };
 }

@@ -12,7 +12,7 @@ import {
   riskFrequencyLabels,
   riskSeverityLabels,
   temporaryRiskLabel,
-} from "@/components/public/swedish-labels";
+} from "@/lib/labels/sv";
 
 /**
  * An article's body as HTML for the feed's `content_html`. The body is built as a Markdown syntax tree:

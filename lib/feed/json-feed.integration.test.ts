@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as feedRoute, OPTIONS as feedPreflight } from "@/app/feed.json/route";
-import { callRoute, setUpPublicReadFixture, type PublicReadFixture } from "@/lib/api/public-read-test-fixtures";
+import { callRoute, setUpPublicReadFixture, type PublicReadFixture } from "@/test/integration/public-read-fixture";
 import { seedArticles, seedOverviewArticle } from "@/lib/content/seed-content";
 import { buildJsonFeed, withdrawalNoticeDays } from "./json-feed";
 import { granskadFeedSchema, jsonFeedSpecSchema, type GranskadFeed } from "./json-feed-schema";
@@ -8,11 +8,11 @@ import { granskadFeedSchema, jsonFeedSpecSchema, type GranskadFeed } from "./jso
 let fixture: PublicReadFixture;
 
 beforeAll(async () => {
-  fixture = await setUpPublicReadFixture();
+  fixture = await setUpPublicReadFixture("json-feed");
 });
 
 afterAll(async () => {
-  await fixture?.tearDown();
+  await fixture?.kit.close();
 });
 
 async function feedAt(path: string): Promise<GranskadFeed> {
@@ -96,7 +96,7 @@ describe("/feed.json", () => {
 
   it(`drops the withdrawal notice after ${withdrawalNoticeDays} days`, async () => {
     const later = new Date(Date.now() + (withdrawalNoticeDays + 1) * 24 * 60 * 60 * 1000);
-    const result = await buildJsonFeed(fixture.db, { limit: 100 }, "http://localhost:3000", later);
+    const result = await buildJsonFeed(fixture.kit.db, { limit: 100 }, "http://localhost:3000", later);
     if (!result.ok) throw new Error(result.failure.message);
     const feed = granskadFeedSchema.parse(result.value.body);
     expect(feed.items.some((item) => item._granskad.withdrawn)).toBe(false);

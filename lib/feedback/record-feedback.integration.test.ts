@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "@/lib/content/seed";
 import { seedOverviewArticle, seedProcedureArticles } from "@/lib/content/seed-content";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { createPublishingActors, type TestActor } from "@/lib/jobs/publishing-test-fixtures";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { readerRateLimits } from "@/lib/security/reader-rate-limits";
 import { startDraft } from "@/lib/workflow/draft-versions";
 import { publishVersion, unpublishVersion } from "@/lib/workflow/publish-versions";
@@ -13,9 +10,9 @@ import { listFeedbackCounts } from "./feedback-counts";
 import { recordFeedback } from "./record-feedback";
 import { newReaderId } from "./voter-key";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-let actors: Record<"editor" | "reviewer" | "admin", TestActor>;
+let actors: Record<"editor" | "reviewer" | "admin", TestUser>;
 const secret = "test-secret-for-voter-keys";
 let addressCounter = 0;
 /** Each vote from its own address unless a test is about the address limit. */
@@ -24,11 +21,11 @@ const vote = (articleId: string, helpful: "ja" | "nej", readerId: string, client
 
 /** Publishes an unchanged, re-reviewed new version of an article. */
 async function publishNewVersion(articleId: string) {
-  const draft = await startDraft(db, actors.editor, { articleId });
+  const draft = await startDraft(db, actors.editor, { item: { kind: "article", id: articleId } });
   if (!draft.ok) throw new Error(draft.failure.message);
   const submitted = await submitForReview(db, actors.editor, { versionId: draft.value.id, changeNote: "Ny version", readerNote: "Genomläst" });
   if (!submitted.ok) throw new Error(submitted.failure.message);
-  const approved = await approveVersion(db, actors.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash });
+  const approved = await approveVersion(db, actors.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash! });
   if (!approved.ok) throw new Error(approved.failure.message);
   const published = await publishVersion(db, actors.admin, { versionId: approved.value.id });
   if (!published.ok) throw new Error(published.failure.message);
@@ -36,16 +33,13 @@ async function publishNewVersion(articleId: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  actors = await createPublishingActors(db, "feedback");
+  kit = await openTestKit({ name: "record-feedback" });
+  db = kit.db;
+  actors = kit.users;
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("Var det här till hjälp?", () => {

@@ -1,10 +1,19 @@
 import { z } from "zod";
 import { WebhookEvent } from "@/lib/db/generated/enums";
+import { itemKindNames, itemKinds, type ItemKind } from "@/lib/items/item";
+
+const externalItemTypes = itemKindNames.map((kind) => itemKinds[kind].externalType);
+
+function kindOfExternalType(type: string): ItemKind {
+  const kind = itemKindNames.find((candidate) => itemKinds[candidate].externalType === type);
+  if (!kind) throw new Error(`unknown item type ${type} in a stored webhook event`);
+  return kind;
+}
 
 /** What publishing or unpublishing records for subscribers, stored on each delivery row. */
 export const contentEventSchema = z.object({
   event: z.enum(WebhookEvent),
-  item: z.object({ type: z.enum(["article", "risk_list"]), id: z.uuid(), slug: z.string() }),
+  item: z.object({ type: z.enum(externalItemTypes), id: z.uuid(), slug: z.string() }),
   version: z.object({ id: z.uuid(), number: z.number().int(), contentHash: z.string() }),
   supersedes: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
   occurredAt: z.iso.datetime(),
@@ -25,12 +34,13 @@ export function idempotencyKeyOf(event: ContentEvent, subscriptionId: string): s
 /**
  * The JSON body of a delivery. It is built from the stored event, the delivery's key and the public
  * base URL, so every attempt sends the same bytes. `urls.page` is the reader's page of an article (null
- * for a risk list, which has none of its own), `urls.api` its read-API resource; after an unpublish they
- * name what copies should drop.
+ * for a risk list: see `webhookPage` in lib/items/item.ts), `urls.api` its read-API resource; after an
+ * unpublish they name what copies should drop.
  */
 export function webhookRequestBody(event: ContentEvent, idempotencyKey: string, publicBaseUrl: string): string {
   const base = publicBaseUrl.replace(/\/+$/, "");
-  const isArticle = event.item.type === "article";
+  const kind = itemKinds[kindOfExternalType(event.item.type)];
+  const slug = encodeURIComponent(event.item.slug);
   return JSON.stringify({
     id: idempotencyKey,
     event: webhookEventNames[event.event],
@@ -38,8 +48,8 @@ export function webhookRequestBody(event: ContentEvent, idempotencyKey: string, 
     item: {
       ...event.item,
       urls: {
-        page: isArticle ? `${base}/artiklar/${encodeURIComponent(event.item.slug)}` : null,
-        api: `${base}/api/v1/${isArticle ? "articles" : "risk-lists"}/${encodeURIComponent(event.item.slug)}`,
+        page: kind.webhookPage ? `${base}/${kind.publicSegment}/${slug}` : null,
+        api: `${base}/api/v1/${kind.apiSegment}/${slug}`,
       },
     },
     version: event.version,

@@ -1,23 +1,22 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { seedDatabase } from "@/lib/content/seed";
-import { createJobQueue, inTransaction, jobQueueNames, startJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
-import { approvedRiskListVersion, createPublishingActors, type TestActor } from "@/lib/jobs/publishing-test-fixtures";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
+import { createJobQueue, inTransaction, jobQueueNames, startJobQueue, type JobQueue } from "@/lib/queue/job-queue";
+import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
 import { publishVersion } from "@/lib/workflow/publish-versions";
 import { deliverWebhook } from "./deliver-webhook";
 import { webhookAddressPolicy } from "./webhook-address-rules";
 import { verifyWebhookSignature, webhookHeaders } from "./webhook-signature";
 import { createWebhookSubscription } from "./webhook-subscriptions";
 import { startWebhookWorkers } from "./webhook-workers";
+import { waitFor } from "@/test/integration/wait-for";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
 let queue: JobQueue;
-let actors: Record<"editor" | "reviewer" | "admin", TestActor>;
+let actors: Record<"editor" | "reviewer" | "admin", TestUser>;
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -56,32 +55,20 @@ async function startReceiver(secret: () => string, failures: number) {
   return { received, processed, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 const deliveryJobs = () => db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = ${jobQueueNames.webhookDelivery}`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  actors = await createPublishingActors(db, "webhooks");
-  queue = await startJobQueue(createJobQueue(database.url, { max: 2 }));
+  kit = await openTestKit({ name: "webhook-delivery", startJobQueue: true });
+  db = kit.db;
+  actors = kit.users;
+  queue = await startJobQueue(createJobQueue(kit.url, { max: 2 }));
   // The production backoff waits minutes; here each retry waits 1–2 s, then 2–4 s.
   await queue.updateQueue(jobQueueNames.webhookDelivery, { name: jobQueueNames.webhookDelivery, retryLimit: 3, retryDelay: 1, retryBackoff: true });
 });
 
 afterAll(async () => {
   await queue?.stop({ graceful: false, wait: true });
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("webhook delivery", () => {
@@ -97,13 +84,14 @@ describe("webhook delivery", () => {
       await startWebhookWorkers(queue, db, { pollingIntervalSeconds: 0.5, policy, publicBaseUrl: "https://granskad.example" });
 
       const version = await approvedRiskListVersion(db, actors, "biverkningar-av-kortison");
-      const published = await publishVersion(db, actors.admin, { versionId: version.id }, undefined, queue);
+      const published = await publishVersion(db, actors.admin, { versionId: version.id });
       if (!published.ok) throw new Error(published.failure.message);
       const superseded = await db.contentVersion.findUniqueOrThrow({ where: { id: published.value.supersedesId ?? "" } });
 
       const delivery = await waitFor(
         () => db.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: created.value.id } }),
         (row) => row.status !== "PENDING",
+        30_000,
       );
       expect(delivery).toMatchObject({ status: "SUCCEEDED", attempts: 3, lastStatusCode: 204, lastError: null, event: "PUBLISHED" });
       expect(delivery.deliveredAt).toBeInstanceOf(Date);
@@ -138,7 +126,7 @@ describe("webhook delivery", () => {
 
       // A job that comes again for a delivered event (a retry after a crash, a duplicate) sends nothing.
       await db.$transaction((tx) => queue.send(jobQueueNames.webhookDelivery, { deliveryId: delivery.id }, { db: inTransaction(tx) }));
-      await waitFor(deliveryJobs, (jobs) => jobs.every((job) => job.state === "completed"));
+      await waitFor(deliveryJobs, (jobs) => jobs.every((job) => job.state === "completed"), 30_000);
       expect(receiver.received).toHaveLength(3);
       expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "SUCCEEDED", attempts: 3 });
     } finally {
@@ -154,17 +142,21 @@ describe("webhook delivery", () => {
       expect(created.ok).toBe(true);
     }
     const jobsBefore = (await deliveryJobs()).length;
-    // The queue accepts the first subscriber's job, then fails: the transaction must take the first back too.
+    // The app's queue accepts the first subscriber's job, then fails: the transaction must take the first back too.
+    const appQueue = await kit.jobQueue();
+    const send = appQueue.send.bind(appQueue) as (...args: unknown[]) => Promise<string | null>;
     let sent = 0;
-    const failingQueue = Object.assign(Object.create(queue) as JobQueue, {
-      send: (...args: Parameters<JobQueue["send"]>) => {
-        sent += 1;
-        if (sent === 2) throw new Error("queue unavailable");
-        return (queue.send as (...a: Parameters<JobQueue["send"]>) => ReturnType<JobQueue["send"]>)(...args);
-      },
-    });
+    const failingSend = vi.spyOn(appQueue, "send").mockImplementation(((...args: unknown[]) => {
+      sent += 1;
+      if (sent === 2) throw new Error("queue unavailable");
+      return send(...args);
+    }) as JobQueue["send"]);
     const version = await approvedRiskListVersion(db, actors, "nervblockader-biverkningar");
-    await expect(publishVersion(db, actors.admin, { versionId: version.id }, undefined, failingQueue)).rejects.toThrow("queue unavailable");
+    try {
+      await expect(publishVersion(db, actors.admin, { versionId: version.id })).rejects.toThrow("queue unavailable");
+    } finally {
+      failingSend.mockRestore();
+    }
 
     expect(sent).toBe(2);
     expect(await db.webhookDelivery.count()).toBe(0);
@@ -180,7 +172,7 @@ describe("webhook delivery", () => {
       const created = await createWebhookSubscription(db, actors.admin, { url: `http://localhost:${receiver.port}/hook`, events: ["PUBLISHED"] });
       if (!created.ok) throw new Error(created.failure.message);
       const version = await approvedRiskListVersion(db, actors, "biverkningar-av-kortison");
-      expect((await publishVersion(db, actors.admin, { versionId: version.id }, undefined, queue)).ok).toBe(true);
+      expect((await publishVersion(db, actors.admin, { versionId: version.id })).ok).toBe(true);
       const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: created.value.id } });
 
       const production = { policy: webhookAddressPolicy({ NODE_ENV: "production" }), publicBaseUrl: "https://granskad.example" };
@@ -203,7 +195,7 @@ describe("webhook delivery", () => {
       const created = await createWebhookSubscription(db, actors.admin, { url: `http://mottagare.granskad.invalid:${receiver.port}/hook`, events: ["PUBLISHED"] });
       if (!created.ok) throw new Error(created.failure.message);
       const version = await approvedRiskListVersion(db, actors, "si-ledinjektioner-biverkningar");
-      expect((await publishVersion(db, actors.admin, { versionId: version.id }, undefined, queue)).ok).toBe(true);
+      expect((await publishVersion(db, actors.admin, { versionId: version.id })).ok).toBe(true);
       const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: created.value.id } });
       const resolved: string[] = [];
       const outcome = await deliverWebhook(db, delivery.id, { isLastAttempt: false }, {

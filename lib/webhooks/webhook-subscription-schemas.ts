@@ -20,7 +20,7 @@ export const createWebhookSubscriptionSchema = z.object({
     .max(Object.values(WebhookEvent).length)
     .transform((events) => [...new Set(events)]),
 });
-export type CreateWebhookSubscriptionInput = z.input<typeof createWebhookSubscriptionSchema>;
+export type CreateWebhookSubscriptionFormInput = z.input<typeof createWebhookSubscriptionSchema>;
 
 export const setWebhookSubscriptionActiveSchema = z.object({ subscriptionId: z.uuid(), active: z.boolean() });
 export const deleteWebhookSubscriptionSchema = z.object({ subscriptionId: z.uuid() });

@@ -2,10 +2,10 @@ import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { WebhookDelivery, WebhookSubscription } from "@/lib/db/generated/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
+import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { checkWebhookHost, hostOf, resolveHost, webhookAddressPolicy, type ResolveHost, type WebhookAddressPolicy } from "./webhook-address-rules";
 import { generateWebhookSecret } from "./webhook-signature";
-import { createWebhookSubscriptionSchema, deleteWebhookSubscriptionSchema, setWebhookSubscriptionActiveSchema } from "./webhook-subscription-schemas";
+import { deleteWebhookSubscriptionSchema, type createWebhookSubscriptionSchema, type setWebhookSubscriptionActiveSchema } from "./webhook-subscription-schemas";
 
 /** The admin acting. */
 export type WebhookAdmin = { id: string };
@@ -19,11 +19,6 @@ export type CreatedWebhookSubscription = Pick<WebhookSubscription, "id" | "url" 
 
 const notFound = { kind: "not_found", message: "Webhooken finns inte / No such webhook" } as const;
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): DomainResult<z.infer<T>> {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : fail({ kind: "invalid", message: "Kontrollera fälten / Check the fields", fieldErrors: fieldErrorsOf(parsed.error) });
-}
-
 export type AddressRules = { policy?: WebhookAddressPolicy; resolve?: ResolveHost };
 
 /**
@@ -31,10 +26,13 @@ export type AddressRules = { policy?: WebhookAddressPolicy; resolve?: ResolveHos
  * since DNS can change). The signing secret is generated here and returned this once; afterwards only
  * the worker reads it.
  */
-export async function createWebhookSubscription(db: Db, admin: WebhookAdmin, input: unknown, rules: AddressRules = {}): Promise<DomainResult<CreatedWebhookSubscription>> {
-  const parsed = parse(createWebhookSubscriptionSchema, input);
-  if (!parsed.ok) return parsed;
-  const { url, events } = parsed.value;
+export async function createWebhookSubscription(
+  db: Db,
+  admin: WebhookAdmin,
+  input: z.output<typeof createWebhookSubscriptionSchema>,
+  rules: AddressRules = {},
+): Promise<DomainResult<CreatedWebhookSubscription>> {
+  const { url, events } = input;
   const policy = rules.policy ?? webhookAddressPolicy();
   if (policy.refuseNonPublic) {
     const checked = await checkWebhookHost(hostOf(new URL(url)), policy, rules.resolve ?? resolveHost);
@@ -50,10 +48,12 @@ export async function createWebhookSubscription(db: Db, admin: WebhookAdmin, inp
 }
 
 /** Pauses (no new deliveries; pending ones are not sent) or resumes a subscription. */
-export async function setWebhookSubscriptionActive(db: Db, admin: WebhookAdmin, input: unknown): Promise<DomainResult<{ id: string; active: boolean }>> {
-  const parsed = parse(setWebhookSubscriptionActiveSchema, input);
-  if (!parsed.ok) return parsed;
-  const { subscriptionId, active } = parsed.value;
+export async function setWebhookSubscriptionActive(
+  db: Db,
+  admin: WebhookAdmin,
+  input: z.output<typeof setWebhookSubscriptionActiveSchema>,
+): Promise<DomainResult<{ id: string; active: boolean }>> {
+  const { subscriptionId, active } = input;
   return db.$transaction(async (tx) => {
     const updated = await tx.webhookSubscription.updateMany({ where: { id: subscriptionId, active: !active }, data: { active } });
     const existing = await tx.webhookSubscription.findUnique({ where: { id: subscriptionId } });
@@ -72,10 +72,8 @@ export async function setWebhookSubscriptionActive(db: Db, admin: WebhookAdmin, 
 }
 
 /** Deletes a subscription and its delivery log; the audit trail keeps its URL. */
-export async function deleteWebhookSubscription(db: Db, admin: WebhookAdmin, input: unknown): Promise<DomainResult<{ id: string }>> {
-  const parsed = parse(deleteWebhookSubscriptionSchema, input);
-  if (!parsed.ok) return parsed;
-  const { subscriptionId } = parsed.value;
+export async function deleteWebhookSubscription(db: Db, admin: WebhookAdmin, input: z.output<typeof deleteWebhookSubscriptionSchema>): Promise<DomainResult<{ id: string }>> {
+  const { subscriptionId } = input;
   return db.$transaction(async (tx) => {
     const deleted = await tx.webhookSubscription.deleteMany({ where: { id: subscriptionId } });
     if (deleted.count === 0) return fail(notFound);

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { jobQueueNames, type JobQueue } from "@/lib/jobs/job-queue";
+import { jobQueueNames, type JobQueue } from "@/lib/queue/job-queue";
 import { deliverWebhook, type WebhookDeliveryOptions } from "./deliver-webhook";
 import type { WebhookDeliveryJob } from "./queue-webhook-deliveries";
 

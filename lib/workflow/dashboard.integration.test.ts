@@ -1,42 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { Role } from "@/lib/db/generated/enums";
-import { seedDatabase } from "@/lib/content/seed";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
+import { itemTypeName } from "@/lib/labels/sv";
 import { contentSearchSchema, listContentItems, loadDashboard, searchContentByTitle, type DashboardRow } from "./dashboard";
 import { startDraft } from "./draft-versions";
 import { approveVersion, requestChanges, submitForReview } from "./review-versions";
 import { publishVersion } from "./publish-versions";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-type TestUser = { id: string; roles: Role[] };
-const users = {} as Record<"editor" | "coEditor" | "reviewer" | "editorReviewer" | "admin", TestUser>;
+let users: Record<"editor" | "coEditor" | "reviewer" | "editorReviewer" | "admin", TestUser>;
 
 const ids = (rows: DashboardRow[] | undefined) => (rows ?? []).map((row) => row.versionId);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  const roles: Record<keyof typeof users, Role[]> = {
-    editor: ["EDITOR"],
-    coEditor: ["EDITOR"],
-    reviewer: ["REVIEWER"],
-    editorReviewer: ["EDITOR", "REVIEWER"],
-    admin: ["ADMIN"],
+  kit = await openTestKit({ name: "dashboard" });
+  db = kit.db;
+  users = {
+    ...kit.users,
+    coEditor: await kit.createUser("coEditor", ["EDITOR"]),
+    editorReviewer: await kit.createUser("editorReviewer", ["EDITOR", "REVIEWER"]),
   };
-  for (const [key, userRoles] of Object.entries(roles) as [keyof typeof users, Role[]][]) {
-    const user = await db.user.create({ data: { email: `${key.toLowerCase()}@dashboard.test`, name: `Test ${key}`, title: "Leg. läkare", specialty: "Smärta", roles: userRoles } });
-    users[key] = { id: user.id, roles: userRoles };
-  }
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 async function publishedRiskLists() {
@@ -49,20 +37,21 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; failure: { mess
 }
 
 async function submitted(editor: TestUser, riskListId: string) {
-  const draft = unwrap(await startDraft(db, editor, { riskListId }));
+  const draft = unwrap(await startDraft(db, editor, { item: { kind: "riskList", id: riskListId } }));
   return unwrap(await submitForReview(db, editor, { versionId: draft.id, changeNote: "Ändring", readerNote: "Ändrat" }));
 }
 
 describe("the dashboard", () => {
   it("shows each user their drafts, their review work without their own versions, and changes requested of them until revised", async () => {
     const [listA, listB, listC] = await publishedRiskLists();
-    const draft = unwrap(await startDraft(db, users.editor, { riskListId: listA!.riskListId! }));
+    const draft = unwrap(await startDraft(db, users.editor, { item: { kind: "riskList", id: listA!.riskListId! } }));
     const inReview = await submitted(users.editor, listB!.riskListId!);
     const ownReview = await submitted(users.editorReviewer, listC!.riskListId!);
 
     const editorView = await loadDashboard(db, users.editor);
     expect(ids(editorView.myDrafts)).toEqual([draft.id]);
-    expect(editorView.myDrafts![0]).toMatchObject({ kind: "risklista", number: draft.number, status: "DRAFT", href: `/admin/versioner/${draft.id}/redigera` });
+    expect(editorView.myDrafts![0]).toMatchObject({ item: { kind: "riskList", id: listA!.riskListId }, articleKind: null, number: draft.number, status: "DRAFT", href: `/admin/versioner/${draft.id}/redigera` });
+    expect(itemTypeName(editorView.myDrafts![0]!)).toBe("risklista");
     expect(editorView.waitingForMyReview).toBeUndefined();
     expect((await loadDashboard(db, users.coEditor)).myDrafts).toEqual([]);
 
@@ -78,7 +67,7 @@ describe("the dashboard", () => {
     expect((await loadDashboard(db, users.coEditor)).changesRequestedOfMe).toEqual([]);
     expect(ids((await loadDashboard(db, users.reviewer)).waitingForMyReview)).toEqual([ownReview.id]);
 
-    const revision = unwrap(await startDraft(db, users.editor, { riskListId: listB!.riskListId! }, inReview.id));
+    const revision = unwrap(await startDraft(db, users.editor, { item: { kind: "riskList", id: listB!.riskListId! }, fromVersionId: inReview.id }));
     const afterRevision = await loadDashboard(db, users.editor);
     expect(afterRevision.changesRequestedOfMe).toEqual([]);
     expect(ids(afterRevision.myDrafts).sort()).toEqual([draft.id, revision.id].sort());
@@ -123,7 +112,7 @@ describe("searching content by title", () => {
 
     const article = await db.contentVersion.findFirstOrThrow({ where: { status: "PUBLISHED", article: { kind: "OVERVIEW" } } });
     expect(await searchContentByTitle(db, { q: article.title.toLowerCase() })).toEqual([
-      { href: `/admin/artiklar/${article.articleId}`, title: article.title, kind: "artikel", latestNumber: article.number, latestStatus: "PUBLISHED" },
+      { href: `/admin/artiklar/${article.articleId}`, title: article.title, item: { kind: "article", id: article.articleId }, articleKind: "OVERVIEW", latestNumber: article.number, latestStatus: "PUBLISHED" },
     ]);
     expect(await searchContentByTitle(db, { q: "finns-inte-någonstans" })).toEqual([]);
   });
@@ -141,8 +130,8 @@ describe("the content list", () => {
     const rows = await listContentItems(db);
     const itemCount = (await db.article.count()) + (await db.riskList.count());
     expect(rows).toHaveLength(itemCount);
-    expect(rows.filter((row) => row.kind === "artikel")).toHaveLength(1);
-    expect(rows.filter((row) => row.kind === "procedur")).toHaveLength(6);
+    expect(rows.filter((row) => itemTypeName(row) === "artikel")).toHaveLength(1);
+    expect(rows.filter((row) => itemTypeName(row) === "procedur")).toHaveLength(6);
 
     const revised = rows.find((row) => row.latest.status === "DRAFT")!;
     expect(revised.published).toMatchObject({ number: 1, overdue: false });

@@ -1,17 +1,18 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { Prisma, Role, VersionStatus } from "@/lib/db/generated/client";
+import type { ArticleKind, Prisma, Role, VersionStatus } from "@/lib/db/generated/client";
+import { itemColumn, itemKindNames, itemOfVersion, sameItem, type Item } from "@/lib/items/item";
 import { checkTransition } from "./version-workflow";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
-/** What an item is, as the editorial staff say it. */
-export type ItemKind = "artikel" | "procedur" | "risklista";
+/** An item and, for an article, whether it is an overview or a procedure: what the staff call its type. */
+export type ItemType = { item: Item; articleKind: ArticleKind | null };
 
 /** One version on the dashboard, with the link that leads to where the user acts on it. */
-export type DashboardRow = {
+export type DashboardRow = ItemType & {
   versionId: string;
   href: string;
   itemTitle: string;
-  kind: ItemKind;
   number: number;
   status: VersionStatus;
   updatedAt: Date;
@@ -40,22 +41,15 @@ export const recentlyPublishedCount = 10;
 const rowInclude = { article: { select: { kind: true } } } as const satisfies Prisma.ContentVersionInclude;
 type VersionWithItem = Prisma.ContentVersionGetPayload<{ include: typeof rowInclude }>;
 
-function kindOf(version: { riskListId: string | null; article: { kind: "OVERVIEW" | "PROCEDURE" } | null }): ItemKind {
-  if (version.riskListId) return "risklista";
-  return version.article?.kind === "PROCEDURE" ? "procedur" : "artikel";
-}
 
-/** Drafts open in the editor; every other status on the version page. */
-export function versionHref(version: { id: string; status: VersionStatus }): string {
-  return version.status === "DRAFT" ? `/admin/versioner/${version.id}/redigera` : `/admin/versioner/${version.id}`;
-}
 
 function toRow(version: VersionWithItem): DashboardRow {
   return {
     versionId: version.id,
-    href: versionHref(version),
+    href: adminPaths.versionToActOn(version),
     itemTitle: version.title,
-    kind: kindOf(version),
+    item: itemOfVersion(version),
+    articleKind: version.article?.kind ?? null,
     number: version.number,
     status: version.status,
     updatedAt: version.updatedAt,
@@ -135,16 +129,10 @@ async function changesRequestedOf(db: Db, userId: string): Promise<VersionWithIt
   });
   if (candidates.length === 0) return [];
   const newer = await db.contentVersion.findMany({
-    where: {
-      OR: candidates.map((version) =>
-        version.articleId ? { articleId: version.articleId, number: { gt: version.number } } : { riskListId: version.riskListId, number: { gt: version.number } },
-      ),
-    },
+    where: { OR: candidates.map((version) => ({ ...itemColumn(itemOfVersion(version)), number: { gt: version.number } })) },
     select: { articleId: true, riskListId: true, number: true },
   });
-  return candidates.filter(
-    (version) => !newer.some((later) => later.articleId === version.articleId && later.riskListId === version.riskListId && later.number > version.number),
-  );
+  return candidates.filter((version) => !newer.some((later) => sameItem(itemOfVersion(later), itemOfVersion(version)) && later.number > version.number));
 }
 
 /** The dashboard's search box: a title fragment, from a GET query string. */
@@ -153,7 +141,7 @@ export const contentSearchSchema = z.object({
 });
 export type ContentSearchInput = z.input<typeof contentSearchSchema>;
 
-export type ContentSearchHit = { href: string; title: string; kind: ItemKind; latestNumber: number; latestStatus: VersionStatus };
+export type ContentSearchHit = ItemType & { href: string; title: string; latestNumber: number; latestStatus: VersionStatus };
 export const contentSearchLimit = 25;
 
 /**
@@ -172,18 +160,20 @@ export async function searchContentByTitle(db: Db, input: { q: string }): Promis
   const hits: ContentSearchHit[] = [
     ...articles.flatMap((article) =>
       article.versions.map((latest) => ({
-        href: `/admin/artiklar/${article.id}`,
+        href: adminPaths.item({ kind: "article", id: article.id }),
         title: latest.title,
-        kind: article.kind === "PROCEDURE" ? ("procedur" as const) : ("artikel" as const),
+        item: { kind: "article" as const, id: article.id },
+        articleKind: article.kind,
         latestNumber: latest.number,
         latestStatus: latest.status,
       })),
     ),
     ...riskLists.flatMap((list) =>
       list.versions.map((latest) => ({
-        href: `/admin/risklistor/${list.id}`,
+        href: adminPaths.item({ kind: "riskList", id: list.id }),
         title: latest.title,
-        kind: "risklista" as const,
+        item: { kind: "riskList" as const, id: list.id },
+        articleKind: null,
         latestNumber: latest.number,
         latestStatus: latest.status,
       })),
@@ -196,10 +186,9 @@ export async function searchContentByTitle(db: Db, input: { q: string }): Promis
 }
 
 /** One article or risk list on the content page. */
-export type ContentItemRow = {
+export type ContentItemRow = ItemType & {
   href: string;
   title: string;
-  kind: ItemKind;
   latest: { number: number; status: VersionStatus; versionHref: string };
   published: { number: number; versionHref: string; nextReviewDue: Date | null; overdue: boolean } | null;
   archived: boolean;
@@ -215,19 +204,19 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
   } as const satisfies Prisma.ArticleInclude;
   const [articles, riskLists] = await Promise.all([db.article.findMany({ include: versions }), db.riskList.findMany({ include: versions })]);
   const today = startOfUtcDay(now);
-  const rowOf = (href: string, kind: ItemKind, archivedAt: Date | null, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
+  const rowOf = (type: ItemType, archivedAt: Date | null, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
     const latest = list[0];
     if (!latest) return null;
     const published = list.find((version) => version.status === "PUBLISHED");
     return {
-      href,
+      href: adminPaths.item(type.item),
       title: latest.title,
-      kind,
-      latest: { number: latest.number, status: latest.status, versionHref: versionHref(latest) },
+      ...type,
+      latest: { number: latest.number, status: latest.status, versionHref: adminPaths.versionToActOn(latest) },
       published: published
         ? {
             number: published.number,
-            versionHref: versionHref(published),
+            versionHref: adminPaths.versionToActOn(published),
             nextReviewDue: published.nextReviewDue,
             overdue: published.nextReviewDue !== null && published.nextReviewDue < today,
           }
@@ -236,11 +225,14 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
     };
   };
   const rows = [
-    ...articles.map((article) => rowOf(`/admin/artiklar/${article.id}`, article.kind === "PROCEDURE" ? "procedur" : "artikel", article.archivedAt, article.versions)),
-    ...riskLists.map((list) => rowOf(`/admin/risklistor/${list.id}`, "risklista", list.archivedAt, list.versions)),
+    ...articles.map((article) => rowOf({ item: { kind: "article", id: article.id }, articleKind: article.kind }, article.archivedAt, article.versions)),
+    ...riskLists.map((list) => rowOf({ item: { kind: "riskList", id: list.id }, articleKind: null }, list.archivedAt, list.versions)),
   ];
-  const kindOrder: ItemKind[] = ["artikel", "procedur", "risklista"];
-  return rows
-    .filter((row): row is ContentItemRow => row !== null)
-    .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.title.localeCompare(b.title, "sv"));
+  return rows.filter((row): row is ContentItemRow => row !== null).sort((a, b) => compareItemTypes(a, b) || a.title.localeCompare(b.title, "sv"));
+}
+
+/** Items in the order of the item kinds' table; overviews before procedures. */
+function compareItemTypes(a: ItemType, b: ItemType): number {
+  const rank = (type: ItemType) => itemKindNames.indexOf(type.item.kind) * 2 + (type.articleKind === "PROCEDURE" ? 1 : 0);
+  return rank(a) - rank(b);
 }

@@ -1,39 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { Role } from "@/lib/db/generated/enums";
-import { seedDatabase } from "@/lib/content/seed";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { readRiskListContent } from "@/lib/content/version-content";
 import type { RiskListContent } from "@/lib/content/content-schemas";
 import { saveDraft, startDraft } from "./draft-versions";
 import { addReviewComment, approveVersion, reattestVersion, requestChanges, submitForReview } from "./review-versions";
 import { publishVersion, unpublishVersion } from "./publish-versions";
 
-let database: TestDatabase;
-let db: Db;
-const users: Record<"editor" | "coEditor" | "reviewer" | "editorReviewer" | "admin", { id: string; roles: Role[] }> = {} as never;
+// Input that does not pass an operation's schema is refused where it is parsed: at the server action.
+const { saveDraftAction } = await import("@/lib/actions/editor-actions");
+const { unpublishNowAction } = await import("@/lib/actions/publishing-actions");
 
-async function createUser(key: keyof typeof users, roles: Role[]) {
-  const user = await db.user.create({ data: { email: `${key.toLowerCase()}@test.local`, name: `Test ${key}`, title: "Leg. läkare", specialty: "Smärta", roles } });
-  users[key] = { id: user.id, roles };
-}
+let kit: TestKit;
+let db: Db;
+let users: Record<"editor" | "coEditor" | "reviewer" | "editorReviewer" | "admin", TestUser>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  await createUser("editor", ["EDITOR"]);
-  await createUser("coEditor", ["EDITOR"]);
-  await createUser("reviewer", ["REVIEWER"]);
-  await createUser("editorReviewer", ["EDITOR", "REVIEWER", "ADMIN"]);
-  await createUser("admin", ["ADMIN"]);
+  kit = await openTestKit({ name: "editorial-workflow" });
+  db = kit.db;
+  users = {
+    ...kit.users,
+    coEditor: await kit.createUser("coEditor", ["EDITOR"]),
+    editorReviewer: await kit.createUser("editorReviewer", ["EDITOR", "REVIEWER", "ADMIN"]),
+  };
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 async function riskList(slug: string) {
@@ -53,11 +46,11 @@ describe("editorial workflow against the database", () => {
     const list = await riskList("epidurala-injektioner-risker");
     const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: list.id, status: "PUBLISHED" } });
 
-    const draft = await startDraft(db, users.editor, { riskListId: list.id });
+    const draft = await startDraft(db, users.editor, { item: { kind: "riskList", id: list.id } });
     expect(draft.ok && draft.value).toMatchObject({ status: "DRAFT", number: 2, basedOnId: published.id });
     if (!draft.ok) return;
     const content = withExtraItem(await readRiskListContent(db, draft.value.id), "allergisk reaktion");
-    const saved = await saveDraft(db, users.editor, { versionId: draft.value.id, baseRevision: 0, content });
+    const saved = await saveDraft(db, users.editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content });
     expect(saved).toMatchObject({ ok: true, value: { revision: 1 } });
 
     const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, changeNote: "Lagt till allergi", readerNote: "Ny risk: allergisk reaktion" });
@@ -65,13 +58,13 @@ describe("editorial workflow against the database", () => {
     if (!submitted.ok) return;
 
     // Frozen: no more saves, even with the right revision.
-    expect(await saveDraft(db, users.editor, { versionId: draft.value.id, baseRevision: 1, content })).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await saveDraft(db, users.editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 1, content })).toMatchObject({ ok: false, failure: { kind: "conflict" } });
 
     const comment = await addReviewComment(db, users.reviewer, { versionId: draft.value.id, body: "Ange frekvens" });
     expect(comment.ok).toBe(true);
-    expect(await requestChanges(db, users.reviewer, { versionId: draft.value.id })).toMatchObject({ ok: true, value: { status: "CHANGES_REQUESTED" } });
+    expect(await requestChanges(db, users.reviewer, { versionId: draft.value.id, comment: "Frekvensen saknas" })).toMatchObject({ ok: true, value: { status: "CHANGES_REQUESTED" } });
 
-    const revision = await startDraft(db, users.coEditor, { riskListId: list.id }, draft.value.id);
+    const revision = await startDraft(db, users.coEditor, { item: { kind: "riskList", id: list.id }, fromVersionId: draft.value.id });
     expect(revision.ok && revision.value).toMatchObject({ number: 3, basedOnId: draft.value.id });
     if (!revision.ok) return;
     const resubmitted = await submitForReview(db, users.coEditor, { versionId: revision.value.id, changeNote: "Frekvens angiven", readerNote: "Ny risk: allergisk reaktion" });
@@ -111,32 +104,34 @@ describe("editorial workflow against the database", () => {
 
   it("refuses a stale save with the text now stored, and keeps what was saved first", async () => {
     const list = await riskList("biverkningar-av-kortison");
-    const draft = await startDraft(db, users.editor, { riskListId: list.id });
+    const draft = await startDraft(db, users.editor, { item: { kind: "riskList", id: list.id } });
     if (!draft.ok) throw new Error(draft.failure.message);
-    const shared = await startDraft(db, users.coEditor, { riskListId: list.id });
+    const shared = await startDraft(db, users.coEditor, { item: { kind: "riskList", id: list.id } });
     expect(shared.ok && shared.value.id).toBe(draft.value.id);
 
     const base = await readRiskListContent(db, draft.value.id);
-    const first = await saveDraft(db, users.editor, { versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör ett") });
+    const first = await saveDraft(db, users.editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör ett") });
     expect(first.ok).toBe(true);
-    const second = await saveDraft(db, users.coEditor, { versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör två") });
+    const second = await saveDraft(db, users.coEditor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör två") });
     expect(second).toMatchObject({ ok: false, failure: { kind: "conflict" }, stale: { revision: 1, savedBy: "Test editor" } });
     const stored = await readRiskListContent(db, draft.value.id);
     expect(stored.groups[0]!.items.map((item) => item.text)).toContain("från redaktör ett");
     expect(stored.groups[0]!.items.map((item) => item.text)).not.toContain("från redaktör två");
-    expect(await saveDraft(db, users.coEditor, { versionId: draft.value.id, baseRevision: 0, content: { ...base, title: "" } })).toMatchObject({ ok: false });
+    await kit.signIn(users.coEditor);
+    expect(await saveDraftAction({ kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: { ...base, title: "" } })).toMatchObject({ ok: false });
   });
 
   it("re-attests published content without a new version, and unpublishes", async () => {
     const list = await riskList("radiofrekvensablation-biverkningar");
     const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: list.id, status: "PUBLISHED" } });
     expect(await reattestVersion(db, users.editor, { versionId: published.id })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    const reattested = await reattestVersion(db, users.reviewer, { versionId: published.id, nextReviewDue: "2028-06-01" });
+    const reattested = await reattestVersion(db, users.reviewer, { versionId: published.id, nextReviewDue: new Date("2028-06-01") });
     expect(reattested).toMatchObject({ ok: true, value: { status: "PUBLISHED", decision: "REATTEST", contentHash: published.contentHash } });
     expect(reattested.ok && reattested.value.nextReviewDue?.toISOString().slice(0, 10)).toBe("2028-06-01");
     expect(await db.contentVersion.count({ where: { riskListId: list.id } })).toBe(1);
 
     expect(await unpublishVersion(db, users.admin, { versionId: published.id })).toMatchObject({ ok: true, value: { status: "UNPUBLISHED" } });
-    expect(await unpublishVersion(db, users.admin, { versionId: "not-a-uuid" })).toMatchObject({ ok: false, failure: { kind: "invalid" } });
+    await kit.signIn(users.admin);
+    expect(await unpublishNowAction({ versionId: "not-a-uuid" })).toMatchObject({ ok: false, error: { kind: "invalid" } });
   });
 });

@@ -1,14 +1,13 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { ContentVersion } from "@/lib/db/generated/client";
-import { getJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
-import { queueWebhookDeliveries } from "@/lib/webhooks/queue-webhook-deliveries";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
-import { auditEntityOf, itemOf, itemWhere, lockVersionFor, type ItemRef, type WorkflowActor } from "./versioned-item";
-
-export const publishVersionSchema = z.object({ versionId: z.uuid() });
-export const unpublishItemSchema = z.object({ versionId: z.uuid() });
+import type { AuditAction } from "@/lib/audit/record-audit-event";
+import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
+import type { Release } from "@/lib/events/domain-events";
+import { itemColumn, type Item } from "@/lib/items/item";
+import { runTransition, versionReference } from "./transition-runner";
+import type { versionTargetSchema } from "./version-id-schema";
+import type { VersionAction, WorkflowActor } from "./version-workflow";
 
 /**
  * A run of an admin's earlier schedule by the job worker: it acts only if the version is still scheduled
@@ -27,101 +26,87 @@ function scheduleStillHolds(scheduledAt: Date | null, run: ScheduledRun | undefi
   return ok(true);
 }
 
-async function itemSlug(tx: DbTx, item: ItemRef): Promise<string> {
-  if (item.articleId) return (await tx.article.findUniqueOrThrow({ where: { id: item.articleId } })).slug;
-  return (await tx.riskList.findUniqueOrThrow({ where: { id: item.riskListId! } })).slug;
+/**
+ * Publishing and unpublishing differ only in these: the workflow action, the columns they stamp, what
+ * they are audited as, and that a publish replaces the item's published version.
+ */
+export const releases = {
+  publish: {
+    action: "publish",
+    scheduleColumn: "scheduledPublishAt",
+    timeColumn: "publishedAt",
+    replacesPublished: true,
+    audit: "version.published",
+    event: "version.published",
+  },
+  unpublish: {
+    action: "unpublish",
+    scheduleColumn: "scheduledUnpublishAt",
+    timeColumn: "unpublishedAt",
+    replacesPublished: false,
+    audit: "item.unpublished",
+    event: "version.unpublished",
+  },
+} as const satisfies Record<
+  Release,
+  {
+    action: VersionAction;
+    scheduleColumn: "scheduledPublishAt" | "scheduledUnpublishAt";
+    timeColumn: "publishedAt" | "unpublishedAt";
+    replacesPublished: boolean;
+    audit: AuditAction;
+    event: "version.published" | "version.unpublished";
+  }
+>;
+
+/** The item's published version becomes superseded; a scheduled unpublish of it lapses with it (and is audited). */
+async function supersedePublished(tx: DbTx, item: Item): Promise<ContentVersion | null> {
+  const previous = await tx.contentVersion.findFirst({ where: { ...itemColumn(item), status: "PUBLISHED" } });
+  if (previous) await tx.contentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED", scheduledUnpublishAt: null } });
+  return previous;
 }
 
 /**
- * Publishes an approved version: one transaction in which the previous published version becomes
- * superseded, this one published, the audit event written and webhook deliveries and their jobs queued.
- * If any part fails, nothing changes (`jobs` defaults to the app's job queue; tests pass their own).
- * Publishing a version that is already published (a repeated scheduled job) is refused as a conflict
- * and changes nothing.
+ * Publishes or withdraws a version in one transaction: the version's new status, the version it
+ * replaces, the audit event, and the event that subscribers turn into webhook deliveries (in the
+ * transaction) and cache invalidation (after it). If any part fails, nothing changes. Doing it again
+ * (a repeated scheduled job) is refused by the workflow table as a conflict and changes nothing.
  */
-export async function publishVersion(db: Db, actor: WorkflowActor, input: unknown, scheduled?: ScheduledRun, jobs?: JobQueue): Promise<DomainResult<ContentVersion>> {
-  const parsed = publishVersionSchema.safeParse(input);
-  if (!parsed.success) return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(parsed.error) });
-  const { versionId } = parsed.data;
-  return db.$transaction(async (tx) => {
-    const locked = await lockVersionFor(tx, versionId, "publish", actor);
-    if (!locked.ok) return locked;
-    const holds = scheduleStillHolds(locked.value.scheduledPublishAt, scheduled);
+function release(kind: Release, db: Db, actor: WorkflowActor, input: z.output<typeof versionTargetSchema>, scheduled?: ScheduledRun) {
+  const rules = releases[kind];
+  const { versionId } = input;
+  return runTransition<ContentVersion>(db, { action: rules.action, versionId, actor }, async ({ tx, version, item, apply, audit, emit }) => {
+    const holds = scheduleStillHolds(version[rules.scheduleColumn], scheduled);
     if (!holds.ok) return holds;
-    const item = itemOf(locked.value);
     const now = new Date();
-    const previous = await tx.contentVersion.findFirst({ where: { ...itemWhere(item), status: "PUBLISHED" } });
-    // A scheduled unpublish belonged to the version being replaced; it lapses with it (and is audited).
-    if (previous) await tx.contentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED", scheduledUnpublishAt: null } });
-    const published = await tx.contentVersion.update({
-      where: { id: versionId },
-      data: { status: "PUBLISHED", publishedAt: now, supersedesId: previous?.id ?? null, scheduledPublishAt: null },
+    const previous = rules.replacesPublished ? await supersedePublished(tx, item) : null;
+    const changed = await apply({
+      [rules.timeColumn]: now,
+      [rules.scheduleColumn]: null,
+      ...(rules.replacesPublished && { supersedesId: previous?.id ?? null }),
     });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "version.published",
-      ...auditEntityOf(item),
-      data: {
-        versionId,
-        number: published.number,
-        contentHash: published.contentHash,
+    await audit(rules.audit, {
+      versionId,
+      number: changed.number,
+      ...(rules.replacesPublished && {
+        contentHash: changed.contentHash,
         supersedes: previous?.number ?? null,
         ...(previous?.scheduledUnpublishAt && { lapsedScheduledUnpublish: previous.scheduledUnpublishAt.toISOString() }),
-        ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById }),
-      },
+      }),
+      ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById }),
     });
-    await queueWebhookDeliveries(
-      tx,
-      {
-        event: "PUBLISHED",
-        item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
-        version: { id: published.id, number: published.number, contentHash: published.contentHash! },
-        supersedes: previous ? { id: previous.id, number: previous.number } : null,
-        occurredAt: now.toISOString(),
-      },
-      jobs ?? getJobQueue,
-    );
-    return ok(published);
+    const about = { item, version: versionReference(changed), contentHash: changed.contentHash!, actorId: actor.id, occurredAt: now };
+    emit(rules.event === "version.published" ? { type: rules.event, ...about, supersedes: previous && versionReference(previous) } : { type: rules.event, ...about });
+    return ok(changed);
   });
 }
 
-/** Withdraws an item from the public site: its published version becomes unpublished, in one transaction. */
-export async function unpublishVersion(db: Db, actor: WorkflowActor, input: unknown, scheduled?: ScheduledRun, jobs?: JobQueue): Promise<DomainResult<ContentVersion>> {
-  const parsed = unpublishItemSchema.safeParse(input);
-  if (!parsed.success) return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(parsed.error) });
-  const { versionId } = parsed.data;
-  return db.$transaction(async (tx) => {
-    const locked = await lockVersionFor(tx, versionId, "unpublish", actor);
-    if (!locked.ok) return locked;
-    const holds = scheduleStillHolds(locked.value.scheduledUnpublishAt, scheduled);
-    if (!holds.ok) return holds;
-    const item = itemOf(locked.value);
-    const now = new Date();
-    const withdrawn = await tx.contentVersion.update({
-      where: { id: versionId },
-      data: { status: "UNPUBLISHED", unpublishedAt: now, scheduledUnpublishAt: null },
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "item.unpublished",
-      ...auditEntityOf(item),
-      data: {
-        versionId,
-        number: withdrawn.number,
-        ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById }),
-      },
-    });
-    await queueWebhookDeliveries(
-      tx,
-      {
-        event: "UNPUBLISHED",
-        item: { type: item.articleId ? "article" : "risk_list", id: item.articleId ?? item.riskListId!, slug: await itemSlug(tx, item) },
-        version: { id: withdrawn.id, number: withdrawn.number, contentHash: withdrawn.contentHash! },
-        supersedes: null,
-        occurredAt: now.toISOString(),
-      },
-      jobs ?? getJobQueue,
-    );
-    return ok(withdrawn);
-  });
+/** Publishes an approved version (now, or as the scheduler's run of an admin's schedule). */
+export function publishVersion(db: Db, actor: WorkflowActor, input: z.output<typeof versionTargetSchema>, scheduled?: ScheduledRun) {
+  return release("publish", db, actor, input, scheduled);
+}
+
+/** Withdraws an item from the public site: its published version becomes unpublished. */
+export function unpublishVersion(db: Db, actor: WorkflowActor, input: z.output<typeof versionTargetSchema>, scheduled?: ScheduledRun) {
+  return release("unpublish", db, actor, input, scheduled);
 }

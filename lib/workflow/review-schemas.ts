@@ -1,13 +1,15 @@
 import { z } from "zod";
+import { versionIdSchema } from "./version-id-schema";
 
 /*
- * The inputs of the review workflow, shared by the editor's and the reviewer's forms and by the server
- * actions. They live apart from the operations (review-versions.ts) so that the browser bundles of those
- * forms do not pull in the database code and Node's crypto.
+ * The inputs of the review workflow (lib/workflow/review-versions.ts), one schema per operation, shared by
+ * the editor's and the reviewer's forms and by the server actions, which parse with them once. They live
+ * apart from the operations so that the browser bundles of those forms do not pull in the database code
+ * and Node's crypto.
  */
 
 export const submitForReviewSchema = z.object({
-  versionId: z.uuid(),
+  versionId: versionIdSchema,
   changeNote: z.string().trim().min(1, "Beskriv ändringen för granskaren").max(2000),
   readerNote: z.string().trim().min(1, "Skriv vad som har ändrats för läsaren").max(500),
 });
@@ -29,18 +31,19 @@ const reviewDateSchema = z.coerce
   .optional();
 
 export const approveVersionSchema = z.object({
-  versionId: z.uuid(),
+  versionId: versionIdSchema,
   /** The hash of the text the reviewer was shown: an approval is bound to exactly that content. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   nextReviewDue: reviewDateSchema,
 });
+/** Sending a version back always says why. */
 export const requestChangesSchema = z.object({
-  versionId: z.uuid(),
-  comment: z.string().trim().max(5000).optional(),
+  versionId: versionIdSchema,
+  comment: z.string().trim().min(1, "Skriv vad som behöver ändras").max(5000),
 });
-export const reattestVersionSchema = z.object({ versionId: z.uuid(), nextReviewDue: reviewDateSchema });
+export const reattestVersionSchema = z.object({ versionId: versionIdSchema, nextReviewDue: reviewDateSchema });
 export const reviewCommentSchema = z.object({
-  versionId: z.uuid(),
+  versionId: versionIdSchema,
   blockKey: z.uuid().optional(),
   body: z.string().trim().min(1, "Skriv en kommentar").max(5000),
 });

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { Db, DbTx } from "@/lib/db/client";
-import type { ContentVersion, ReviewDecisionKind } from "@/lib/db/generated/client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import type { ContentVersion } from "@/lib/db/generated/client";
 import { contentHash } from "@/lib/content/content-hash";
-import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
-import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema, submitForReviewSchema } from "./review-schemas";
-import { auditEntityOf, itemOf, lockVersionFor, readVersionContent, type WorkflowActor } from "./versioned-item";
+import { readVersionContent } from "@/lib/content/item-content";
+import { fail, ok } from "@/lib/errors/domain-result";
+import type { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema, submitForReviewSchema } from "./review-schemas";
+import { runTransition, versionReference } from "./transition-runner";
+import type { WorkflowActor } from "./version-workflow";
 
 /** Next review is due this long after an approval unless the reviewer picks another date. */
 export const defaultReviewIntervalMonths = 12;
@@ -14,48 +15,17 @@ export function defaultNextReviewDue(from: Date): Date {
   return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + defaultReviewIntervalMonths, from.getUTCDate()));
 }
 
-type Parsed<T extends z.ZodType> = DomainResult<z.infer<T>>;
-function parse<T extends z.ZodType>(schema: T, input: unknown): Parsed<T> {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(parsed.error) });
-}
+type SignedInActor = WorkflowActor & { id: string };
 
 /** Freezes a draft for review: its content hash is computed now and never changes again. */
-export async function submitForReview(db: Db, actor: WorkflowActor & { id: string }, input: unknown): Promise<DomainResult<ContentVersion>> {
-  const parsed = parse(submitForReviewSchema, input);
-  if (!parsed.ok) return parsed;
-  const { versionId, changeNote, readerNote } = parsed.value;
-  return db.$transaction(async (tx) => {
-    const locked = await lockVersionFor(tx, versionId, "submit", actor);
-    if (!locked.ok) return locked;
-    const hash = contentHash(await readVersionContent(tx, locked.value));
-    const submitted = await tx.contentVersion.update({
-      where: { id: versionId },
-      data: { status: "IN_REVIEW", contentHash: hash, submittedAt: new Date(), changeNote, readerNote },
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "version.submitted",
-      ...auditEntityOf(itemOf(submitted)),
-      data: { versionId, number: submitted.number, contentHash: hash },
-    });
+export function submitForReview(db: Db, actor: SignedInActor, input: z.output<typeof submitForReviewSchema>) {
+  const { versionId, changeNote, readerNote } = input;
+  return runTransition<ContentVersion>(db, { action: "submit", versionId, actor }, async ({ tx, version, item, apply, audit, emit }) => {
+    const hash = contentHash(await readVersionContent(tx, version));
+    const submitted = await apply({ contentHash: hash, submittedAt: new Date(), changeNote, readerNote });
+    await audit("version.submitted", { versionId, number: submitted.number, contentHash: hash });
+    emit({ type: "version.submitted", item, version: versionReference(submitted), contentHash: hash, actorId: actor.id, occurredAt: submitted.submittedAt! });
     return ok(submitted);
-  });
-}
-
-async function recordDecision(tx: DbTx, version: ContentVersion, reviewerId: string, kind: ReviewDecisionKind, nextReviewDue: Date | null) {
-  const reviewer = await tx.user.findUniqueOrThrow({ where: { id: reviewerId } });
-  await tx.reviewDecision.create({
-    data: {
-      versionId: version.id,
-      reviewerId,
-      kind,
-      contentHash: version.contentHash!,
-      reviewerName: reviewer.name,
-      reviewerTitle: reviewer.title,
-      reviewerSpecialty: reviewer.specialty,
-      nextReviewDue,
-    },
   });
 }
 
@@ -64,104 +34,67 @@ async function recordDecision(tx: DbTx, version: ContentVersion, reviewerId: str
  * again by the database. The approval binds to the hash the reviewer saw; if the stored content hashes
  * differently (someone saw another text), nothing is approved.
  */
-export async function approveVersion(db: Db, actor: WorkflowActor & { id: string }, input: unknown): Promise<DomainResult<ContentVersion>> {
-  const parsed = parse(approveVersionSchema, input);
-  if (!parsed.ok) return parsed;
-  const { versionId, nextReviewDue } = parsed.value;
-  return db.$transaction(async (tx) => {
-    const locked = await lockVersionFor(tx, versionId, "approve", actor);
-    if (!locked.ok) return locked;
-    const version = locked.value;
+export function approveVersion(db: Db, actor: SignedInActor, input: z.output<typeof approveVersionSchema>) {
+  const { versionId, nextReviewDue } = input;
+  return runTransition<ContentVersion>(db, { action: "approve", versionId, actor }, async ({ tx, version, item, apply, decide, audit, emit }) => {
     const storedHash = contentHash(await readVersionContent(tx, version));
-    if (parsed.value.contentHash !== version.contentHash || storedHash !== version.contentHash) {
+    if (input.contentHash !== version.contentHash || storedHash !== version.contentHash) {
       return fail({ kind: "conflict", message: "Innehållet skiljer sig från det du granskade; ladda om och granska igen" });
     }
     const now = new Date();
     const due = nextReviewDue ?? defaultNextReviewDue(now);
-    const approved = await tx.contentVersion.update({
-      where: { id: versionId },
-      data: {
-        status: "APPROVED",
-        reviewerId: actor.id,
-        decision: "APPROVE",
-        decidedAt: now,
-        approvedContentHash: version.contentHash,
-        lastReviewedAt: now,
-        nextReviewDue: due,
-      },
+    const approved = await apply({
+      reviewerId: actor.id,
+      decision: "APPROVE",
+      decidedAt: now,
+      approvedContentHash: version.contentHash,
+      lastReviewedAt: now,
+      nextReviewDue: due,
     });
-    await recordDecision(tx, approved, actor.id, "APPROVE", due);
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "version.approved",
-      ...auditEntityOf(itemOf(approved)),
-      data: { versionId, number: approved.number, contentHash: approved.contentHash, nextReviewDue: due.toISOString().slice(0, 10) },
-    });
+    await decide("APPROVE", due);
+    await audit("version.approved", { versionId, number: approved.number, contentHash: approved.contentHash, nextReviewDue: due.toISOString().slice(0, 10) });
+    emit({ type: "version.approved", item, version: versionReference(approved), contentHash: storedHash, nextReviewDue: due, actorId: actor.id, occurredAt: now });
     return ok(approved);
   });
 }
 
-/** Sends a version back; the editor revises in a new draft based on it. */
-export async function requestChanges(db: Db, actor: WorkflowActor & { id: string }, input: unknown): Promise<DomainResult<ContentVersion>> {
-  const parsed = parse(requestChangesSchema, input);
-  if (!parsed.ok) return parsed;
-  const { versionId, comment } = parsed.value;
-  return db.$transaction(async (tx) => {
-    const locked = await lockVersionFor(tx, versionId, "requestChanges", actor);
-    if (!locked.ok) return locked;
-    if (comment) await tx.reviewComment.create({ data: { versionId, authorId: actor.id, body: comment } });
-    const returned = await tx.contentVersion.update({
-      where: { id: versionId },
-      data: { status: "CHANGES_REQUESTED", reviewerId: actor.id, decision: "REQUEST_CHANGES", decidedAt: new Date() },
-    });
-    await recordDecision(tx, returned, actor.id, "REQUEST_CHANGES", null);
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "version.changes_requested",
-      ...auditEntityOf(itemOf(returned)),
-      data: { versionId, number: returned.number },
-    });
+/** Sends a version back with the reviewer's reason; the editor revises in a new draft based on it. */
+export function requestChanges(db: Db, actor: SignedInActor, input: z.output<typeof requestChangesSchema>) {
+  const { versionId, comment } = input;
+  return runTransition<ContentVersion>(db, { action: "requestChanges", versionId, actor }, async ({ tx, item, apply, decide, audit, emit }) => {
+    await tx.reviewComment.create({ data: { versionId, authorId: actor.id, body: comment } });
+    const now = new Date();
+    const returned = await apply({ reviewerId: actor.id, decision: "REQUEST_CHANGES", decidedAt: now });
+    await decide("REQUEST_CHANGES", null);
+    await audit("version.changes_requested", { versionId, number: returned.number });
+    emit({ type: "version.changes_requested", item, version: versionReference(returned), actorId: actor.id, occurredAt: now });
     return ok(returned);
   });
 }
 
 /** A comment on a version in review, on the whole version or anchored to one block. */
-export async function addReviewComment(db: Db, actor: WorkflowActor & { id: string }, input: unknown): Promise<DomainResult<{ id: string }>> {
-  const parsed = parse(reviewCommentSchema, input);
-  if (!parsed.ok) return parsed;
-  const { versionId, blockKey, body } = parsed.value;
-  return db.$transaction(async (tx) => {
-    const locked = await lockVersionFor(tx, versionId, "comment", actor);
-    if (!locked.ok) return locked;
+export function addReviewComment(db: Db, actor: SignedInActor, input: z.output<typeof reviewCommentSchema>) {
+  const { versionId, blockKey, body } = input;
+  return runTransition<{ id: string }>(db, { action: "comment", versionId, actor }, async ({ tx, version, item, emit }) => {
     if (blockKey && !(await tx.articleBlock.count({ where: { versionId, key: blockKey } }))) {
       return fail({ kind: "invalid", message: "Blocket finns inte i versionen", fieldErrors: { blockKey: ["Blocket finns inte i versionen"] } });
     }
     const comment = await tx.reviewComment.create({ data: { versionId, authorId: actor.id, blockKey, body } });
+    emit({ type: "review.comment_added", item, version: versionReference(version), commentId: comment.id, blockKey: blockKey ?? null, actorId: actor.id, occurredAt: comment.createdAt });
     return ok({ id: comment.id });
   });
 }
 
 /** Confirms unchanged published content is still correct: new review dates, same version, audited. */
-export async function reattestVersion(db: Db, actor: WorkflowActor & { id: string }, input: unknown): Promise<DomainResult<ContentVersion>> {
-  const parsed = parse(reattestVersionSchema, input);
-  if (!parsed.ok) return parsed;
-  const { versionId, nextReviewDue } = parsed.value;
-  return db.$transaction(async (tx) => {
-    const locked = await lockVersionFor(tx, versionId, "reattest", actor);
-    if (!locked.ok) return locked;
+export function reattestVersion(db: Db, actor: SignedInActor, input: z.output<typeof reattestVersionSchema>) {
+  const { versionId, nextReviewDue } = input;
+  return runTransition<ContentVersion>(db, { action: "reattest", versionId, actor }, async ({ item, apply, decide, audit, emit }) => {
     const now = new Date();
     const due = nextReviewDue ?? defaultNextReviewDue(now);
-    const reattested = await tx.contentVersion.update({
-      where: { id: versionId },
-      data: { reviewerId: actor.id, decision: "REATTEST", decidedAt: now, lastReviewedAt: now, nextReviewDue: due },
-    });
-    await recordDecision(tx, reattested, actor.id, "REATTEST", due);
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "version.reattested",
-      ...auditEntityOf(itemOf(reattested)),
-      data: { versionId, number: reattested.number, nextReviewDue: due.toISOString().slice(0, 10) },
-    });
+    const reattested = await apply({ reviewerId: actor.id, decision: "REATTEST", decidedAt: now, lastReviewedAt: now, nextReviewDue: due });
+    await decide("REATTEST", due);
+    await audit("version.reattested", { versionId, number: reattested.number, nextReviewDue: due.toISOString().slice(0, 10) });
+    emit({ type: "version.reattested", item, version: versionReference(reattested), nextReviewDue: due, actorId: actor.id, occurredAt: now });
     return ok(reattested);
   });
 }

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { seedDatabase } from "@/lib/content/seed";
-import { createJobQueue, jobQueueNames, startJobQueue, type JobQueue } from "@/lib/jobs/job-queue";
-import { approvedRiskListVersion, createPublishingActors, type TestActor } from "@/lib/jobs/publishing-test-fixtures";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
+import { jobQueueNames } from "@/lib/queue/job-queue";
+import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
 import { publishVersion, unpublishVersion } from "./publish-versions";
 import {
   cancelScheduledPublish,
@@ -14,25 +12,22 @@ import {
   scheduleUnpublish,
   schedulerActor,
 } from "./schedule-versions";
+import { dateToStockholmLocal } from "./stockholm-time";
 
-let database: TestDatabase;
+const { schedulePublishAction } = await import("@/lib/actions/publishing-actions");
+
+let kit: TestKit;
 let db: Db;
-let queue: JobQueue;
-let actors: Record<"editor" | "reviewer" | "admin", TestActor>;
+let actors: Record<"editor" | "reviewer" | "admin", TestUser>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  actors = await createPublishingActors(db, "schedule");
-  queue = await startJobQueue(createJobQueue(database.url, { max: 2 }));
+  kit = await openTestKit({ name: "schedule-versions", startJobQueue: true });
+  db = kit.db;
+  actors = kit.users;
 });
 
 afterAll(async () => {
-  await queue?.stop({ graceful: false, wait: true });
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 const inAnHour = () => new Date(Date.now() + 60 * 60 * 1000);
@@ -51,7 +46,7 @@ describe("scheduled publishing", () => {
   it("schedules an approved version: the time is saved, a job queued for it, and the step audited, together", async () => {
     const version = await approvedRiskListVersion(db, actors, "biverkningar-av-kortison");
     const at = inAnHour();
-    const scheduled = await schedulePublish(db, actors.admin, { versionId: version.id, at }, queue);
+    const scheduled = await schedulePublish(db, actors.admin, { versionId: version.id, at });
     expect(scheduled).toMatchObject({ ok: true, value: { status: "APPROVED", scheduledPublishAt: at } });
     const [job, ...others] = await queuedJobs(jobQueueNames.publishVersion, version.id);
     expect(others).toEqual([]);
@@ -65,15 +60,17 @@ describe("scheduled publishing", () => {
 
   it("refuses non-admins, past times, bad input and versions that are not approved, changing nothing", async () => {
     const version = await approvedRiskListVersion(db, actors, "epidurala-injektioner-risker");
-    expect(await schedulePublish(db, actors.editor, { versionId: version.id, at: inAnHour() }, queue)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    expect(await schedulePublish(db, actors.admin, { versionId: version.id, at: new Date(Date.now() - 1000) }, queue)).toMatchObject({
+    expect(await schedulePublish(db, actors.editor, { versionId: version.id, at: inAnHour() })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    // Bad input is refused where it is parsed, at the server action (the schedule form's Swedish wall-clock time).
+    await kit.signIn(actors.admin);
+    expect(await schedulePublishAction({ versionId: version.id, at: dateToStockholmLocal(new Date(Date.now() - 120_000)) })).toMatchObject({
       ok: false,
-      failure: { kind: "invalid", fieldErrors: { at: ["Tidpunkten måste ligga i framtiden"] } },
+      error: { kind: "invalid", fieldErrors: { at: ["Tidpunkten måste ligga i framtiden"] } },
     });
-    expect(await schedulePublish(db, actors.admin, { versionId: version.id, at: "inte ett datum" }, queue)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
-    expect(await schedulePublish(db, actors.admin, { versionId: "nope", at: inAnHour() }, queue)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
+    expect(await schedulePublishAction({ versionId: version.id, at: "inte ett datum" })).toMatchObject({ ok: false, error: { kind: "invalid" } });
+    expect(await schedulePublishAction({ versionId: "nope", at: dateToStockholmLocal(inAnHour()) })).toMatchObject({ ok: false, error: { kind: "invalid" } });
     const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: version.riskListId, status: "PUBLISHED" } });
-    expect(await schedulePublish(db, actors.admin, { versionId: published.id, at: inAnHour() }, queue)).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(await schedulePublish(db, actors.admin, { versionId: published.id, at: inAnHour() })).toMatchObject({ ok: false, failure: { kind: "conflict" } });
     expect(await cancelScheduledPublish(db, actors.admin, { versionId: version.id })).toMatchObject({ ok: false, failure: { kind: "conflict" } });
 
     expect(await db.contentVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ scheduledPublishAt: null });
@@ -84,12 +81,12 @@ describe("scheduled publishing", () => {
   it("a cancelled or re-scheduled job does nothing when it comes due; the current schedule publishes", async () => {
     const version = await approvedRiskListVersion(db, actors, "si-ledinjektioner-biverkningar");
     const first = inAnHour();
-    expect((await schedulePublish(db, actors.admin, { versionId: version.id, at: first }, queue)).ok).toBe(true);
+    expect((await schedulePublish(db, actors.admin, { versionId: version.id, at: first })).ok).toBe(true);
     expect(await cancelScheduledPublish(db, actors.admin, { versionId: version.id })).toMatchObject({ ok: true, value: { scheduledPublishAt: null } });
     const cancelledJob = { versionId: version.id, at: first.toISOString(), scheduledById: actors.admin.id };
 
     const second = new Date(Date.now() + 1500);
-    expect((await schedulePublish(db, actors.admin, { versionId: version.id, at: second }, queue)).ok).toBe(true);
+    expect((await schedulePublish(db, actors.admin, { versionId: version.id, at: second })).ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1600));
 
     expect(await runScheduledJob("publish", db, cancelledJob)).toEqual({ done: false, reason: "Schemaläggningen har ändrats eller avbrutits" });
@@ -113,14 +110,14 @@ describe("scheduled publishing", () => {
     const published = await publishVersion(db, actors.admin, { versionId: version.id });
     if (!published.ok) throw new Error(published.failure.message);
 
-    expect(await scheduleUnpublish(db, actors.reviewer, { versionId: version.id, at: inAnHour() }, queue)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await scheduleUnpublish(db, actors.reviewer, { versionId: version.id, at: inAnHour() })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     const later = inAnHour();
-    expect(await scheduleUnpublish(db, actors.admin, { versionId: version.id, at: later }, queue)).toMatchObject({ ok: true, value: { scheduledUnpublishAt: later } });
+    expect(await scheduleUnpublish(db, actors.admin, { versionId: version.id, at: later })).toMatchObject({ ok: true, value: { scheduledUnpublishAt: later } });
     expect(await queuedJobs(jobQueueNames.unpublishVersion, version.id)).toHaveLength(1);
     expect(await cancelScheduledUnpublish(db, actors.admin, { versionId: version.id })).toMatchObject({ ok: true, value: { scheduledUnpublishAt: null } });
 
     const soon = new Date(Date.now() + 1000);
-    expect((await scheduleUnpublish(db, actors.admin, { versionId: version.id, at: soon }, queue)).ok).toBe(true);
+    expect((await scheduleUnpublish(db, actors.admin, { versionId: version.id, at: soon })).ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await runScheduledJob("unpublish", db, { versionId: version.id, at: later.toISOString(), scheduledById: actors.admin.id })).toMatchObject({ done: false });
     expect(await runScheduledJob("unpublish", db, { versionId: version.id, at: soon.toISOString(), scheduledById: actors.admin.id })).toMatchObject({
@@ -138,7 +135,7 @@ describe("scheduled publishing", () => {
     const first = await approvedRiskListVersion(db, actors, "radiofrekvensablation-biverkningar");
     if (!(await publishVersion(db, actors.admin, { versionId: first.id })).ok) throw new Error("publish failed");
     const at = inAnHour();
-    expect((await scheduleUnpublish(db, actors.admin, { versionId: first.id, at }, queue)).ok).toBe(true);
+    expect((await scheduleUnpublish(db, actors.admin, { versionId: first.id, at })).ok).toBe(true);
     const second = await approvedRiskListVersion(db, actors, "radiofrekvensablation-biverkningar");
     expect((await publishVersion(db, actors.admin, { versionId: second.id })).ok).toBe(true);
 

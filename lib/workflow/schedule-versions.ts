@@ -1,34 +1,28 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { ContentVersion } from "@/lib/db/generated/client";
-import { recordAuditEvent, type AuditAction } from "@/lib/audit/record-audit-event";
-import { fail, fieldErrorsOf, ok, type DomainResult } from "@/lib/errors/domain-result";
-import { getJobQueue, inTransaction, jobQueueNames, type JobQueue, type JobQueueName } from "@/lib/jobs/job-queue";
-import { publishVersion, unpublishVersion } from "./publish-versions";
-import { auditEntityOf, itemOf, lockVersionFor, type WorkflowActor } from "./versioned-item";
-import type { VersionAction } from "./version-workflow";
-
-export const scheduleVersionSchema = z.object({
-  versionId: z.uuid(),
-  at: z.coerce
-    .date({ error: "Ange datum och tid" })
-    .refine((at) => at.getTime() > Date.now(), { message: "Tidpunkten måste ligga i framtiden" }),
-});
-export const cancelScheduleSchema = z.object({ versionId: z.uuid() });
+import type { AuditAction } from "@/lib/audit/record-audit-event";
+import { fail, ok } from "@/lib/errors/domain-result";
+import type { Release } from "@/lib/events/domain-events";
+import { getJobQueue, inTransaction, jobQueueNames, type JobQueueName } from "@/lib/queue/job-queue";
+import { publishVersion, releases, unpublishVersion } from "./publish-versions";
+import type { ScheduleReleaseInput } from "./publishing-schemas";
+import { runTransition, versionReference } from "./transition-runner";
+import { versionIdSchema, type versionTargetSchema } from "./version-id-schema";
+import type { VersionAction, WorkflowActor } from "./version-workflow";
 
 /** What a scheduled job carries: the version, the moment it was scheduled for, and the admin who chose it. */
 export const scheduledJobSchema = z.object({
-  versionId: z.uuid(),
+  versionId: versionIdSchema,
   at: z.iso.datetime(),
   scheduledById: z.uuid().nullable(),
 });
 export type ScheduledJob = z.infer<typeof scheduledJobSchema>;
 
-/** Publish and unpublish differ only in these: the workflow action, the column and the audit actions. */
+/** Scheduling a publish and an unpublish differ only in these (and in `releases`' columns). */
 const schedules = {
   publish: {
     scheduleAction: "schedulePublish",
-    column: "scheduledPublishAt",
     queue: jobQueueNames.publishVersion,
     scheduledAudit: "version.publish_scheduled",
     cancelledAudit: "version.publish_schedule_cancelled",
@@ -36,85 +30,59 @@ const schedules = {
   },
   unpublish: {
     scheduleAction: "scheduleUnpublish",
-    column: "scheduledUnpublishAt",
     queue: jobQueueNames.unpublishVersion,
     scheduledAudit: "item.unpublish_scheduled",
     cancelledAudit: "item.unpublish_schedule_cancelled",
     nothingScheduled: "Versionen har ingen schemalagd avpublicering",
   },
-} as const satisfies Record<
-  string,
-  { scheduleAction: VersionAction; column: "scheduledPublishAt" | "scheduledUnpublishAt"; queue: JobQueueName; scheduledAudit: AuditAction; cancelledAudit: AuditAction; nothingScheduled: string }
->;
-type ScheduleKind = keyof typeof schedules;
-
-function invalid(error: z.ZodError) {
-  return fail({ kind: "invalid", message: "Ogiltiga uppgifter", fieldErrors: fieldErrorsOf(error) });
-}
+} as const satisfies Record<Release, { scheduleAction: VersionAction; queue: JobQueueName; scheduledAudit: AuditAction; cancelledAudit: AuditAction; nothingScheduled: string }>;
 
 /**
  * Saves the schedule and queues its job in one transaction: the job exists if and only if the schedule
  * does. Scheduling again replaces the time; the earlier job then finds a different time and does nothing.
  */
-async function schedule(kind: ScheduleKind, db: Db, actor: WorkflowActor, input: unknown, queue?: JobQueue): Promise<DomainResult<ContentVersion>> {
-  const parsed = scheduleVersionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { versionId, at } = parsed.data;
+async function schedule(kind: Release, db: Db, actor: WorkflowActor, input: ScheduleReleaseInput) {
   const rules = schedules[kind];
-  const jobs = queue ?? (await getJobQueue());
-  return db.$transaction(async (tx) => {
-    const locked = await lockVersionFor(tx, versionId, rules.scheduleAction, actor);
-    if (!locked.ok) return locked;
-    const updated = await tx.contentVersion.update({ where: { id: versionId }, data: { [rules.column]: at } });
+  const column = releases[kind].scheduleColumn;
+  const { versionId, at } = input;
+  const jobs = await getJobQueue();
+  return runTransition<ContentVersion>(db, { action: rules.scheduleAction, versionId, actor }, async ({ tx, version, item, apply, audit, emit }) => {
+    const updated = await apply({ [column]: at });
     const job: ScheduledJob = { versionId, at: at.toISOString(), scheduledById: actor.id };
     const jobId = await jobs.send(rules.queue, job, { startAfter: at, singletonKey: versionId, retryLimit: 5, retryDelay: 30, db: inTransaction(tx) });
     if (!jobId) throw new Error(`The ${rules.queue} queue refused the job for version ${versionId}`);
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: rules.scheduledAudit,
-      ...auditEntityOf(itemOf(locked.value)),
-      data: { versionId, number: updated.number, at: job.at, replaces: locked.value[rules.column]?.toISOString() ?? null, jobId },
-    });
+    await audit(rules.scheduledAudit, { versionId, number: updated.number, at: job.at, replaces: version[column]?.toISOString() ?? null, jobId });
+    emit({ type: "version.release_scheduled", item, version: versionReference(updated), release: kind, at, actorId: actor.id, occurredAt: new Date() });
     return ok(updated);
   });
 }
 
-async function cancel(kind: ScheduleKind, db: Db, actor: WorkflowActor, input: unknown): Promise<DomainResult<ContentVersion>> {
-  const parsed = cancelScheduleSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { versionId } = parsed.data;
+function cancel(kind: Release, db: Db, actor: WorkflowActor, input: z.output<typeof versionTargetSchema>) {
   const rules = schedules[kind];
-  return db.$transaction(async (tx) => {
-    const locked = await lockVersionFor(tx, versionId, rules.scheduleAction, actor);
-    if (!locked.ok) return locked;
-    const was = locked.value[rules.column];
+  const column = releases[kind].scheduleColumn;
+  const { versionId } = input;
+  return runTransition<ContentVersion>(db, { action: rules.scheduleAction, versionId, actor }, async ({ version, item, apply, audit, emit }) => {
+    const was = version[column];
     if (!was) return fail({ kind: "conflict", message: rules.nothingScheduled });
-    const updated = await tx.contentVersion.update({ where: { id: versionId }, data: { [rules.column]: null } });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: rules.cancelledAudit,
-      ...auditEntityOf(itemOf(locked.value)),
-      data: { versionId, number: updated.number, at: was.toISOString() },
-    });
+    const updated = await apply({ [column]: null });
+    await audit(rules.cancelledAudit, { versionId, number: updated.number, at: was.toISOString() });
+    emit({ type: "version.release_schedule_cancelled", item, version: versionReference(updated), release: kind, at: was, actorId: actor.id, occurredAt: new Date() });
     return ok(updated);
   });
 }
 
-/**
- * An admin schedules an approved version to be published at `at` (ADMIN; `at` in the future). `queue`
- * defaults to the app's job queue; tests pass their own.
- */
-export function schedulePublish(db: Db, actor: WorkflowActor, input: unknown, queue?: JobQueue) {
-  return schedule("publish", db, actor, input, queue);
+/** An admin schedules an approved version to be published at `at` (in the future: the schema checks). */
+export function schedulePublish(db: Db, actor: WorkflowActor, input: ScheduleReleaseInput) {
+  return schedule("publish", db, actor, input);
 }
-export function cancelScheduledPublish(db: Db, actor: WorkflowActor, input: unknown) {
+export function cancelScheduledPublish(db: Db, actor: WorkflowActor, input: z.output<typeof versionTargetSchema>) {
   return cancel("publish", db, actor, input);
 }
 /** An admin schedules the published version to be withdrawn at `at`. */
-export function scheduleUnpublish(db: Db, actor: WorkflowActor, input: unknown, queue?: JobQueue) {
-  return schedule("unpublish", db, actor, input, queue);
+export function scheduleUnpublish(db: Db, actor: WorkflowActor, input: ScheduleReleaseInput) {
+  return schedule("unpublish", db, actor, input);
 }
-export function cancelScheduledUnpublish(db: Db, actor: WorkflowActor, input: unknown) {
+export function cancelScheduledUnpublish(db: Db, actor: WorkflowActor, input: z.output<typeof versionTargetSchema>) {
   return cancel("unpublish", db, actor, input);
 }
 
@@ -128,7 +96,7 @@ export type ScheduledRunOutcome = { done: true; version: ContentVersion } | { do
  * and the workflow allows the step; a cancelled, re-scheduled or repeated job (another instance got
  * there first) changes nothing. Failures that retrying cannot fix are outcomes, not exceptions.
  */
-export async function runScheduledJob(kind: ScheduleKind, db: Db, data: unknown): Promise<ScheduledRunOutcome> {
+export async function runScheduledJob(kind: Release, db: Db, data: unknown): Promise<ScheduledRunOutcome> {
   const parsed = scheduledJobSchema.safeParse(data);
   if (!parsed.success) return { done: false, reason: "malformed job data" };
   const { versionId, at, scheduledById } = parsed.data;

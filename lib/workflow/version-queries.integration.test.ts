@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { Role } from "@/lib/db/generated/enums";
-import { seedDatabase } from "@/lib/content/seed";
+import type { Db } from "@/lib/db/client";
+import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { diffContent } from "@/lib/content/version-diff";
 import { saveDraft, startDraft } from "./draft-versions";
@@ -11,39 +8,33 @@ import { addReviewComment, approveVersion, submitForReview } from "./review-vers
 import { publishVersion } from "./publish-versions";
 import { findItemHistory, findItemTitles, findRiskListUsage, findVersionForReview, findVersionPair } from "./version-queries";
 
-let database: TestDatabase;
+let kit: TestKit;
 let db: Db;
-let editor: { id: string; roles: Role[] };
-let reviewer: { id: string; roles: Role[] };
+let editor: TestUser;
+let reviewer: TestUser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  db = createPrismaClient(database.url, { max: 4 });
-  await seedDatabase(db, { demoUsers: false });
-  const create = async (email: string, name: string, roles: Role[]) => {
-    const user = await db.user.create({ data: { email, name, title: "Leg. sjuksköterska", specialty: "Smärtlindring", roles } });
-    return { id: user.id, roles };
-  };
-  editor = await create("queries-editor@test.local", "Queries Redaktör", ["EDITOR"]);
-  reviewer = await create("queries-reviewer@test.local", "Queries Granskare", ["REVIEWER"]);
+  kit = await openTestKit({ name: "version-queries" });
+  db = kit.db;
+  const profile = { title: "Leg. sjuksköterska", specialty: "Smärtlindring" };
+  editor = await kit.createUser("queries-editor", ["EDITOR"], { name: "Queries Redaktör", ...profile });
+  reviewer = await kit.createUser("queries-reviewer", ["REVIEWER"], { name: "Queries Granskare", ...profile });
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  await kit?.close();
 });
 
 describe("version queries", () => {
   it("reads a version in review with its authors, comments and the published version it is compared with", async () => {
     const list = await db.riskList.findFirstOrThrow({ where: { slug: "nervblockader-biverkningar" } });
     const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: list.id, status: "PUBLISHED" } });
-    const draft = await startDraft(db, editor, { riskListId: list.id });
+    const draft = await startDraft(db, editor, { item: { kind: "riskList", id: list.id } });
     if (!draft.ok) throw new Error(draft.failure.message);
     const content = await readRiskListContent(db, draft.value.id);
     const [group, ...rest] = content.groups;
     const edited = { ...content, groups: [{ ...group!, items: [...group!.items, { key: crypto.randomUUID(), text: "Tillfällig domning i benet", severity: "MILD" as const, frequency: "COMMON" as const, temporary: true }] }, ...rest] };
-    expect((await saveDraft(db, editor, { versionId: draft.value.id, baseRevision: 0, content: edited })).ok).toBe(true);
+    expect((await saveDraft(db, editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: edited })).ok).toBe(true);
     const submitted = await submitForReview(db, editor, { versionId: draft.value.id, changeNote: "Ny biverkan", readerNote: "Domning i benet tillagd" });
     if (!submitted.ok) throw new Error(submitted.failure.message);
     expect((await addReviewComment(db, reviewer, { versionId: draft.value.id, body: "Hur vanligt är det?" })).ok).toBe(true);
@@ -62,17 +53,16 @@ describe("version queries", () => {
     expect(first!.baseline).toBeNull();
 
     // ... and once the new version is approved and published, with the version it superseded.
-    const approved = await approveVersion(db, reviewer, { versionId: draft.value.id, contentHash: submitted.value.contentHash });
+    const approved = await approveVersion(db, reviewer, { versionId: draft.value.id, contentHash: submitted.value.contentHash! });
     expect(approved.ok).toBe(true);
-    const admin = await db.user.create({ data: { email: "queries-admin@test.local", name: "Queries Admin", title: "Redaktör", specialty: "–", roles: ["ADMIN"] } });
-    expect((await publishVersion(db, { id: admin.id, roles: ["ADMIN"] }, { versionId: draft.value.id })).ok).toBe(true);
+    expect((await publishVersion(db, kit.users.admin, { versionId: draft.value.id })).ok).toBe(true);
     const live = await findVersionForReview(db, draft.value.id);
     expect(live!.baseline?.version.id).toBe(published.id);
     expect(live!.version.decisions.map((decision) => [decision.kind, decision.reviewerName, decision.reviewerTitle, decision.reviewerSpecialty])).toEqual([
       ["APPROVE", "Queries Granskare", "Leg. sjuksköterska", "Smärtlindring"],
     ]);
 
-    const history = await findItemHistory(db, { riskListId: list.id });
+    const history = await findItemHistory(db, { kind: "riskList", id: list.id });
     expect(history!.versions.map((version) => [version.number, version.status])).toEqual([
       [2, "PUBLISHED"],
       [1, "SUPERSEDED"],
@@ -84,8 +74,8 @@ describe("version queries", () => {
   it("returns null or nothing for ids that name no version or item", async () => {
     expect(await findVersionForReview(db, "not-a-uuid")).toBeNull();
     expect(await findVersionForReview(db, crypto.randomUUID())).toBeNull();
-    expect(await findItemHistory(db, { articleId: crypto.randomUUID() })).toBeNull();
-    expect(await findItemHistory(db, { riskListId: "nej" })).toBeNull();
+    expect(await findItemHistory(db, { kind: "article", id: crypto.randomUUID() })).toBeNull();
+    expect(await findItemHistory(db, { kind: "riskList", id: "nej" })).toBeNull();
     expect(await findRiskListUsage(db, "nej")).toEqual([]);
   });
 
@@ -103,11 +93,11 @@ describe("version queries", () => {
     // A draft that drops the list keeps the article listed through its published version; one that adds
     // the list to another article lists that article with its draft.
     const ablation = await db.article.findFirstOrThrow({ where: { slug: "radiofrekvensablation" } });
-    const draft = await startDraft(db, editor, { articleId: ablation.id });
+    const draft = await startDraft(db, editor, { item: { kind: "article", id: ablation.id } });
     if (!draft.ok) throw new Error(draft.failure.message);
     const content = await readArticleContent(db, draft.value.id);
     const withList = { ...content, blocks: [...content.blocks, { key: crypto.randomUUID(), type: "RISK_LIST" as const, riskListId: kortison.id }] };
-    expect((await saveDraft(db, editor, { versionId: draft.value.id, baseRevision: 0, content: withList })).ok).toBe(true);
+    expect((await saveDraft(db, editor, { kind: "article", versionId: draft.value.id, baseRevision: 0, content: withList })).ok).toBe(true);
     const after = await findRiskListUsage(db, kortison.id);
     expect(after.find((article) => article.articleId === ablation.id)?.versions).toEqual([{ id: draft.value.id, number: 2, status: "DRAFT" }]);
     expect(await findItemTitles(db, { riskListIds: [kortison.id], articleIds: [ablation.id] })).toEqual({

@@ -4,16 +4,16 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { ArticleKind, VersionStatus } from "@/lib/db/generated/enums";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
-import { itemOf, itemWhere, readVersionContent, type ItemRef } from "./versioned-item";
+import { readVersionContent } from "@/lib/content/item-content";
+import { itemColumn, itemOfVersion, slugOfItem, type Item } from "@/lib/items/item";
 
 /**
  * Reads for the review, history and comparison pages. Nothing here decides a rule: who may act on a
  * version is asked of lib/workflow/version-workflow.ts with the author ids returned here.
  */
 
-export type ItemSummary =
-  | { kind: "article"; id: string; slug: string; articleKind: ArticleKind }
-  | { kind: "riskList"; id: string; slug: string };
+/** An item as the review and history pages name it: the item, its address and, for an article, its kind. */
+export type ItemSummary = (Item & { kind: "article"; slug: string; articleKind: ArticleKind }) | (Item & { kind: "riskList"; slug: string });
 
 type VersionContent = ArticleContent | RiskListContent;
 
@@ -57,7 +57,7 @@ export async function findVersionForReview(db: DbTx, versionId: string) {
     },
   });
   if (!version) return null;
-  const published = await db.contentVersion.findFirst({ where: { ...itemWhere(itemOf(version)), status: "PUBLISHED" } });
+  const published = await db.contentVersion.findFirst({ where: { ...itemColumn(itemOfVersion(version)), status: "PUBLISHED" } });
   const baselineId = published && published.id !== version.id ? published.id : version.supersedesId;
   const baseline = baselineId ? await db.contentVersion.findUniqueOrThrow({ where: { id: baselineId } }) : null;
   const [content, baselineContent] = await Promise.all([
@@ -76,15 +76,10 @@ export async function findVersionForReview(db: DbTx, versionId: string) {
 export type VersionForReview = NonNullable<Awaited<ReturnType<typeof findVersionForReview>>>;
 
 /** An article or risk list with every version, newest first, for the history page. */
-export async function findItemHistory(db: DbTx, item: ItemRef) {
-  const id = item.articleId ?? item.riskListId;
-  if (!isUuid(id)) return null;
-  const exists = item.articleId
-    ? await db.article.count({ where: { id: item.articleId } })
-    : await db.riskList.count({ where: { id: item.riskListId } });
-  if (!exists) return null;
+export async function findItemHistory(db: DbTx, item: Item) {
+  if (!isUuid(item.id) || (await slugOfItem(db, item)) === null) return null;
   const versions = await db.contentVersion.findMany({
-    where: itemWhere(item),
+    where: itemColumn(item),
     include: versionWithPeople,
     orderBy: { number: "desc" },
   });

@@ -3,7 +3,9 @@ import type { Role, VersionStatus } from "@/lib/db/generated/enums";
 /**
  * The editorial workflow: every action on a version, the states it may start from, the state it leads
  * to, and who may perform it. Everything else (server actions, the dashboard, buttons in the UI, the
- * scheduler) asks `checkTransition`; no other module decides these rules.
+ * scheduler) asks `checkTransition`; no other module decides these rules. The transition runner
+ * (lib/workflow/transition-runner.ts) applies `to`: to the version itself, or, for an action that
+ * `startsNewVersion`, to the new version it creates from this one.
  */
 export const versionTransitions = {
   /** An editor freezes a draft for review. */
@@ -29,10 +31,11 @@ export const versionTransitions = {
     to: "DRAFT",
     roles: ["EDITOR"],
     authorsExcluded: false,
+    startsNewVersion: true,
   },
 } as const satisfies Record<
   string,
-  { from: readonly VersionStatus[]; to: VersionStatus; roles: readonly Role[]; authorsExcluded: boolean }
+  { from: readonly VersionStatus[]; to: VersionStatus; roles: readonly Role[]; authorsExcluded: boolean; startsNewVersion?: true }
 >;
 
 export type VersionAction = keyof typeof versionTransitions;
@@ -46,6 +49,9 @@ export type TransitionCheck =
   | { allowed: false; reason: "forbidden" | "conflict"; message: string };
 
 export type Actor = { roles: readonly Role[] };
+
+/** Who is acting on a version: a signed-in user, or the scheduler (id null) acting on an admin's earlier decision. */
+export type WorkflowActor = Actor & { id: string | null };
 
 export function checkTransition(
   action: VersionAction,

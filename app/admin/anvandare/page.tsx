@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { roleLabels } from "@/components/admin/role-labels";
+import { roleLabels } from "@/lib/labels/sv";
 import "@/components/users/users.css";
 import { listUsers } from "@/lib/auth/manage-users";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Användare" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
-  await requirePageUser("/admin/anvandare", ["ADMIN"]);
+  await requirePageUser(adminPaths.users, ["ADMIN"]);
   const users = await listUsers(getDb());
   return (
     <>
       <h1>Användare</h1>
       <p>
-        <Link href="/admin/anvandare/ny">Ny användare</Link>
+        <Link href={adminPaths.newUser}>Ny användare</Link>
       </p>
       <table className="users-table" data-testid="users-table">
         <caption className="users-note">{users.length} användare; inaktiverade sist</caption>
@@ -34,7 +35,7 @@ export default async function UsersPage() {
           {users.map((user) => (
             <tr key={user.id} className={user.active ? undefined : "users-inactive"}>
               <th scope="row">
-                <Link href={`/admin/anvandare/${user.id}`}>{user.name}</Link>
+                <Link href={adminPaths.user(user.id)}>{user.name}</Link>
               </th>
               <td>{user.email}</td>
               <td>{user.title || "–"}</td>

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { versionStatusLabels } from "@/components/dashboard/admin-labels";
+import { versionStatusLabels } from "@/lib/labels/sv";
 import "@/components/moderation/moderation.css";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { publicArticlePath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
 import { listFeedbackCounts } from "@/lib/feedback/feedback-counts";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Återkoppling" };
 export const dynamic = "force-dynamic";
 
 export default async function FeedbackPage() {
-  await requirePageUser("/admin/aterkoppling", ["ADMIN", "EDITOR"]);
+  await requirePageUser(adminPaths.feedback, ["ADMIN", "EDITOR"]);
   const articles = await listFeedbackCounts(getDb());
   return (
     <>
@@ -48,7 +49,7 @@ export default async function FeedbackPage() {
               {article.versions.map((version) => (
                 <tr key={version.versionId} data-testid="feedback-version">
                   <th scope="row">
-                    <Link href={`/admin/versioner/${version.versionId}`}>
+                    <Link href={adminPaths.version(version.versionId)}>
                       Version {version.number} ({versionStatusLabels[version.status]})
                     </Link>
                   </th>

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCalendarDate, versionStatusLabels } from "@/components/dashboard/admin-labels";
+import { formatCalendarDate, itemTypeName, versionStatusLabels } from "@/lib/labels/sv";
 import "@/components/dashboard/dashboard.css";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { listContentItems } from "@/lib/workflow/dashboard";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Innehåll" };
 export const dynamic = "force-dynamic";
 
 export default async function ContentListPage() {
-  const user = await requirePageUser("/admin/innehall");
+  const user = await requirePageUser(adminPaths.content);
   const items = await listContentItems(getDb());
   const canCreate = user.roles.includes("EDITOR");
 
@@ -19,8 +20,8 @@ export default async function ContentListPage() {
       <h1>Innehåll</h1>
       {canCreate && (
         <p className="dashboard-actions">
-          <Link href="/admin/artiklar/ny">Ny artikel</Link>
-          <Link href="/admin/risklistor/ny">Ny risklista</Link>
+          <Link href={adminPaths.newArticle}>Ny artikel</Link>
+          <Link href={adminPaths.newRiskList}>Ny risklista</Link>
         </p>
       )}
       {items.length === 0 ? (
@@ -44,7 +45,7 @@ export default async function ContentListPage() {
                   <Link href={item.href}>{item.title}</Link>
                   {item.archived && " (arkiverad)"}
                 </th>
-                <td>{item.kind}</td>
+                <td>{itemTypeName(item)}</td>
                 <td>{item.published ? <Link href={item.published.versionHref}>version {item.published.number}</Link> : "ej publicerad"}</td>
                 <td>
                   {item.published?.number === item.latest.number ? (

@@ -5,7 +5,8 @@ import { getDb } from "@/lib/db/client";
 import { diffContent } from "@/lib/content/version-diff";
 import { findItemTitles, findVersionPair } from "@/lib/workflow/version-queries";
 import { VersionDiffView, referencedIds } from "@/components/review/version-diff-view";
-import { itemKindLabel, itemPath, versionLabel } from "@/components/review/version-labels";
+import { itemKindLabel, versionLabel } from "@/lib/labels/sv";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Jämför versioner" };
@@ -15,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Any two versions of one article or risk list, side by side: ?fran=<versionId>&till=<versionId>. */
 export default async function CompareVersionsPage({ searchParams }: Props) {
   const query = await searchParams;
-  await requirePageUser("/admin/jamfor");
+  await requirePageUser(adminPaths.compare);
   const db = getDb();
   const pair = await findVersionPair(db, { fran: query.fran, till: query.till });
   if (!pair.ok) {
@@ -26,7 +27,7 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
           {pair.failure.message}.
         </p>
         <p>
-          Välj två versioner av samma artikel eller risklista i dess versionslista. <Link href="/admin/innehall">Till allt innehåll</Link>
+          Välj två versioner av samma artikel eller risklista i dess versionslista. <Link href={adminPaths.content}>Till allt innehåll</Link>
         </p>
       </article>
     );
@@ -38,12 +39,12 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
   return (
     <article aria-labelledby="compare-heading">
       <p>
-        <Link href={itemPath(item)}>← Alla versioner</Link>
+        <Link href={adminPaths.item(item)}>← Alla versioner</Link>
       </p>
       <h1 id="compare-heading">Jämför versioner: {to.version.title}</h1>
       <p>
-        {itemKindLabel(item)}: <Link href={`/admin/versioner/${from.version.id}`}>{versionLabel(from.version)}</Link> jämförd med{" "}
-        <Link href={`/admin/versioner/${to.version.id}`}>{versionLabel(to.version)}</Link>.
+        {itemKindLabel(item)}: <Link href={adminPaths.version(from.version.id)}>{versionLabel(from.version)}</Link> jämförd med{" "}
+        <Link href={adminPaths.version(to.version.id)}>{versionLabel(to.version)}</Link>.
       </p>
       <VersionDiffView
         diff={diff}
@@ -51,7 +52,7 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
         afterLabel={versionLabel(to.version)}
         titles={titles}
         onlyChanges={onlyChanges}
-        toggleHref={`/admin/jamfor?${new URLSearchParams({ fran: from.version.id, till: to.version.id, ...(onlyChanges ? {} : { visa: "andringar" }) })}`}
+        toggleHref={adminPaths.comparison(from.version.id, to.version.id, { onlyChanges: !onlyChanges })}
       />
     </article>
   );

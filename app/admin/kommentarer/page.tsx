@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ModerationButtons } from "@/components/moderation/moderation-buttons";
-import { commentStatusLabels } from "@/components/moderation/comment-status-labels";
-import { formatSwedishDate } from "@/components/public/swedish-labels";
+import { commentStatusLabels, formatSwedishDate } from "@/lib/labels/sv";
 import "@/components/moderation/moderation.css";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { listCommentsForModeration } from "@/lib/comments/moderation-queue";
 import { publicArticlePath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
 import { CommentStatus } from "@/lib/db/generated/enums";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Läsarkommentarer" };
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ type CommentsPageProps = { searchParams: Promise<{ status?: string | string[] }>
 const statuses = Object.values(CommentStatus);
 
 export default async function CommentsPage({ searchParams }: CommentsPageProps) {
-  await requirePageUser("/admin/kommentarer", ["ADMIN"]);
+  await requirePageUser(adminPaths.comments(), ["ADMIN"]);
   const requested = (await searchParams).status;
   const status = statuses.find((candidate) => candidate === requested) ?? "PENDING";
   const { comments, counts } = await listCommentsForModeration(getDb(), status);
@@ -30,7 +30,7 @@ export default async function CommentsPage({ searchParams }: CommentsPageProps) 
         <ul className="moderation-tabs">
           {statuses.map((candidate) => (
             <li key={candidate}>
-              <Link href={`/admin/kommentarer?status=${candidate}`} aria-current={candidate === status ? "page" : undefined}>
+              <Link href={adminPaths.comments(candidate)} aria-current={candidate === status ? "page" : undefined}>
                 {commentStatusLabels[candidate]} ({counts[candidate]})
               </Link>
             </li>

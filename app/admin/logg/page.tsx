@@ -7,6 +7,7 @@ import { listUsers } from "@/lib/auth/manage-users";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { fieldErrorsOf } from "@/lib/errors/domain-result";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Granskningslogg" };
 export const dynamic = "force-dynamic";
@@ -14,15 +15,14 @@ export const dynamic = "force-dynamic";
 const filterFields = ["actorId", "entityType", "entityId", "action", "from", "to"] as const;
 
 export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("/admin/logg", ["ADMIN"]);
+  await requirePageUser(adminPaths.auditLog, ["ADMIN"]);
   const raw = await searchParams;
   const text = (name: string) => (typeof raw[name] === "string" ? raw[name] : "");
   const values = Object.fromEntries(filterFields.map((field) => [field, text(field)])) as AuditFilterValues;
   const parsed = auditQuerySchema.safeParse({ ...values, before: text("before") });
   const db = getDb();
   const [users, page] = await Promise.all([listUsers(db), parsed.success ? queryAuditEvents(db, parsed.data) : null]);
-  const filterQuery = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== ""));
-  const olderHref = page?.nextBefore ? `/admin/logg?${new URLSearchParams([...filterQuery, ["before", page.nextBefore]])}` : null;
+  const olderHref = page?.nextBefore ? adminPaths.auditLogFiltered({ ...values, before: page.nextBefore }) : null;
 
   return (
     <>
@@ -39,7 +39,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
         <>
           <AuditEventTable events={page!.events} userNames={new Map(users.map((user) => [user.id, user.name]))} />
           <nav aria-label="Sidor i loggen" className="audit-pages">
-            {parsed.data.before && <Link href={`/admin/logg?${filterQuery}`}>← Nyaste</Link>}
+            {parsed.data.before && <Link href={adminPaths.auditLogFiltered(values)}>← Nyaste</Link>}
             {olderHref && <Link href={olderHref}>Äldre händelser →</Link>}
           </nav>
         </>

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatAdminDateTime } from "@/components/dashboard/admin-labels";
 import { CreateWebhookForm } from "@/components/webhooks/create-webhook-form";
-import { webhookEventLabels } from "@/components/webhooks/webhook-labels";
+import { formatAdminDateTime, webhookEventLabels } from "@/lib/labels/sv";
 import "@/components/webhooks/webhooks.css";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { listWebhookSubscriptions } from "@/lib/webhooks/webhook-subscriptions";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";
 
 export default async function WebhooksPage() {
-  await requirePageUser("/admin/webhooks", ["ADMIN"]);
+  await requirePageUser(adminPaths.webhooks, ["ADMIN"]);
   const subscriptions = await listWebhookSubscriptions(getDb());
   return (
     <>
@@ -39,7 +39,7 @@ export default async function WebhooksPage() {
               {subscriptions.map((subscription) => (
                 <tr key={subscription.id} className={subscription.active ? undefined : "webhooks-inactive"}>
                   <th scope="row" className="webhooks-url">
-                    <Link href={`/admin/webhooks/${subscription.id}`}>{subscription.url}</Link>
+                    <Link href={adminPaths.webhook(subscription.id)}>{subscription.url}</Link>
                   </th>
                   <td>{subscription.events.map((event) => webhookEventLabels[event]).join(", ")}</td>
                   <td>{subscription.active ? "aktiv" : "inaktiverad"}</td>

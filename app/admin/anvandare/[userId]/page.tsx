@@ -8,13 +8,14 @@ import "@/components/users/users.css";
 import { findManagedUser } from "@/lib/auth/manage-users";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Användare" };
 export const dynamic = "force-dynamic";
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ skapad?: string }> }) {
   const { userId } = await params;
-  const admin = await requirePageUser(`/admin/anvandare/${userId}`, ["ADMIN"]);
+  const admin = await requirePageUser(adminPaths.user(userId), ["ADMIN"]);
   const user = await findManagedUser(getDb(), userId);
   if (!user) notFound();
   const { skapad } = await searchParams;
@@ -23,7 +24,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   return (
     <>
       <p>
-        <Link href="/admin/anvandare">← Användare</Link>
+        <Link href={adminPaths.users}>← Användare</Link>
       </p>
       <h1>
         {user.name} <span className="users-note">{user.email}</span>
@@ -34,8 +35,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </p>
       )}
       <p>
-        <Link href={`/admin/logg?actorId=${user.id}`}>Vad användaren har gjort</Link> ·{" "}
-        <Link href={`/admin/logg?entityType=user&entityId=${user.id}`}>Ändringar av kontot</Link>
+        <Link href={adminPaths.auditLogFiltered({ actorId: user.id })}>Vad användaren har gjort</Link> ·{" "}
+        <Link href={adminPaths.auditLogFiltered({ entityType: "user", entityId: user.id })}>Ändringar av kontot</Link>
       </p>
       <div className="users-sections">
         <UserProfileForm user={user} />

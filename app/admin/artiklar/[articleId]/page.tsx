@@ -7,5 +7,5 @@ export const metadata: Metadata = { title: "Artikel" };
 /** An article's versions: history, comparison, restore and "Redigera". */
 export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
   const { articleId } = await params;
-  return <ItemHistoryPage item={{ articleId }} />;
+  return <ItemHistoryPage item={{ kind: "article", id: articleId }} />;
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { CreateArticleForm } from "@/components/editor/create-article-form";
 import { requirePageUser } from "@/lib/auth/require-user";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Ny artikel" };
 export const dynamic = "force-dynamic";
 
 export default async function NewArticlePage() {
-  await requirePageUser("/admin/artiklar/ny", ["EDITOR"]);
+  await requirePageUser(adminPaths.newArticle, ["EDITOR"]);
   return (
     <>
       <h1>Ny artikel</h1>

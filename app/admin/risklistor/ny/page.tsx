@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { CreateRiskListForm } from "@/components/editor/create-risk-list-form";
 import { requirePageUser } from "@/lib/auth/require-user";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Ny risklista" };
 export const dynamic = "force-dynamic";
 
 export default async function NewRiskListPage() {
-  await requirePageUser("/admin/risklistor/ny", ["EDITOR"]);
+  await requirePageUser(adminPaths.newRiskList, ["EDITOR"]);
   return (
     <>
       <h1>Ny risklista</h1>

@@ -8,12 +8,12 @@ import { availableActions } from "@/lib/workflow/version-workflow";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { defaultNextReviewDue } from "@/lib/workflow/review-versions";
 import { findItemTitles, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
-import { formatAdminDateTime, formatCalendarDate, versionStatusLabels } from "@/components/dashboard/admin-labels";
 import { RiskListUsage } from "@/components/review/risk-list-usage";
 import { VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
 import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewCommentForm } from "@/components/review/review-forms";
-import { blockLabel, decisionLabels, itemKindLabel, itemPath, versionLabel } from "@/components/review/version-labels";
+import { blockLabel, decisionLabels, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
 import { PublishControls } from "@/components/publishing/publish-controls";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Version" };
@@ -24,7 +24,7 @@ type Props = { params: Promise<{ versionId: string }>; searchParams: Promise<Rec
 export default async function VersionPage({ params, searchParams }: Props) {
   const { versionId } = await params;
   const onlyChanges = (await searchParams).visa === "andringar";
-  const user = await requirePageUser(`/admin/versioner/${versionId}`);
+  const user = await requirePageUser(adminPaths.version(versionId));
   const db = getDb();
   const review = await findVersionForReview(db, versionId);
   if (!review) notFound();
@@ -54,7 +54,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
   return (
     <article className="review-page" aria-labelledby="version-heading">
       <p>
-        <Link href={itemPath(item)}>← Alla versioner av {itemKindLabel(item).toLowerCase()}</Link>
+        <Link href={adminPaths.item(item)}>← Alla versioner av {itemKindLabel(item).toLowerCase()}</Link>
       </p>
       <header className="review-header">
         <h1 id="version-heading">{version.title}</h1>
@@ -98,8 +98,8 @@ export default async function VersionPage({ params, searchParams }: Props) {
         </dl>
         {actions.includes("editDraft") && (
           <p>
-            <Link href={`/admin/versioner/${version.id}/redigera`}>Redigera utkastet</Link> ·{" "}
-            <Link href={`/admin/versioner/${version.id}/forhandsvisning`}>Förhandsvisning</Link>
+            <Link href={adminPaths.editDraft(version.id)}>Redigera utkastet</Link> ·{" "}
+            <Link href={adminPaths.preview(version.id)}>Förhandsvisning</Link>
           </p>
         )}
       </header>
@@ -131,7 +131,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
         {baseline ? (
           <p>
             Jämfört med {baseline.version.status === "PUBLISHED" ? "den publicerade versionen" : "versionen den ersatte"},{" "}
-            <Link href={`/admin/versioner/${baseline.version.id}`}>{versionLabel(baseline.version)}</Link>.
+            <Link href={adminPaths.version(baseline.version.id)}>{versionLabel(baseline.version)}</Link>.
           </p>
         ) : (
           <p>Första versionen: det finns ingen publicerad version att jämföra med, så allt innehåll visas som tillagt.</p>
@@ -143,7 +143,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           titles={titles}
           commentsByBlock={commentsByBlock}
           onlyChanges={onlyChanges}
-          toggleHref={onlyChanges ? `/admin/versioner/${version.id}` : `/admin/versioner/${version.id}?visa=andringar`}
+          toggleHref={adminPaths.version(version.id, { onlyChanges: !onlyChanges })}
         />
       </section>
 
@@ -181,7 +181,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           <div className="review-notice" data-testid="revise-notice">
             <p>Granskaren har begärt ändringar. Revidera texten i ett nytt utkast som utgår från den här versionen och skicka in det igen.</p>
             <StartEditingButton
-              item={item.kind === "article" ? { articleId: item.id } : { riskListId: item.id }}
+              item={{ kind: item.kind, id: item.id }}
               fromVersionId={version.id}
               label={`Revidera version ${version.number}`}
             />

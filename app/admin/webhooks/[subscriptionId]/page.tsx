@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatAdminDateTime } from "@/components/dashboard/admin-labels";
-import { deliveryStatusLabels, webhookEventLabels } from "@/components/webhooks/webhook-labels";
+import { deliveryStatusLabels, formatAdminDateTime, webhookEventLabels } from "@/lib/labels/sv";
 import { WebhookSubscriptionControls } from "@/components/webhooks/webhook-subscription-controls";
 import "@/components/webhooks/webhooks.css";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { webhookDeliveryLog } from "@/lib/webhooks/webhook-subscriptions";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Webhook" };
 export const dynamic = "force-dynamic";
 
 export default async function WebhookPage({ params }: { params: Promise<{ subscriptionId: string }> }) {
   const { subscriptionId } = await params;
-  await requirePageUser(`/admin/webhooks/${subscriptionId}`, ["ADMIN"]);
+  await requirePageUser(adminPaths.webhook(subscriptionId), ["ADMIN"]);
   const log = await webhookDeliveryLog(getDb(), subscriptionId);
   if (!log) notFound();
   const { subscription, deliveries } = log;
@@ -22,12 +22,12 @@ export default async function WebhookPage({ params }: { params: Promise<{ subscr
   return (
     <>
       <p>
-        <Link href="/admin/webhooks">← Webhooks</Link>
+        <Link href={adminPaths.webhooks}>← Webhooks</Link>
       </p>
       <h1 className="webhooks-url">{subscription.url}</h1>
       <p className="webhooks-note">
         {subscription.events.map((event) => webhookEventLabels[event]).join(", ")} · skapad {formatAdminDateTime(subscription.createdAt)} av {subscription.createdBy.name} ·{" "}
-        <Link href={`/admin/logg?entityType=webhook_subscription&entityId=${subscription.id}`}>Ändringar i loggen</Link>
+        <Link href={adminPaths.auditLogFiltered({ entityType: "webhook_subscription", entityId: subscription.id })}>Ändringar i loggen</Link>
       </p>
       <WebhookSubscriptionControls subscription={subscription} />
       <h2>Leveranser</h2>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
-import { versionStatusLabels } from "@/components/editor/editor-labels";
+import { versionIdSchema } from "@/lib/workflow/version-id-schema";
+import { versionStatusLabels } from "@/lib/labels/sv";
 import { ArticleBody } from "@/components/public/article-body";
 import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
 import { RiskListSection } from "@/components/public/risk-list";
@@ -11,6 +11,7 @@ import { resolveBlocksForPreview, type ReviewMetadata } from "@/lib/content/publ
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { getDb } from "@/lib/db/client";
 import "@/components/editor/editor.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Förhandsvisning", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -23,8 +24,8 @@ type PreviewPageProps = { params: Promise<{ versionId: string }> };
  */
 export default async function PreviewPage({ params }: PreviewPageProps) {
   const { versionId } = await params;
-  await requirePageUser(`/admin/versioner/${versionId}/forhandsvisning`);
-  if (!z.uuid().safeParse(versionId).success) notFound();
+  await requirePageUser(adminPaths.preview(versionId));
+  if (!versionIdSchema.safeParse(versionId).success) notFound();
   const db = getDb();
   const version = await db.contentVersion.findUnique({
     where: { id: versionId },
@@ -38,7 +39,7 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
   const banner = (
     <p className="editor-preview-banner" role="note">
       Förhandsvisning – inte publicerad. Version {version.number} ({versionStatusLabels[version.status]}), sparad text.{" "}
-      {version.status === "DRAFT" && <Link href={`/admin/versioner/${version.id}/redigera`}>Tillbaka till redigeraren</Link>}
+      {version.status === "DRAFT" && <Link href={adminPaths.editDraft(version.id)}>Tillbaka till redigeraren</Link>}
     </p>
   );
 

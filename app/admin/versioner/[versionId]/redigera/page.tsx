@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { versionIdSchema } from "@/lib/workflow/version-id-schema";
 import { ArticleEditor } from "@/components/editor/article-editor";
-import { procedureChoices, riskListChoices } from "@/components/editor/editor-choices";
+import { procedureChoices, riskListChoices } from "@/lib/content/reference-choices";
 import { RiskListEditor } from "@/components/editor/risk-list-editor";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { getDb } from "@/lib/db/client";
 import { checkTransition } from "@/lib/workflow/version-workflow";
-import { itemOf } from "@/lib/workflow/versioned-item";
+import { itemOfVersion } from "@/lib/items/item";
 import "@/components/editor/editor.css";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Redigera utkast" };
 export const dynamic = "force-dynamic";
@@ -20,17 +21,18 @@ type EditDraftPageProps = { params: Promise<{ versionId: string }> };
 
 export default async function EditDraftPage({ params }: EditDraftPageProps) {
   const { versionId } = await params;
-  const user = await requirePageUser(`/admin/versioner/${versionId}/redigera`, ["EDITOR"]);
-  if (!z.uuid().safeParse(versionId).success) notFound();
+  const user = await requirePageUser(adminPaths.editDraft(versionId), ["EDITOR"]);
+  if (!versionIdSchema.safeParse(versionId).success) notFound();
   const db = getDb();
   const version = await db.contentVersion.findUnique({
     where: { id: versionId },
     include: { article: { select: { id: true, slug: true, locale: true, kind: true } }, riskList: { select: { id: true, slug: true, locale: true } } },
   });
   if (!version) notFound();
-  const itemPath = version.articleId ? `/admin/artiklar/${version.articleId}` : `/admin/risklistor/${version.riskListId}`;
-  const versionPath = `/admin/versioner/${version.id}`;
-  const previewPath = `${versionPath}/forhandsvisning`;
+  const item = itemOfVersion(version);
+  const itemPath = adminPaths.item(item);
+  const versionPath = adminPaths.version(version.id);
+  const previewPath = adminPaths.preview(version.id);
 
   const editable = checkTransition("editDraft", version, user, false);
   if (!editable.allowed) {
@@ -43,7 +45,7 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
           Den här versionen kan inte redigeras ({editable.message}). Ändringar görs i ett utkast; se även{" "}
           <Link href={itemPath}>alla versioner</Link>.
         </p>
-        <StartEditingButton item={itemOf(version)} label="Öppna utkastet (nytt eller pågående)" />
+        <StartEditingButton item={item} label="Öppna utkastet (nytt eller pågående)" />
         <p>
           <Link href={versionPath}>Till versionens sida</Link>
         </p>

@@ -1,0 +1,244 @@
+import type { AuditAction, AuditEntityType } from "@/lib/audit/record-audit-event";
+import type { ArticleBlock } from "@/lib/content/content-schemas";
+import type {
+  ArticleKind,
+  CommentStatus,
+  DeliveryStatus,
+  ImagingGuidance,
+  Medication,
+  ReviewDecisionKind,
+  RiskFrequency,
+  RiskSeverity,
+  Role,
+  VersionStatus,
+  WebhookEvent,
+} from "@/lib/db/generated/enums";
+import type { ItemKind } from "@/lib/items/item";
+
+/**
+ * Granskad in Swedish: every name the admin, the public pages and the feed show for a status, a role, an
+ * action, a kind or a choice of the content model is written once, here, and every date is formatted here.
+ * The `Record<…>` types make a new status, role or kind without its name a compile error.
+ */
+
+// — Items and versions ——————————————————————————————————————————————————————————
+
+/** What the editorial staff call an item in lists: "artikel", "procedur", "risklista". */
+export const itemTypeNames: Record<ItemKind, string> & { procedure: string } = {
+  article: "artikel",
+  procedure: "procedur",
+  riskList: "risklista",
+};
+
+export function itemTypeName(type: { item: { kind: ItemKind }; articleKind: ArticleKind | null }): string {
+  return type.articleKind === "PROCEDURE" ? itemTypeNames.procedure : itemTypeNames[type.item.kind];
+}
+
+export const articleKindLabels: Record<ArticleKind, string> = {
+  OVERVIEW: "Översikt",
+  PROCEDURE: "Procedur (behandling)",
+};
+
+/** An item's kind as its review and history pages head it: "Artikel (översikt)", "Risklista". */
+export function itemKindLabel(item: { kind: "article"; articleKind: ArticleKind } | { kind: "riskList" }): string {
+  return item.kind === "article" ? `Artikel (${articleKindLabels[item.articleKind].toLowerCase()})` : "Risklista";
+}
+
+/** How the admin names a version's status. */
+export const versionStatusLabels: Record<VersionStatus, string> = {
+  DRAFT: "utkast",
+  IN_REVIEW: "under granskning",
+  CHANGES_REQUESTED: "ändringar begärda",
+  APPROVED: "godkänd",
+  PUBLISHED: "publicerad",
+  SUPERSEDED: "ersatt",
+  UNPUBLISHED: "avpublicerad",
+};
+
+/** "Version 3 (godkänd)". */
+export function versionLabel(version: { number: number; status: VersionStatus }): string {
+  return `Version ${version.number} (${versionStatusLabels[version.status]})`;
+}
+
+export const decisionLabels: Record<ReviewDecisionKind, string> = {
+  APPROVE: "Godkänd",
+  REQUEST_CHANGES: "Ändringar begärda",
+  REATTEST: "Granskning bekräftad",
+};
+
+export const roleLabels: Record<Role, string> = { EDITOR: "redaktör", REVIEWER: "granskare", ADMIN: "administratör" };
+
+// — Content ——————————————————————————————————————————————————————————————————
+
+export const blockTypeLabels: Record<ArticleBlock["type"], string> = {
+  HEADING: "Rubrik",
+  PARAGRAPH: "Stycke",
+  BULLET_LIST: "Punktlista",
+  CALLOUT: "Faktaruta / varning",
+  PROCEDURE_FACTS: "Procedurfakta",
+  RISK_LIST: "Risklista",
+  PROCEDURE: "Procedur",
+  KEY_TAKEAWAYS: "Viktiga punkter",
+  REFERENCES: "Källor",
+};
+
+/** "3. Stycke: Injektionen ges med hjälp av …", for choosing the block a comment is about. */
+export function blockLabel(block: ArticleBlock, position: number): string {
+  const text =
+    block.type === "HEADING" || block.type === "PARAGRAPH" || block.type === "CALLOUT"
+      ? block.text
+      : block.type === "BULLET_LIST"
+        ? (block.intro ?? block.items[0] ?? "")
+        : block.type === "KEY_TAKEAWAYS" || block.type === "REFERENCES"
+          ? (block.title ?? "")
+          : "";
+  const excerpt = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return `${position}. ${blockTypeLabels[block.type]}${excerpt ? `: ${excerpt}` : ""}`;
+}
+
+/** A risk's severity and frequency as the editor chooses them. */
+export const severityLabels: Record<RiskSeverity, string> = {
+  MILD: "Lindrig",
+  MODERATE: "Måttlig",
+  SERIOUS: "Allvarlig",
+};
+
+export const frequencyLabels: Record<RiskFrequency, string> = {
+  COMMON: "Vanlig",
+  UNCOMMON: "Mindre vanlig",
+  RARE: "Sällsynt",
+  UNKNOWN: "Okänd",
+};
+
+/** The same for readers, in words, so that a reader never depends on colour to tell them apart; null: not said. */
+export const riskFrequencyLabels: Record<RiskFrequency, string | null> = {
+  COMMON: "vanlig",
+  UNCOMMON: "mindre vanlig",
+  RARE: "sällsynt",
+  UNKNOWN: null,
+};
+
+export const riskSeverityLabels: Record<RiskSeverity, string | null> = {
+  MILD: null,
+  MODERATE: null,
+  SERIOUS: "allvarlig",
+};
+
+export const temporaryRiskLabel = "övergående";
+
+export const medicationLabels: Record<Medication, string> = {
+  CORTICOSTEROID: "kortison",
+  LOCAL_ANAESTHETIC: "bedövningsmedel",
+  BOTULINUM_TOXIN: "botulinumtoxin",
+  NONE: "ingen medicin (dry needling)",
+};
+
+export const imagingLabels: Record<ImagingGuidance, string> = {
+  CONTRAST_FLUOROSCOPY: "kontrastfärg och genomlysning",
+  ULTRASOUND: "ultraljud",
+  IMAGING_UNSPECIFIED: "avbildningsteknik",
+  NONE: "ingen bildstyrning",
+};
+
+// — Readers' comments and webhooks ———————————————————————————————————————————————
+
+export const commentStatusLabels: Record<CommentStatus, string> = {
+  PENDING: "Väntar",
+  APPROVED: "Godkänd",
+  REJECTED: "Avvisad",
+};
+
+export const webhookEventLabels: Record<WebhookEvent, string> = {
+  PUBLISHED: "Publicering / Publish",
+  UNPUBLISHED: "Avpublicering / Unpublish",
+};
+
+export const deliveryStatusLabels: Record<DeliveryStatus, string> = {
+  PENDING: "väntar / pending",
+  SUCCEEDED: "levererad / delivered",
+  FAILED: "misslyckad / failed",
+};
+
+// — The audit trail ——————————————————————————————————————————————————————————————
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  "auth.sign_in": "inloggning",
+  "auth.sign_in_failed": "misslyckad inloggning",
+  "auth.sign_in_throttled": "inloggning spärrad (för många försök)",
+  "user.created": "användare skapad",
+  "user.roles_changed": "roller ändrade",
+  "user.profile_updated": "användaruppgifter ändrade",
+  "user.deactivated": "användare inaktiverad",
+  "user.reactivated": "användare återaktiverad",
+  "user.seeded": "demoanvändare skapad",
+  "content.seeded": "grundinnehåll importerat",
+  "item.created": "innehåll skapat",
+  "version.draft_started": "utkast påbörjat",
+  "version.submitted": "inskickad för granskning",
+  "version.changes_requested": "ändringar begärda",
+  "version.approved": "godkänd",
+  "version.reattested": "granskning förnyad",
+  "version.published": "publicerad",
+  "version.publish_scheduled": "publicering schemalagd",
+  "version.publish_schedule_cancelled": "schemalagd publicering avbruten",
+  "version.restored": "återställd som nytt utkast",
+  "item.unpublished": "avpublicerad",
+  "item.unpublish_scheduled": "avpublicering schemalagd",
+  "item.unpublish_schedule_cancelled": "schemalagd avpublicering avbruten",
+  "comment.approved": "läsarkommentar godkänd",
+  "comment.rejected": "läsarkommentar avvisad",
+  "comment.deleted": "läsarkommentar raderad",
+  "webhook.subscription_created": "webhook tillagd",
+  "webhook.subscription_deleted": "webhook borttagen",
+  "webhook.subscription_deactivated": "webhook inaktiverad",
+  "webhook.subscription_reactivated": "webhook återaktiverad",
+};
+
+/** An audit action's name; an action no longer known (stored long ago) is shown as it was stored. */
+export function auditActionLabel(action: string): string {
+  return (auditActionLabels as Record<string, string | undefined>)[action] ?? action;
+}
+
+export const auditEntityLabels: Record<AuditEntityType, string> = {
+  user: "användare",
+  article: "artikel",
+  risk_list: "risklista",
+  version: "version",
+  public_comment: "läsarkommentar",
+  webhook_subscription: "webhook",
+  session: "inloggning",
+};
+
+// — Dates ————————————————————————————————————————————————————————————————————————
+
+const adminDateTime = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" });
+// Review-due dates are calendar dates held as UTC midnight, so they are read in UTC.
+const adminCalendarDate = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeZone: "UTC" });
+const swedishDate = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "Europe/Stockholm" });
+const swedishCalendarDate = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" });
+
+/** For the admin: a moment in Swedish time, e.g. "2026-11-24 17:05". */
+export function formatAdminDateTime(moment: Date): string {
+  return adminDateTime.format(moment);
+}
+
+
+/** For the admin: a calendar date such as a next-review date, e.g. "2027-11-24". */
+export function formatCalendarDate(date: Date): string {
+  return adminCalendarDate.format(date);
+}
+
+/** For readers: a moment as a date in Sweden, e.g. "24 november 2026". */
+export function formatSwedishDate(moment: Date): string {
+  return swedishDate.format(moment);
+}
+
+/** For readers: a calendar date (stored as midnight UTC), e.g. "24 november 2027", whatever the server's time zone. */
+export function formatSwedishCalendarDate(date: Date): string {
+  return swedishCalendarDate.format(date);
+}
+
+/** The machine-readable form of a calendar date for `<time dateTime>`. */
+export function isoCalendarDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,16 @@
+import type { Db } from "@/lib/db/client";
+import { startDraft } from "@/lib/workflow/draft-versions";
+import { approveVersion, submitForReview } from "@/lib/workflow/review-versions";
+import type { TestUser } from "./test-kit";
+
+/** A new approved version of a seeded risk list (unchanged content, re-reviewed), ready to publish. */
+export async function approvedRiskListVersion(db: Db, users: Record<"editor" | "reviewer", TestUser>, slug: string) {
+  const list = await db.riskList.findFirstOrThrow({ where: { slug } });
+  const draft = await startDraft(db, users.editor, { item: { kind: "riskList", id: list.id } });
+  if (!draft.ok) throw new Error(draft.failure.message);
+  const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, changeNote: "Kontroll", readerNote: "Genomläst" });
+  if (!submitted.ok) throw new Error(submitted.failure.message);
+  const approved = await approveVersion(db, users.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash! });
+  if (!approved.ok) throw new Error(approved.failure.message);
+  return approved.value;
+}
