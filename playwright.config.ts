@@ -47,7 +47,7 @@ export default defineConfig({
   // A production build (made by scripts/test.mjs) over a fresh database: in-memory PGlite, or the
   // PostgreSQL in DATABASE_URL, migrated and seeded by serve.ts.
   webServer: {
-    command: `node_modules/.bin/tsx scripts/serve.ts --ephemeral --skip-build --test-users=${e2eUsersFile}`,
+    command: `node --import tsx scripts/serve.ts --ephemeral --skip-build --test-users=${e2eUsersFile}`,
     url: `${baseURL}/`,
     // The webhook spec's receiver listens on this machine; production refuses loopback unless allowed.
     env: { PORT: String(port), NEXTAUTH_URL: baseURL, GRANSKAD_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" },

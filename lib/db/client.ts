@@ -24,3 +24,10 @@ export function getDb(): PrismaClient {
   globalForPrisma.granskadPrisma = client;
   return client;
 }
+
+/** Closes the app's pool (graceful shutdown); a later getDb() would open a new one. */
+export async function disconnectDb(): Promise<void> {
+  const client = globalForPrisma.granskadPrisma;
+  globalForPrisma.granskadPrisma = undefined;
+  await client?.$disconnect();
+}

@@ -1,11 +1,15 @@
 import crypto from "node:crypto";
+import { logger } from "@/lib/server/logger";
+import { currentRequestId } from "@/lib/server/request-context";
 
 /**
- * Logs an unexpected error with its context and a short reference, and returns the reference so the
- * user can quote it. The error's message and stack stay in the server log.
+ * Logs an unexpected error with its context and returns the reference the user is shown: the request's
+ * id (X-Request-Id, and the requestId of every log line of that request), or a fresh one outside a
+ * request. The error's message and stack stay in the server log.
  */
 export function logUnexpectedError(error: unknown, context: Record<string, unknown>): string {
-  const reference = crypto.randomBytes(4).toString("hex");
-  console.error(JSON.stringify({ level: "error", reference, ...context, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }));
+  const requestId = currentRequestId();
+  const reference = requestId ?? crypto.randomBytes(8).toString("hex");
+  logger.error({ ...context, reference, err: error }, "unexpected error");
   return reference;
 }
