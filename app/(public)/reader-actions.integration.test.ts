@@ -12,7 +12,7 @@ import { idleComment, idleFeedback } from "@/components/public/reader-response-s
 const request = vi.hoisted(() => ({ address: 0, cookies: new Map<string, string>(), user: null as SessionUser | null }));
 
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": `10.0.${Math.floor(++request.address / 250)}.${request.address % 250}` }),
+  headers: async () => new Headers({ "x-granskad-client-address": `10.0.${Math.floor(++request.address / 250)}.${request.address % 250}` }),
   cookies: async () => ({
     get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
     set: (name: string, value: string) => void request.cookies.set(name, value),

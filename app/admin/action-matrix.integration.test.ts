@@ -16,7 +16,7 @@ vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("n
 /** The reader forms read the client address and their cookie; a new address per call keeps throttling out of the way. */
 const request = vi.hoisted(() => ({ address: 0, cookies: new Map<string, string>() }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": `10.1.${Math.floor(++request.address / 250)}.${request.address % 250}` }),
+  headers: async () => new Headers({ "x-granskad-client-address": `10.1.${Math.floor(++request.address / 250)}.${request.address % 250}` }),
   cookies: async () => ({
     get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
     set: (name: string, value: string) => void request.cookies.set(name, value),
