@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isUnpublishedContentPath } from "@/lib/content/public-content";
+import { csrfCookie, csrfTokenFromCookie, newCsrfCookieValue } from "@/lib/auth/sign-in-csrf";
 import { getDb } from "@/lib/db/client";
 import { createCspNonce } from "@/lib/security/content-security-policy";
 import { securityHeaders } from "@/lib/security/security-headers";
@@ -15,6 +16,9 @@ const notFoundPath = "/_not-found";
  *
  * A GET or HEAD of an article or risk-list page whose slug is not published is rewritten to a path no
  * route matches, so the reader gets the rendered not-found page rather than an empty streamed shell.
+ *
+ * The sign-in page gets next-auth's CSRF cookie when the browser has none (lib/auth/sign-in-csrf.ts), so
+ * its form posts without JavaScript; the page reads the token from the request's cookies.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
@@ -25,10 +29,22 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   );
   const requestHeaders = new Headers(request.headers);
   for (const [name, value] of Object.entries(headers.request)) requestHeaders.set(name, value);
+  const issuedCsrfCookie = request.method === "GET" && pathname === signInPath ? signInCsrfCookieToIssue(request) : undefined;
+  if (issuedCsrfCookie) requestHeaders.set("cookie", [request.headers.get("cookie"), `${issuedCsrfCookie.name}=${issuedCsrfCookie.value}`].filter(Boolean).join("; "));
   const unpublished = (request.method === "GET" || request.method === "HEAD") && (await isUnpublishedContentPath(getDb(), pathname));
   const response = unpublished
     ? NextResponse.rewrite(new URL(notFoundPath, request.url), { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers.response)) response.headers.set(name, value);
+  if (issuedCsrfCookie) response.cookies.set(issuedCsrfCookie.name, issuedCsrfCookie.value, issuedCsrfCookie.options);
   return response;
+}
+
+const signInPath = "/logga-in";
+
+function signInCsrfCookieToIssue(request: NextRequest) {
+  const cookie = csrfCookie();
+  const secret = process.env.NEXTAUTH_SECRET ?? "";
+  if (!secret || csrfTokenFromCookie(request.cookies.get(cookie.name)?.value, secret)) return undefined;
+  return { ...cookie, value: newCsrfCookieValue(secret) };
 }
