@@ -5,7 +5,7 @@ import { authenticateWithPassword } from "./authenticate";
 import { signInSchema } from "./sign-in-schema";
 import { clientAddressFrom } from "./client-address";
 import { safeReturnPath } from "./return-path";
-import { csrfCookie } from "./sign-in-csrf";
+import { callbackUrlCookie, csrfCookie } from "./sign-in-csrf";
 
 /** Error codes the sign-in page turns into messages (next-auth passes the thrown message through). */
 export const signInErrors = { invalid: "CredentialsSignin", throttled: "Throttled" } as const;
@@ -14,8 +14,9 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/logga-in", error: "/logga-in" },
-  // The CSRF cookie is defined in lib/auth/sign-in-csrf.ts, which also issues it to the sign-in page.
-  cookies: { csrfToken: csrfCookie() },
+  // Defined in lib/auth/sign-in-csrf.ts, which proxy.ts uses too (issuing the CSRF cookie to the sign-in
+  // page, dropping a callback-URL cookie next-auth could not take).
+  cookies: { csrfToken: csrfCookie(), callbackUrl: callbackUrlCookie() },
   providers: [
     CredentialsProvider({
       name: "E-post och lösenord",

@@ -27,3 +27,16 @@ export function safeReturnPath(value: unknown, origin: string = adminOrigin()): 
   const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
   return path.startsWith("/") && !path.startsWith("//") ? path : defaultReturnPath;
 }
+
+/**
+ * Whether next-auth takes `value` as a callbackUrl at all: a path starting with "/" or an absolute http(s)
+ * URL (anything else makes it throw, a 500). Which of those may be followed is safeReturnPath's business,
+ * in next-auth's redirect callback.
+ */
+export function nextAuthAcceptsCallbackUrl(value: string, origin: string = adminOrigin()): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? origin : undefined).protocol);
+  } catch {
+    return false;
+  }
+}

@@ -17,6 +17,17 @@ export function csrfCookie(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** The cookie next-auth remembers a callbackUrl in, also handed to next-auth, which proxy.ts checks. */
+export function callbackUrlCookie(env: Record<string, string | undefined> = process.env) {
+  const secure = (env.NEXTAUTH_URL ?? "").startsWith("https://");
+  return {
+    name: secure ? "__Secure-next-auth.callback-url" : "next-auth.callback-url",
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+  };
+}
+
+export const callbackUrlCookieName = (env: Record<string, string | undefined> = process.env) => callbackUrlCookie(env).name;
+
 function tokenHash(token: string, secret: string): string {
   return crypto.createHash("sha256").update(`${token}${secret}`).digest("hex");
 }

@@ -52,3 +52,22 @@ export const unservedMethods: EarlyHandler = {
     return true;
   },
 };
+
+/**
+ * A server-action POST (Next-Action header) whose Origin is another site, or not a URL at all, is
+ * refused with 403 here. Next.js refuses it too, but by throwing, which makes a 500; an action never
+ * runs either way. A POST without Origin is left to Next.js (no browser sends one cross-site).
+ */
+export const crossSiteServerActions: EarlyHandler = {
+  name: "cross-site server actions",
+  handle: ({ request, response, identity }) => {
+    if (request.method !== "POST" || request.headers["next-action"] === undefined) return false;
+    const origin = request.headers.origin;
+    if (origin === undefined) return false;
+    const originHost = URL.canParse(origin) ? new URL(origin).host : undefined;
+    if (originHost !== undefined && originHost === identity.host) return false;
+    response.writeHead(403, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+    response.end("Förfrågan kom från en annan webbplats och avvisades.\n");
+    return true;
+  },
+};

@@ -4,7 +4,7 @@ import next from "next";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { appWorkerStatus } from "@/lib/jobs/app-workers";
 import { stopJobQueue } from "@/lib/jobs/job-queue";
-import { healthEndpoints, unservedMethods } from "./early-handlers";
+import { crossSiteServerActions, healthEndpoints, unservedMethods } from "./early-handlers";
 import { logger } from "./logger";
 import { proxyTrustFrom } from "./proxy-trust";
 import { expectedMigrationNames } from "./readiness";
@@ -29,8 +29,8 @@ export type GranskadServer = {
 /**
  * Granskad's HTTP server: one Node process serving Next.js through the edge pipeline
  * (lib/server/request-pipeline.ts). The early handlers run in this order before Next.js routes a
- * request; a cache of finished public responses belongs after `unservedMethods`, so that probes and
- * refused methods never reach it.
+ * request; a cache of finished public responses belongs at the end of the list, so that probes and
+ * refused requests never reach it.
  */
 export async function startGranskadServer(options: GranskadServerOptions): Promise<GranskadServer> {
   const trust = proxyTrustFrom(process.env);
@@ -53,13 +53,19 @@ export async function startGranskadServer(options: GranskadServerOptions): Promi
       shuttingDown: () => shuttingDown,
     }),
     unservedMethods,
+    crossSiteServerActions,
   ];
   server.on(
     "request",
-    createRequestPipeline({ trust, earlyHandlers, next: (request, response) => handleWithNext(request, response), closingConnections: () => shuttingDown }),
+    createRequestPipeline({
+      trust,
+      earlyHandlers,
+      next: (request, response) => handleWithNext(request, response),
+      closingConnections: () => shuttingDown,
+      // While draining, a connection whose response is done is closed at once instead of idling.
+      afterResponse: () => shuttingDown && setImmediate(() => server.closeIdleConnections()),
+    }),
   );
-  // While draining, a connection whose response has finished is closed at once instead of idling.
-  server.on("request", (_request, response) => response.once("finish", () => shuttingDown && setImmediate(() => server.closeIdleConnections())));
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -20,6 +20,8 @@ export type RequestPipelineOptions = {
   next: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   /** While true, responses ask the client to close the connection (the server is draining). */
   closingConnections?: () => boolean;
+  /** Runs once each response is done (sent or aborted). */
+  afterResponse?: () => void;
 };
 
 /** At most this much of a path goes into a log line. */
@@ -68,14 +70,11 @@ export function createRequestPipeline(options: RequestPipelineOptions): (request
     const exchange: EdgeExchange = { request, response, identity };
     response.setHeader("X-Request-Id", identity.requestId);
     if (options.closingConnections?.()) response.setHeader("Connection", "close");
-    let logged = false;
-    const logOnce = (finished: boolean) => {
-      if (logged) return;
-      logged = true;
-      logRequest(exchange, startedAt, finished);
-    };
-    response.once("finish", () => logOnce(true));
-    response.once("close", () => logOnce(response.writableFinished));
+    // One listener: Next.js adds its own many, and "close" follows "finish" on every response.
+    response.once("close", () => {
+      logRequest(exchange, startedAt, response.writableFinished);
+      options.afterResponse?.();
+    });
 
     void runInRequestContext({ requestId: identity.requestId, clientAddress: identity.clientAddress }, async () => {
       try {
