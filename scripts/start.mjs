@@ -5,7 +5,7 @@ import { ensureInstalled } from "./ensure-installed.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 ensureInstalled();
-// tsx is installed by now; registering it lets this process load the TypeScript entry.
-const { register } = await import("tsx/esm/api");
-register();
+// Both of tsx's hooks, as `node --import tsx` installs them: our .ts files are CommonJS to Node.
+(await import("tsx/cjs/api")).register();
+(await import("tsx/esm/api")).register();
 await import("./serve.ts");

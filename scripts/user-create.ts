@@ -4,6 +4,7 @@
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { createUser } from "@/lib/auth/create-user";
+import { assertDatabaseReachable } from "@/lib/db/assert-database-reachable";
 import { createPrismaClient } from "@/lib/db/client";
 import { withDatabaseUrl } from "@/lib/db/embedded-database";
 import { Role } from "@/lib/db/generated/enums";
@@ -48,6 +49,7 @@ async function main() {
 
   const password = await readPassword();
   await withDatabaseUrl(async (url) => {
+    await assertDatabaseReachable(url);
     const db = createPrismaClient(url, { max: 1 });
     try {
       const result = await createUser(
