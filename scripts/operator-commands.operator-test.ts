@@ -17,7 +17,8 @@ let database: TestDatabase;
 
 function run(command: string, args: string[], env: Record<string, string>, input?: string): SpawnSyncReturns<string> {
   const withoutOurs = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST") && name !== "DATABASE_URL" && name !== "NODE_ENV"));
-  return spawnSync(command, args, { cwd: clone, env: { ...withoutOurs, ...env }, input, encoding: "utf8", timeout: 600_000 });
+  const childEnv: NodeJS.ProcessEnv = { ...withoutOurs, ...env } as NodeJS.ProcessEnv;
+  return spawnSync(command, args, { cwd: clone, env: childEnv, input, encoding: "utf8", timeout: 600_000 });
 }
 
 const npmRun = (script: string, args: string[], databaseUrl: string, input?: string) => run("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], { DATABASE_URL: databaseUrl }, input);
