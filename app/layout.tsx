@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { siteDescription, siteTitle } from "@/lib/seo/page-metadata";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Granskad", template: "%s – Granskad" },
-  description: "Patientinformation om injektioner mot ryggsmärta, granskad av läkare.",
-};
+export const metadata: Metadata = { title: siteTitle, description: siteDescription };
 
 /** The document shell shared by the public site (app/(public)) and the editorial admin (app/admin). */
 export default async function RootLayout({ children }: { children: ReactNode }) {

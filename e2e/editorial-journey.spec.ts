@@ -74,8 +74,8 @@ function firstParagraphBlock(page: Page) {
 test("issue 3's editorial journey: edit, review with changes requested, four-eyes, publish and schedule, read, history, conflict", async ({ browser }) => {
   test.setTimeout(240_000);
   const { reviewer: reviewerUser } = e2eUsers();
-  // Who reviewed it, as the public page words it: "Senast granskad <datum> av <namn, titel>".
-  const reviewedBy = new RegExp(`^Senast granskad \\d{1,2} \\p{L}+ \\d{4} av ${reviewerUser.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, Överläkare$`, "u");
+  // Who reviewed it, as the public page words it: "Senast granskad <datum> av <namn, titel, specialitet>".
+  const reviewedBy = new RegExp(`^Senast granskad \\d{1,2} \\p{L}+ \\d{4} av ${reviewerUser.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, Överläkare, Smärtlindring$`, "u");
   const editor = await signedIn(browser, "editor");
   const reviewer = await signedIn(browser, "reviewer");
   let riskListVersion = "";

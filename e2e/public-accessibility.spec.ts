@@ -41,14 +41,25 @@ test.describe("without JavaScript", () => {
   test("a procedure page shows its review, its facts and its risks", async ({ page }) => {
     await page.goto("/artiklar/facettledsinjektioner");
     await expect(page.getByText(/Senast granskad \d{1,2} \p{L}+ \d{4} av .+, .+/u).first()).toBeVisible();
-    await expect(page.getByText(/Nästa granskning/).first()).toBeVisible();
+    await expect(page.getByText(/Texten granskas igen senast/).first()).toBeVisible();
     await expect(page.getByRole("region", { name: "Biverkningar av kortison" }).getByRole("listitem").first()).toBeVisible();
+  });
+
+  test("the overview's table of contents and collapsed risk lists work without JavaScript", async ({ page }) => {
+    await page.goto("/artiklar/injektioner-mot-ryggsmarta");
+    await page.getByRole("navigation", { name: "Innehåll" }).getByRole("link", { name: "Sacroiliaca ledinjektioner" }).click();
+    const section = page.getByRole("region", { name: "Sacroiliaca ledinjektioner", exact: true });
+    await expect(section.getByRole("heading", { name: "Sacroiliaca ledinjektioner" })).toBeInViewport();
+    const repeat = section.locator("details").filter({ hasText: "Biverkningar av kortison" });
+    await repeat.locator("summary").click();
+    await expect(repeat.getByText("binjurebarksvikt")).toBeVisible();
   });
 
   test("a risk-list page shows its review, its risks and the articles that show it", async ({ page }) => {
     await page.goto("/risklistor/biverkningar-av-kortison");
-    await expect(page.getByText(/Senast granskad \d{1,2} \p{L}+ \d{4} av .+, .+/u)).toBeVisible();
-    await expect(page.getByText(/Version \d+/)).toBeVisible();
+    const header = page.getByRole("article").locator("header");
+    await expect(header.getByText(/Senast granskad \d{1,2} \p{L}+ \d{4} av .+, .+/u)).toBeVisible();
+    await expect(header.getByText(/Texten granskas igen senast \d{1,2} \p{L}+ \d{4}/u)).toBeVisible();
     await expect(page.getByRole("region", { name: "Risker" }).getByRole("listitem").filter({ hasText: "sömnlöshet" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Visas i" }).getByRole("link", { name: "Facettledsinjektioner" })).toBeVisible();
   });
@@ -66,17 +77,26 @@ test("a procedure page carries JSON-LD, a canonical URL and Open Graph tags", as
     url,
     lastReviewed: expect.any(String),
     reviewedBy: { "@type": "Person", name: expect.any(String), jobTitle: expect.any(String) },
-    about: [{ "@type": "MedicalProcedure", name: "Facettledsinjektioner", adverseOutcome: expect.arrayContaining([expect.objectContaining({ name: expect.any(String) })]) }],
+    about: [{ "@type": "MedicalTherapy", name: "Facettledsinjektioner", adverseOutcome: expect.arrayContaining([expect.objectContaining({ name: expect.any(String) })]) }],
   });
 });
 
-test("the sitemap lists every published article and risk list; robots.txt keeps out of the admin", async ({ request, baseURL }) => {
+test("the sitemap lists every published article and risk list; robots.txt lets crawlers read the noindex of sign-in and the admin", async ({ request, page, baseURL }) => {
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap).toContain(`<loc>${baseURL}/artiklar/facettledsinjektioner</loc>`);
   expect(sitemap).toContain(`<loc>${baseURL}/risklistor/biverkningar-av-kortison</loc>`);
   expect(sitemap).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T/);
   const robots = await (await request.get("/robots.txt")).text();
-  expect(robots).toContain("Disallow: /admin");
-  expect(robots).toContain("Disallow: /logga-in");
   expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+  const disallowed = robots
+    .split("\n")
+    .filter((line) => /^disallow:/i.test(line))
+    .map((line) => line.slice("disallow:".length).trim());
+  expect(disallowed).toEqual(["/api/auth"]);
+  // A crawler that may not fetch a page never sees its noindex: these pages must be fetchable and say noindex.
+  for (const path of ["/logga-in", "/admin"]) {
+    await page.goto(path);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    expect(disallowed.filter((prefix) => path.startsWith(prefix))).toEqual([]);
+  }
 });

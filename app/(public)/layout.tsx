@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
+import "./print.css";
 
 /** Canonical and Open Graph URLs are absolute from the same base as the feed and the API. */
 export async function generateMetadata(): Promise<Metadata> {

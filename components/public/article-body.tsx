@@ -1,11 +1,21 @@
 import Link from "next/link";
 import type { ArticleBlock } from "@/lib/content/content-schemas";
-import { publicArticlePath, type PublicBlock, type PublishedProcedure } from "@/lib/content/public-content";
+import { publicArticlePath, type PublicBlock } from "@/lib/content/public-content";
+import {
+  blockAnchorId,
+  keyTakeawaysTitle,
+  occurrenceKey,
+  procedureSectionId,
+  referencesTitle,
+  repeatedRiskLists,
+  riskListSectionId,
+  type FullRiskList,
+} from "./article-outline";
 import { Heading, nextHeadingLevel, type HeadingLevel } from "./heading";
 import { InlineMarkdown } from "./inline-markdown";
 import { ProcedureFactsList } from "./procedure-facts";
 import { ReviewLine } from "./review-metadata";
-import { RiskListSection } from "./risk-list";
+import { RepeatedRiskList, RiskListSection } from "./risk-list";
 
 /**
  * The heading level of each block that has a heading, so that the page outline has no gaps wherever
@@ -64,7 +74,7 @@ function KeyTakeaways({ block, level, id }: { block: TextBlock<"KEY_TAKEAWAYS">;
   return (
     <section className="key-takeaways" aria-labelledby={id}>
       <Heading level={level} id={id}>
-        {block.title ?? "Viktiga punkter"}
+        {block.title ?? keyTakeawaysTitle}
       </Heading>
       <ul>
         {block.items.map((item, index) => (
@@ -81,7 +91,7 @@ function References({ block, level, id }: { block: TextBlock<"REFERENCES">; leve
   return (
     <section className="references" aria-labelledby={id}>
       <Heading level={level} id={id}>
-        {block.title ?? "Källor"}
+        {block.title ?? referencesTitle}
       </Heading>
       <ol>
         {block.items.map((item, index) => (
@@ -92,21 +102,29 @@ function References({ block, level, id }: { block: TextBlock<"REFERENCES">; leve
   );
 }
 
-/** A procedure embedded in an overview: a section headed by a link to the procedure's own page. */
-function ProcedureSection({ procedure, level, id }: { procedure: PublishedProcedure; level: HeadingLevel; id: string }) {
+/** Which risk lists on the page repeat one shown in full earlier, and where the block being rendered stands. */
+type PageContext = { repeats: Map<string, FullRiskList>; procedureKey: string | null };
+
+/**
+ * A procedure embedded in an overview: a section that can be linked to (its slug is the anchor), headed by
+ * a link to the procedure's own page, with its own review.
+ */
+function ProcedureSection({ block, level, page }: { block: Extract<PublicBlock, { type: "PROCEDURE" }>; level: HeadingLevel; page: PageContext }) {
+  const { procedure } = block;
+  const id = procedureSectionId(procedure.slug);
   return (
-    <section className="procedure" aria-labelledby={id}>
-      <Heading level={level} id={id}>
+    <section className="procedure" id={id} aria-labelledby={`${id}-rubrik`}>
+      <Heading level={level} id={`${id}-rubrik`}>
         <Link href={publicArticlePath(procedure.slug)}>{procedure.title}</Link>
       </Heading>
       <ReviewLine review={procedure.review} />
-      <ArticleBody blocks={procedure.blocks} sectionLevel={level} />
+      <Blocks blocks={procedure.blocks} sectionLevel={level} page={{ ...page, procedureKey: block.key }} />
     </section>
   );
 }
 
-function Block({ block, level }: { block: PublicBlock; level: HeadingLevel }) {
-  const id = `block-${block.key}`;
+function Block({ block, level, page }: { block: PublicBlock; level: HeadingLevel; page: PageContext }) {
+  const id = blockAnchorId(block.key);
   switch (block.type) {
     case "HEADING":
       return (
@@ -122,10 +140,13 @@ function Block({ block, level }: { block: PublicBlock; level: HeadingLevel }) {
       return <Callout block={block} />;
     case "PROCEDURE_FACTS":
       return <ProcedureFactsList facts={block.facts} />;
-    case "RISK_LIST":
-      return <RiskListSection riskList={block.riskList} headingLevel={level} id={id} />;
+    case "RISK_LIST": {
+      const fullCopy = page.repeats.get(occurrenceKey(page.procedureKey, block.key));
+      if (fullCopy) return <RepeatedRiskList riskList={block.riskList} fullCopy={fullCopy} />;
+      return <RiskListSection riskList={block.riskList} headingLevel={level} id={riskListSectionId(block.riskList.slug)} />;
+    }
     case "PROCEDURE":
-      return <ProcedureSection procedure={block.procedure} level={level} id={id} />;
+      return <ProcedureSection block={block} level={level} page={page} />;
     case "KEY_TAKEAWAYS":
       return <KeyTakeaways block={block} level={level} id={id} />;
     case "REFERENCES":
@@ -133,13 +154,21 @@ function Block({ block, level }: { block: PublicBlock; level: HeadingLevel }) {
   }
 }
 
-/** The blocks of a published article in order; `sectionLevel` is the level of the heading they sit under. */
-export function ArticleBody({ blocks, sectionLevel }: { blocks: PublicBlock[]; sectionLevel: HeadingLevel }) {
+function Blocks({ blocks, sectionLevel, page }: { blocks: PublicBlock[]; sectionLevel: HeadingLevel; page: PageContext }) {
   return (
     <>
       {withHeadingLevels(blocks, sectionLevel).map(({ block, level }) => (
-        <Block key={block.key} block={block} level={level} />
+        <Block key={block.key} block={block} level={level} page={page} />
       ))}
     </>
   );
+}
+
+/**
+ * The blocks of a published article in order; `sectionLevel` is the level of the heading they sit under.
+ * A risk list that several procedures on the page show is shown in full where it first appears and
+ * collapsed (in `<details>`, which works without JavaScript) where it repeats.
+ */
+export function ArticleBody({ blocks, sectionLevel }: { blocks: PublicBlock[]; sectionLevel: HeadingLevel }) {
+  return <Blocks blocks={blocks} sectionLevel={sectionLevel} page={{ repeats: repeatedRiskLists(blocks), procedureKey: null }} />;
 }

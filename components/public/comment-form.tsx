@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent } fr
 import { useForm } from "react-hook-form";
 import { submitCommentAction } from "@/app/(public)/reader-actions";
 import { commentLimits, submitCommentSchema } from "@/lib/comments/comment-schemas";
+import { commentFormSectionId } from "./article-outline";
 import { idleComment } from "./reader-response-state";
 
 const noValues = { name: "", email: "", body: "" };
@@ -12,10 +13,11 @@ const noValues = { name: "", email: "", body: "" };
 /**
  * "Lämna en kommentar". Without JavaScript the browser posts the form to the server action and the page
  * comes back with the field errors (and what was typed) or with the note that the comment awaits
- * moderation. With JavaScript the same schema checks the fields first, and the action runs in place.
+ * moderation. With JavaScript the same schema checks the fields first, and the action runs in place. The
+ * form posts to the article's own path (`pagePath`), and the page comes back scrolled to the form.
  */
-export function CommentForm({ articleId }: { articleId: string }) {
-  const [state, formAction, pending] = useActionState(submitCommentAction, idleComment);
+export function CommentForm({ articleId, pagePath }: { articleId: string; pagePath: string }) {
+  const [state, formAction, pending] = useActionState(submitCommentAction, idleComment, `${pagePath}#${commentFormSectionId}`);
   const formRef = useRef<HTMLFormElement>(null);
   const typed = state.status === "invalid" ? state.values : noValues;
   const { register, handleSubmit, reset, formState } = useForm({
@@ -42,8 +44,8 @@ export function CommentForm({ articleId }: { articleId: string }) {
   ] as const;
 
   return (
-    <section className="comment-form-section" aria-labelledby="kommentera-rubrik">
-      <h3 id="kommentera-rubrik">Lämna en kommentar</h3>
+    <section className="comment-form-section" id={commentFormSectionId} aria-labelledby={`${commentFormSectionId}-rubrik`}>
+      <h3 id={`${commentFormSectionId}-rubrik`}>Lämna en kommentar</h3>
       <p className="comment-note">Kommentarer granskas av redaktionen innan de visas. Skriv inte sådant som rör din egen hälsa som du inte vill ska synas.</p>
       {state.status === "held" && (
         <p role="status" className="comment-held" data-testid="comment-held">

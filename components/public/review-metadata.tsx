@@ -1,16 +1,24 @@
-import type { ReviewMetadata } from "@/lib/content/public-content";
+import type { PublicReviewer, ReviewMetadata } from "@/lib/content/public-content";
 import { isReviewOverdue } from "@/lib/content/review-due";
 import { formatSwedishCalendarDate, formatSwedishDate, isoCalendarDate } from "./swedish-labels";
 
+/** The reviewer as they signed: name, title and, when given, specialty. */
+function reviewerDescription({ name, title, specialty }: PublicReviewer): string {
+  return [name, title, specialty].filter((part) => part.trim() !== "").join(", ");
+}
+
 /**
- * "Senast granskad <datum> av <namn, titel>", "Nästa granskning …" and the version number of one published
- * version; past its next review date the reader is told plainly that the text may be out of date.
+ * Who reviewed the text and when, and when it is reviewed again, in words a reader uses: "Senast granskad
+ * 9 januari 2026 av Anna Berg, Överläkare, Smärtlindring" and "Texten granskas igen senast 9 januari 2027".
+ * Version numbers are for the feed and the admin, not for readers. Past the next review date the reader is
+ * told plainly instead that the text may be out of date.
  */
 export function ReviewLine({ review, now = new Date() }: { review: ReviewMetadata; now?: Date }) {
-  const { lastReviewedAt, nextReviewDue, reviewer, versionNumber } = review;
+  const { lastReviewedAt, nextReviewDue, reviewer } = review;
+  const overdue = isReviewOverdue(nextReviewDue, now);
   return (
     <div className="review-line">
-      {isReviewOverdue(nextReviewDue, now) && nextReviewDue && (
+      {overdue && nextReviewDue && (
         <p className="review-overdue" role="note">
           <strong>Granskningen är försenad.</strong> Texten skulle ha granskats igen senast{" "}
           <time dateTime={isoCalendarDate(nextReviewDue)}>{formatSwedishCalendarDate(nextReviewDue)}</time> och kan vara inaktuell. Fråga
@@ -20,15 +28,14 @@ export function ReviewLine({ review, now = new Date() }: { review: ReviewMetadat
       {lastReviewedAt && (
         <p>
           Senast granskad <time dateTime={lastReviewedAt.toISOString()}>{formatSwedishDate(lastReviewedAt)}</time>
-          {reviewer && ` av ${reviewer.name}, ${reviewer.title}`}
+          {reviewer && ` av ${reviewerDescription(reviewer)}`}
         </p>
       )}
-      {nextReviewDue && (
+      {nextReviewDue && !overdue && (
         <p>
-          Nästa granskning <time dateTime={isoCalendarDate(nextReviewDue)}>{formatSwedishCalendarDate(nextReviewDue)}</time>
+          Texten granskas igen senast <time dateTime={isoCalendarDate(nextReviewDue)}>{formatSwedishCalendarDate(nextReviewDue)}</time>
         </p>
       )}
-      <p>Version {versionNumber}</p>
     </div>
   );
 }

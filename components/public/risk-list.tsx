@@ -1,6 +1,7 @@
 import type { RiskItem } from "@/lib/content/content-schemas";
 import Link from "next/link";
 import { publicRiskListPath, type PublishedRiskList } from "@/lib/content/public-content";
+import type { FullRiskList } from "./article-outline";
 import { Heading, type HeadingLevel } from "./heading";
 import { riskFrequencyLabels, riskSeverityLabels, temporaryRiskLabel } from "./swedish-labels";
 
@@ -34,9 +35,18 @@ export function RiskGroups({ groups }: { groups: PublishedRiskList["groups"] }) 
   ));
 }
 
+/** The link from a risk list inside an article to the list's own page, which says who reviewed it and when. */
+function RiskListPageLink({ slug }: { slug: string }) {
+  return (
+    <p className="risk-list-page-link">
+      <Link href={publicRiskListPath(slug)}>Om risklistan och dess granskning</Link>
+    </p>
+  );
+}
+
 /**
- * A risk list's current published version inside an article: its title, version, groups and items, and
- * (with `linkToPage`) a link to the list's own page with its review.
+ * A risk list's current published version inside an article, in full: its title, groups and items, and
+ * (with `linkToPage`) a link to the list's own page with its review. `id` is the section's anchor.
  */
 export function RiskListSection({
   riskList,
@@ -51,21 +61,33 @@ export function RiskListSection({
 }) {
   const headingId = `${id}-rubrik`;
   return (
-    <section className="risk-list" aria-labelledby={headingId}>
+    <section className="risk-list" id={id} aria-labelledby={headingId}>
       <Heading level={headingLevel} id={headingId}>
         {riskList.title}
       </Heading>
-      <p className="risk-list-version">
-        Risklista, version {riskList.versionNumber}
-        {linkToPage && (
-          <>
-            {" · "}
-            <Link href={publicRiskListPath(riskList.slug)}>Om risklistan och dess granskning</Link>
-          </>
-        )}
-      </p>
       {riskList.summary && <p>{riskList.summary}</p>}
       <RiskGroups groups={riskList.groups} />
+      {linkToPage && <RiskListPageLink slug={riskList.slug} />}
     </section>
+  );
+}
+
+/**
+ * A risk list the page already shows in full under another procedure: collapsed to its title, one tap (or
+ * Enter) from its items, without JavaScript. It is not a landmark, so the page's regions keep unique names.
+ */
+export function RepeatedRiskList({ riskList, fullCopy }: { riskList: PublishedRiskList; fullCopy: FullRiskList }) {
+  return (
+    <details className="risk-list risk-list-repeat">
+      <summary>
+        <span className="risk-list-repeat-title">{riskList.title}</span>{" "}
+        <span className="risk-list-repeat-note">
+          {fullCopy.procedureTitle ? `(samma lista som under ${fullCopy.procedureTitle})` : "(samma lista som ovan)"}
+        </span>
+      </summary>
+      {riskList.summary && <p>{riskList.summary}</p>}
+      <RiskGroups groups={riskList.groups} />
+      <RiskListPageLink slug={riskList.slug} />
+    </details>
   );
 }

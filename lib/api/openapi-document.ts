@@ -84,9 +84,14 @@ export function openApiDocument(baseUrl: string) {
       title: "Granskad read API",
       version: "1.0.0",
       description:
-        "Published, clinically reviewed content only; drafts never appear. Lists are ordered by slug and paginated with next_cursor. Every GET answers with ETag, Last-Modified and Cache-Control, honours If-None-Match (304), and allows any origin (CORS).",
+        "Published, clinically reviewed content only; drafts never appear. Lists are ordered by slug and paginated with next_cursor. Every GET answers with ETag, Last-Modified and Cache-Control, honours If-None-Match (304), and allows any origin (CORS). Reading needs no credentials; republishing the content needs the publisher's permission.",
+      // The texts belong to their publisher: reading is open, republication is by agreement (README, "Feed and API").
+      license: { name: "All rights reserved; republication by agreement with the publisher", identifier: "LicenseRef-All-Rights-Reserved" },
     },
+    // The public base URL (lib/http/public-base-url.ts): PUBLIC_BASE_URL, else NEXTAUTH_URL; localhost in development and tests.
     servers: [{ url: `${baseUrl}/api/v1` }],
+    // Every operation is public: no authentication, declared as an empty list of requirements.
+    security: [],
     paths: {
       "/articles": getOperation("listArticles", "Published articles (overviews and procedures)", "ArticlePage", listParameters, false),
       "/articles/{slug}": getOperation("getArticle", "One published article with resolved procedures and risk lists", "Article", [slugParameter], true),

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getArticleRoute } from "@/app/api/v1/articles/[slug]/route";
@@ -231,5 +235,34 @@ describe("read API /api/v1", () => {
       "/risk-lists",
       "/risk-lists/{slug}",
     ]);
+  });
+
+  it("passes Redocly's recommended rules, the localhost server URL of a local request aside", async () => {
+    const served = await (await callRoute(openApiRoute, "/api/v1/openapi.json")).text();
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "granskad-openapi-"));
+    try {
+      const file = path.join(folder, "openapi.json");
+      fs.writeFileSync(file, served);
+      // The CLI exits non-zero on errors; its JSON report on stdout is what is judged. No telemetry, no update check.
+      const cli = path.join(process.cwd(), "node_modules/@redocly/cli/bin/cli.js");
+      let output: string;
+      try {
+        output = execFileSync(process.execPath, [cli, "lint", "--extends", "recommended", "--format", "json", file], {
+          encoding: "utf8",
+          env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+      } catch (error) {
+        output = (error as { stdout: string }).stdout;
+      }
+      const report = JSON.parse(output) as { problems: { ruleId: string; severity: string; location: { pointer: string }[] }[] };
+      // The server URL is the public base URL: PUBLIC_BASE_URL in production, else NEXTAUTH_URL (here
+      // localhost) in development and tests, which the rule no-server-example.com warns about.
+      expect(report.problems.map(({ ruleId, severity, location }) => ({ ruleId, severity, at: location[0]?.pointer }))).toEqual([
+        { ruleId: "no-server-example.com", severity: "warn", at: "#/servers/0/url" },
+      ]);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,11 @@
 import type { Metadata } from "next";
 
+export const siteName = "Granskad";
+export const siteDescription = "Patientinformation om injektioner mot ryggsmärta, granskad av läkare.";
+
+/** Every page's title is "<the page's own title> – Granskad"; a page gives only its own part. */
+export const siteTitle: Metadata["title"] = { default: siteName, template: `%s – ${siteName}` };
+
 /**
  * A public content page's title, description, canonical URL and Open Graph tags. `path` is relative:
  * the public layout's metadataBase (lib/http/public-base-url.ts, never the request's host) makes it absolute.
@@ -12,7 +18,7 @@ export function contentPageMetadata({ title, description, path, modifiedAt }: { 
     openGraph: {
       type: "article",
       locale: "sv_SE",
-      siteName: "Granskad",
+      siteName,
       url: path,
       title,
       ...(description ? { description } : {}),

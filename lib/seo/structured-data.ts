@@ -1,11 +1,16 @@
 import type { PublicBlock, PublishedArticle, PublishedRiskListPage, ReviewMetadata } from "@/lib/content/public-content";
 import { isReviewOverdue } from "@/lib/content/review-due";
+import { siteDescription, siteName } from "./page-metadata";
 
 /**
- * schema.org JSON-LD for the public pages: every content page is a MedicalWebPage that says when it was
- * last reviewed and by whom; a procedure article is also about a MedicalProcedure with its indications,
- * contraindications and risks (adverseOutcome). A page past its next review date says so in
- * `creativeWorkStatus` instead of claiming to be current.
+ * schema.org JSON-LD for the public pages, valid against the schema.org vocabulary (release 30.0;
+ * lib/seo/structured-data.test.ts and e2e/conformance.spec.ts check it). Every content page is a
+ * MedicalWebPage that says when it was last reviewed and by whom. A procedure article is about a
+ * MedicalTherapy (a TherapeuticProcedure; the narrowest type that has both `contraindication` and
+ * `seriousAdverseOutcome`): its serious risks are `seriousAdverseOutcome`, the others `adverseOutcome`, and
+ * the conditions it can help are MedicalConditions whose `possibleTreatment` it is (schema.org has no
+ * property from a therapy to its indications since `indication` was withdrawn). A page past its next
+ * review date says so in `creativeWorkStatus` instead of claiming to be current.
  */
 
 type JsonLd = { [key: string]: JsonLdValue };
@@ -22,10 +27,13 @@ function reviewedBy(review: ReviewMetadata): JsonLd | null {
   };
 }
 
+const swedishCalendarDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+
 function reviewProperties(review: ReviewMetadata, now: Date): JsonLd {
   const reviewer = reviewedBy(review);
   return {
-    ...(review.lastReviewedAt ? { lastReviewed: review.lastReviewedAt.toISOString() } : {}),
+    // lastReviewed is a Date: the day in Sweden, as the page shows it ("Senast granskad 9 januari 2026").
+    ...(review.lastReviewedAt ? { lastReviewed: swedishCalendarDay.format(review.lastReviewedAt) } : {}),
     ...(reviewer ? { reviewedBy: reviewer } : {}),
     ...(review.publishedAt ? { datePublished: review.publishedAt.toISOString() } : {}),
     version: String(review.versionNumber),
@@ -33,27 +41,38 @@ function reviewProperties(review: ReviewMetadata, now: Date): JsonLd {
   };
 }
 
-function medicalProcedure(title: string, url: string, blocks: PublicBlock[]): JsonLd {
+const named = (type: string) => (name: string) => ({ "@type": type, name });
+
+function medicalTherapy(title: string, url: string, blocks: PublicBlock[]): JsonLd {
   const facts = blocks.flatMap((block) => (block.type === "PROCEDURE_FACTS" ? [block.facts] : []));
   const risks = blocks.flatMap((block) => (block.type === "RISK_LIST" ? block.riskList.groups.flatMap((group) => group.items) : []));
+  // A risk shown by two of the procedure's lists is one outcome.
+  const riskNames = (serious: boolean) => [...new Set(risks.filter((risk) => (risk.severity === "SERIOUS") === serious).map((risk) => risk.text))];
   const indications = facts.flatMap((fact) => fact.indications);
   const contraindications = facts.flatMap((fact) => fact.contraindications);
+  const [adverse, serious] = [riskNames(false), riskNames(true)];
   return {
-    "@type": "MedicalProcedure",
+    "@type": "MedicalTherapy",
     name: title,
     url,
-    ...(indications.length ? { indication: indications.map((name) => ({ "@type": "MedicalIndication", name })) } : {}),
-    ...(contraindications.length ? { contraindication: contraindications.map((name) => ({ "@type": "MedicalContraindication", name })) } : {}),
-    ...(risks.length ? { adverseOutcome: risks.map((risk) => ({ "@type": "MedicalEntity", name: risk.text })) } : {}),
+    ...(contraindications.length ? { contraindication: contraindications.map(named("MedicalContraindication")) } : {}),
+    ...(adverse.length ? { adverseOutcome: adverse.map(named("MedicalEntity")) } : {}),
+    ...(serious.length ? { seriousAdverseOutcome: serious.map(named("MedicalEntity")) } : {}),
+    ...(indications.length ? { "@reverse": { possibleTreatment: indications.map(named("MedicalCondition")) } } : {}),
   };
+}
+
+/** The home page: the site itself. */
+export function websiteJsonLd(url: string): JsonLd {
+  return { "@context": "https://schema.org", "@type": "WebSite", url, name: siteName, description: siteDescription, inLanguage: "sv" };
 }
 
 /** An article's page: a MedicalWebPage, about the procedure(s) it describes. */
 export function articleJsonLd(article: PublishedArticle, url: string, procedureUrl: (slug: string) => string, now: Date): JsonLd {
   const procedures =
     article.kind === "PROCEDURE"
-      ? [medicalProcedure(article.title, url, article.blocks)]
-      : article.blocks.flatMap((block) => (block.type === "PROCEDURE" ? [medicalProcedure(block.procedure.title, procedureUrl(block.procedure.slug), block.procedure.blocks)] : []));
+      ? [medicalTherapy(article.title, url, article.blocks)]
+      : article.blocks.flatMap((block) => (block.type === "PROCEDURE" ? [medicalTherapy(block.procedure.title, procedureUrl(block.procedure.slug), block.procedure.blocks)] : []));
   return {
     "@context": "https://schema.org",
     "@type": "MedicalWebPage",

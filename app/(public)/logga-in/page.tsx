@@ -6,7 +6,7 @@ import { signInFailureMessage } from "@/components/auth/sign-in-messages";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { csrfCookie, csrfTokenFromCookie } from "@/lib/auth/sign-in-csrf";
 
-export const metadata: Metadata = { title: "Logga in – Granskad", robots: { index: false } };
+export const metadata: Metadata = { title: "Logga in", robots: { index: false } };
 
 type SignInSearchParams = Record<string, string | string[] | undefined>;
 

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/public/article-body";
 import { JsonLdScript } from "@/components/public/json-ld-script";
+import { PrintFooter } from "@/components/public/print-footer";
 import { ReaderResponses } from "@/components/public/reader-responses";
 import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
+import { TableOfContents } from "@/components/public/table-of-contents";
 import { getPublishedArticle, publicArticlePath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
@@ -42,9 +44,11 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         {article.summary && <p className="lead">{article.summary}</p>}
         <ReviewLine review={article.review} />
       </header>
+      <TableOfContents blocks={article.blocks} />
       <ReaderNote note={article.review.readerNote} />
       <ArticleBody blocks={article.blocks} sectionLevel={1} />
-      <ReaderResponses articleId={article.id} />
+      <ReaderResponses articleId={article.id} pagePath={publicArticlePath(article.slug)} />
+      <PrintFooter review={article.review} url={absolute(article.slug)} />
     </article>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JsonLdScript } from "@/components/public/json-ld-script";
+import { PrintFooter } from "@/components/public/print-footer";
 import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
 import { RiskGroups } from "@/components/public/risk-list";
 import { getPublishedRiskListPage, publicArticlePath, publicRiskListPath } from "@/lib/content/public-content";
@@ -59,6 +60,7 @@ export default async function RiskListPage({ params }: RiskListPageProps) {
           </ul>
         </section>
       )}
+      <PrintFooter review={riskList.review} url={url} />
     </article>
   );
 }
