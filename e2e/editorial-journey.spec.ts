@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { seedUuid } from "../lib/content/seed-content";
-import { e2eUsers, signIn, stockholmLocalIn } from "./fixtures";
+import { e2eUsers, signIn, snapshot, stockholmLocalIn } from "./fixtures";
 
 // Issue 3's journey, as written there, through the UI of the production build: an editor changes the
 // epidural risk list and the overview, a reviewer sends the article back with a comment on the edited
@@ -32,13 +32,6 @@ async function signedIn(browser: Browser, who: "editor" | "secondEditor" | "revi
   return { context, page };
 }
 
-/** A full-page screenshot in the test's output folder and report, to look at each stage as a person would. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await test.info().attach(name, { path, contentType: "image/png" });
-}
-
 async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId("save-status")).toContainText("Sparat", { timeout: 15_000 });
 }
@@ -67,6 +60,7 @@ function rewrittenParagraphDiff(page: Page) {
   return page.getByTestId("diff-block").filter({ hasText: `resa ${run}` });
 }
 
+/** The first paragraph's rich-text field (a contenteditable textbox: its text is read with toHaveText). */
 function firstParagraphBlock(page: Page) {
   return page.getByRole("group", { name: "Block 1: Stycke" }).getByLabel("Text", { exact: true });
 }
@@ -103,7 +97,7 @@ test("issue 3's editorial journey: edit, review with changes requested, four-eye
     await openItemBySearch(page, overviewTitle);
     await page.getByRole("button", { name: "Redigera" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Redigera utkast");
-    await expect(firstParagraphBlock(page)).toHaveValue(firstParagraph);
+    await expect(firstParagraphBlock(page)).toHaveText(firstParagraph);
     await firstParagraphBlock(page).fill(editedParagraph);
     await snapshot(page, "02 redaktören skriver om första stycket");
     articleVersion = await submitForReview(page, "Första stycket omskrivet: hur läkaren hittar rätt plats.", "Första stycket beskriver nu hur injektionen ges.");
@@ -156,7 +150,7 @@ test("issue 3's editorial journey: edit, review with changes requested, four-eye
     const { page } = editor;
     await page.getByRole("button", { name: /^Revidera version \d+$/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Redigera utkast");
-    await expect(firstParagraphBlock(page)).toHaveValue(editedParagraph);
+    await expect(firstParagraphBlock(page)).toHaveText(editedParagraph);
     await firstParagraphBlock(page).fill(revisedParagraph);
     revisedArticleVersion = await submitForReview(page, "Genomlysning tillagd enligt granskarens kommentar.", "Första stycket beskriver nu hur injektionen ges.");
   });
@@ -288,7 +282,7 @@ test("issue 3's editorial journey: edit, review with changes requested, four-eye
     await openItemBySearch(second.page, overviewTitle);
     await second.page.getByRole("button", { name: "Redigera" }).click();
     await expect(second.page).toHaveURL(page.url());
-    await expect(firstParagraphBlock(second.page)).toHaveValue(revisedParagraph);
+    await expect(firstParagraphBlock(second.page)).toHaveText(revisedParagraph);
 
     const editorsText = `${revisedParagraph} Redaktörens tillägg.`;
     await firstParagraphBlock(page).fill(editorsText);
@@ -303,7 +297,7 @@ test("issue 3's editorial journey: edit, review with changes requested, four-eye
     await snapshot(second.page, "08 konflikt hos den andra redaktören");
 
     await page.reload();
-    await expect(firstParagraphBlock(page)).toHaveValue(editorsText);
+    await expect(firstParagraphBlock(page)).toHaveText(editorsText);
     await second.context.close();
   });
 

@@ -1,11 +1,18 @@
 import fs from "node:fs";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { E2eUsers } from "../scripts/e2e-users";
 import { e2eUsersFile } from "../playwright.config";
 
 /** The users serve.ts created for this run, with their random passwords. */
 export function e2eUsers(): E2eUsers {
   return JSON.parse(fs.readFileSync(e2eUsersFile, "utf8")) as E2eUsers;
+}
+
+/** A full-page screenshot in the test's output folder and report, to look at each stage as a person would. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(name, { path, contentType: "image/png" });
 }
 
 /** Signs `page` in through the real sign-in form. */

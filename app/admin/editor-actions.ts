@@ -42,7 +42,7 @@ export const createRiskListAction = action("createRiskList", ["EDITOR"], createR
 /** What an autosave tells the editor: the new revision, or the text someone else saved in between. */
 export type SaveDraftOutcome =
   | { saved: true; revision: number; savedAt: string }
-  | { saved: false; stale: { revision: number; content: ArticleContent | RiskListContent; updatedAt: string } };
+  | { saved: false; stale: { revision: number; content: ArticleContent | RiskListContent; updatedAt: string; savedBy: string | null } };
 
 /**
  * Saves a draft if nobody saved it since `baseRevision`. A stale save is not an error here but an
@@ -52,8 +52,8 @@ export const saveDraftAction = action("saveDraft", ["EDITOR"], saveDraftInputSch
   const result = await saveDraft(getDb(), user, { versionId: input.versionId, baseRevision: input.baseRevision, content: input.content });
   if (result.ok) return ok<SaveDraftOutcome>({ saved: true, revision: result.value.revision, savedAt: result.value.updatedAt.toISOString() });
   if (result.stale) {
-    const { revision, content, updatedAt } = result.stale;
-    return ok<SaveDraftOutcome>({ saved: false, stale: { revision, content, updatedAt: updatedAt.toISOString() } });
+    const { revision, content, updatedAt, savedBy } = result.stale;
+    return ok<SaveDraftOutcome>({ saved: false, stale: { revision, content, updatedAt: updatedAt.toISOString(), savedBy } });
   }
   return result;
 });

@@ -1,15 +1,18 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
+import { Fragment, useState } from "react";
+import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { articleContentSchema, type ArticleBlock, type ArticleContent } from "@/lib/content/content-schemas";
 import { ImagingGuidance, Medication } from "@/lib/db/generated/enums";
 import { imagingLabels, medicationLabels } from "@/components/public/swedish-labels";
+import { BlockInserter, BlockList, BlockListHeading, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
+import { blockSummary } from "./block-summary";
 import { blockTypeLabels } from "./editor-labels";
 import { CheckboxGroupField, SelectField, TextField, TextListField, UrlField } from "./content-fields";
 import { DraftEditorFrame } from "./draft-editor-frame";
+import { RichTextField } from "./rich-text-field";
 import type { ReferenceTitles } from "./content-outline";
 import { useDraftAutosave } from "./use-draft-autosave";
 
@@ -21,7 +24,7 @@ function toFormValues(content: ArticleContent): ArticleFormValues {
   return { ...content, summary: content.summary ?? "" };
 }
 
-const markdownHint = "Du kan skriva *kursiv*, **fet** och [länktext](https://…).";
+const formattingHint = "Markera text och välj Fet, Kursiv eller Länk (Ctrl+B, Ctrl+I, Ctrl+K; ⌘ på Mac).";
 
 /** A new, empty block of a type, with a fresh stable key. */
 function newBlock(type: ArticleBlock["type"]): FormBlock {
@@ -82,7 +85,7 @@ function BlockFields({ block, path, riskLists, procedures }: { block: FormBlock;
         </>
       );
     case "PARAGRAPH":
-      return <TextField name={`${path}.text`} label="Text" hint={markdownHint} multiline />;
+      return <RichTextField name={`${path}.text`} label="Text" hint={formattingHint} />;
     case "BULLET_LIST":
       return (
         <>
@@ -95,7 +98,7 @@ function BlockFields({ block, path, riskLists, procedures }: { block: FormBlock;
         <>
           <SelectField name={`${path}.tone`} label="Sort" options={[{ value: "info", label: "Information" }, { value: "warning", label: "Varning" }]} />
           <TextField name={`${path}.title`} label="Rubrik" optional />
-          <TextField name={`${path}.text`} label="Text" hint={markdownHint} multiline />
+          <RichTextField name={`${path}.text`} label="Text" hint={formattingHint} />
         </>
       );
     case "PROCEDURE_FACTS":
@@ -164,7 +167,7 @@ type ArticleEditorProps = {
   previewPath: string;
 };
 
-/** The article draft editor: title, summary and typed blocks (add, move, remove), autosaved. */
+/** The article draft editor: title, summary and typed blocks (insert, reorder, collapse, duplicate, remove), autosaved. */
 export function ArticleEditor({ versionId, revision, updatedAt, content, riskLists, procedures, previewPath }: ArticleEditorProps) {
   const form = useForm<ArticleFormValues, unknown, ArticleContent>({
     resolver: zodResolver(articleContentSchema),
@@ -172,60 +175,73 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
   });
   const draft = useDraftAutosave({ form, kind: "article", versionId, initialRevision: revision, updatedAt, schema: articleContentSchema, toFormValues });
   const blocks = useFieldArray({ control: form.control, name: "blocks" });
+  const list = useBlockList<FormBlock>(blocks, (index) => form.getValues(`blocks.${index}`));
   const [newType, setNewType] = useState<ArticleBlock["type"]>("PARAGRAPH");
   const titles: ReferenceTitles = Object.fromEntries([...riskLists, ...procedures].map((choice) => [choice.id, choice.title]));
   const blocksError = draft.fieldError("blocks");
+  const blockErrors = form.formState.errors.blocks;
+  const values = useWatch({ control: form.control, name: "blocks" });
+  // Only an overview embeds procedures, and only where there are procedures to choose from.
+  const typeOptions = Object.entries(blockTypeLabels)
+    .filter(([type]) => type !== "PROCEDURE" || procedures.length > 0)
+    .map(([value, label]) => ({ value, label }));
+
+  const labelOf = (index: number) => `Block ${index + 1}: ${blockTypeLabels[blocks.fields[index]?.type ?? "PARAGRAPH"]}`;
+  const summaryOf = (index: number) => {
+    const block = values?.[index];
+    return block ? blockSummary(block as ArticleBlock, titles) : "";
+  };
+  const remove = (index: number) => {
+    const summary = summaryOf(index);
+    list.remove(index, summary ? `${labelOf(index)} (”${summary}”)` : labelOf(index));
+  };
 
   return (
     <FormProvider {...form}>
-      <DraftEditorFrame draft={draft} versionId={versionId} titles={titles} previewPath={previewPath}>
+      <DraftEditorFrame draft={draft} versionId={versionId} titles={titles} previewPath={previewPath} savedContent={content}>
         <TextField name="title" label="Rubrik / Title" />
         <TextField name="summary" label="Ingress / Summary" optional multiline />
-        <h2>Block</h2>
+        <BlockListHeading heading="Block" list={list} ids={blocks.fields.map((field) => field.id)} />
         {blocksError && <p className="field-error">{blocksError}</p>}
-        {blocks.fields.length === 0 && <p>Artikeln har inga block än. Lägg till det första nedan.</p>}
-        <ol className="editor-blocks">
-          {blocks.fields.map((field, index) => {
-            const label = `Block ${index + 1}: ${blockTypeLabels[field.type]}`;
-            return (
-              <li key={field.id}>
-                <fieldset className="editor-block" data-testid="editor-block">
-                  <legend>{label}</legend>
-                  <BlockFields block={field} path={`blocks.${index}`} riskLists={riskLists} procedures={procedures} />
-                  <div className="editor-block-actions">
-                    <button type="button" className="editor-small-button" disabled={index === 0} onClick={() => blocks.move(index, index - 1)}>
-                      Flytta upp<span className="editor-visually-hidden"> {label}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="editor-small-button"
-                      disabled={index === blocks.fields.length - 1}
-                      onClick={() => blocks.move(index, index + 1)}
-                    >
-                      Flytta ned<span className="editor-visually-hidden"> {label}</span>
-                    </button>
-                    <button type="button" className="editor-small-button editor-danger" onClick={() => blocks.remove(index)}>
-                      Ta bort<span className="editor-visually-hidden"> {label}</span>
-                    </button>
-                  </div>
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
+        {blocks.fields.length === 0 && !list.removal && <p>Artikeln har inga block än. Lägg till det första nedan.</p>}
+        <BlockList state={list} ids={blocks.fields.map((field) => field.id)} labelOf={labelOf}>
+          {blocks.fields.map((field, index) => (
+            <Fragment key={field.id}>
+              <RemovedNotice list={list} index={index} />
+              <SortableBlock
+                id={field.id}
+                index={index}
+                count={blocks.fields.length}
+                label={labelOf(index)}
+                headingLevel={3}
+                summary={summaryOf(index)}
+                collapsed={list.collapsed.has(field.id)}
+                onToggle={() => list.toggle(field.id)}
+                invalid={Boolean(blockErrors?.[index])}
+                onMove={(to) => list.move(index, to)}
+                onDuplicate={
+                  field.type === "PROCEDURE_FACTS" ? undefined : () => list.duplicate(index, { ...structuredClone(form.getValues(`blocks.${index}`)), key: crypto.randomUUID() })
+                }
+                onRemove={() => remove(index)}
+                testId="editor-block"
+                before={<BlockInserter position={`före ${labelOf(index)}`} options={typeOptions} onInsert={(type) => list.insert(index, newBlock(type as ArticleBlock["type"]))} />}
+              >
+                <BlockFields block={field} path={`blocks.${index}`} riskLists={riskLists} procedures={procedures} />
+              </SortableBlock>
+            </Fragment>
+          ))}
+          <RemovedNotice list={list} index={blocks.fields.length} />
+        </BlockList>
         <div className="editor-add">
           <label htmlFor="ny-blocktyp">Nytt block</label>
           <select id="ny-blocktyp" value={newType} onChange={(event) => setNewType(event.target.value as ArticleBlock["type"])}>
-            {Object.entries(blockTypeLabels)
-              // Only an overview embeds procedures, and only where there are procedures to choose from.
-              .filter(([type]) => type !== "PROCEDURE" || procedures.length > 0)
-              .map(([type, label]) => (
-                <option key={type} value={type}>
-                  {label}
-                </option>
-              ))}
+            {typeOptions.map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
-          <button type="button" onClick={() => blocks.append(newBlock(newType))}>
+          <button type="button" onClick={() => list.insert(blocks.fields.length, newBlock(newType))}>
             Lägg till block
           </button>
         </div>

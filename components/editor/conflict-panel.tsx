@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import { InlineMarkdown } from "@/components/public/inline-markdown";
 import { contentOutline, type OutlineLine, type ReferenceTitles } from "./content-outline";
 import type { Conflict, OtherText } from "./use-draft-autosave";
 
@@ -20,7 +21,7 @@ function Outline({ lines, other }: { lines: OutlineLine[]; other?: OutlineLine[]
               {line.label}
               {differs && <span className="editor-outline-flag"> – skiljer sig</span>}
             </dt>
-            <dd>{line.text}</dd>
+            <dd>{line.formatted ? <InlineMarkdown text={line.text} /> : line.text}</dd>
           </div>
         );
       })}
@@ -29,6 +30,11 @@ function Outline({ lines, other }: { lines: OutlineLine[]; other?: OutlineLine[]
 }
 
 type Content = ArticleContent | RiskListContent;
+
+/** Who saved the other text and when: "sparad av Anna Berg 2026-12-01 14:32". */
+function savedByWhen(other: OtherText<Content>): string {
+  return `sparad ${other.savedBy ? `av ${other.savedBy} ` : ""}${clock.format(new Date(other.updatedAt))}`;
+}
 
 /** Both texts side by side and the three ways out; nothing is saved until the editor picks one. */
 export function ConflictPanel({
@@ -52,11 +58,11 @@ export function ConflictPanel({
   return (
     <section className="editor-conflict" aria-labelledby="konflikt-rubrik" data-testid="conflict-panel">
       <h2 id="konflikt-rubrik" tabIndex={-1} ref={heading}>
-        Konflikt: någon annan har sparat utkastet
+        Konflikt: {conflict.theirs.savedBy ?? "någon annan"} har sparat utkastet
       </h2>
-      <p>
-        Utkastet sparades av någon annan {clock.format(new Date(conflict.theirs.updatedAt))} medan du skrev. Ingenting har skrivits över. Välj
-        vilken text som ska gälla.
+      <p data-testid="conflict-saved-by">
+        {conflict.theirs.savedBy ?? "Någon annan"} sparade utkastet {clock.format(new Date(conflict.theirs.updatedAt))} medan du skrev. Ingenting har
+        skrivits över. Välj vilken text som ska gälla.
       </p>
       <div className="editor-actions">
         <button type="button" onClick={onKeepMine}>
@@ -75,7 +81,7 @@ export function ConflictPanel({
           <Outline lines={mine} other={theirs} />
         </div>
         <div>
-          <h3>Den andras version (sparad)</h3>
+          <h3>Den andras version ({savedByWhen(conflict.theirs)})</h3>
           <Outline lines={theirs} other={mine} />
         </div>
       </div>
@@ -87,7 +93,7 @@ export function ConflictPanel({
 export function OtherTextReference({ other, titles, onClose }: { other: OtherText<Content>; titles: ReferenceTitles; onClose: () => void }) {
   return (
     <aside className="editor-reference" aria-labelledby="andras-text">
-      <h2 id="andras-text">Den andras version (sparad {clock.format(new Date(other.updatedAt))})</h2>
+      <h2 id="andras-text">Den andras version ({savedByWhen(other)})</h2>
       <p>Nästa sparning ersätter den här texten med formulärets; för över det du vill behålla.</p>
       <Outline lines={contentOutline(other.content, titles)} />
       <button type="button" className="editor-secondary" onClick={onClose}>

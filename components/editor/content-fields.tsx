@@ -7,17 +7,17 @@ import { get, useController, useFormContext } from "react-hook-form";
  * label and, underneath, the schema's error message for that path.
  */
 
-function idOf(name: string): string {
+export function idOf(name: string): string {
   return `falt-${name.replaceAll(".", "-")}`;
 }
 
-function useFieldError(name: string): string | undefined {
+export function useFieldError(name: string): string | undefined {
   const { formState } = useFormContext();
   const error = get(formState.errors, name) as { message?: string; root?: { message?: string } } | undefined;
   return error?.message ?? error?.root?.message;
 }
 
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
     <p id={`${id}-error`} className="field-error">

@@ -21,7 +21,7 @@ describe("contentOutline", () => {
       { label: "1. Rubrik", text: "(nivå 2) Så går det till" },
       { label: "2. Punktlista", text: "• ett\n• två" },
       { label: "3. Risklista", text: "Biverkningar av kortison" },
-      { label: "4. Faktaruta / varning", text: "Varning: Ring 112" },
+      { label: "4. Faktaruta / varning", text: "Varning: Ring 112", formatted: true },
     ]);
   });
 

@@ -2,13 +2,17 @@ import type { ArticleBlock, ArticleContent, RiskListContent } from "@/lib/conten
 import { imagingLabels, medicationLabels } from "@/components/public/swedish-labels";
 import { blockTypeLabels, frequencyLabels, severityLabels } from "./editor-labels";
 
-/** One labelled line of a readable rendering of a draft. */
-export type OutlineLine = { label: string; text: string };
+/**
+ * One labelled line of a readable rendering of a draft. `formatted` lines are paragraph or callout text
+ * in the stored Markdown subset, shown with their formatting rather than their markup.
+ */
+export type OutlineLine = { label: string; text: string; formatted?: true };
 
 /** Names of referenced items, so that a reference reads as a title rather than an id. */
 export type ReferenceTitles = Record<string, string>;
 
-function blockText(block: ArticleBlock, titles: ReferenceTitles): string {
+/** A block as text, one line per part; paragraph and callout text in the stored Markdown subset. */
+export function blockText(block: ArticleBlock, titles: ReferenceTitles): string {
   switch (block.type) {
     case "HEADING":
       return `(nivå ${block.level}) ${block.text}`;
@@ -44,7 +48,14 @@ function blockText(block: ArticleBlock, titles: ReferenceTitles): string {
 export function contentOutline(content: ArticleContent | RiskListContent, titles: ReferenceTitles = {}): OutlineLine[] {
   const head = [{ label: "Rubrik", text: content.title }, { label: "Ingress", text: content.summary ?? "–" }];
   if ("blocks" in content) {
-    return [...head, ...content.blocks.map((block, index) => ({ label: `${index + 1}. ${blockTypeLabels[block.type]}`, text: blockText(block, titles) }))];
+    return [
+      ...head,
+      ...content.blocks.map((block, index) => ({
+        label: `${index + 1}. ${blockTypeLabels[block.type]}`,
+        text: blockText(block, titles),
+        ...(block.type === "PARAGRAPH" || block.type === "CALLOUT" ? { formatted: true as const } : {}),
+      })),
+    ];
   }
   return [
     ...head,

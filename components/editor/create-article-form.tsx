@@ -10,17 +10,20 @@ import { createArticleAction } from "@/app/admin/editor-actions";
 import { articleKindLabels } from "./editor-labels";
 import { FormErrors, FormField, fieldAria } from "./form-field";
 import { applyServerFieldErrors } from "./server-field-errors";
+import { useSuggestedSlug } from "./use-suggested-slug";
 
 type Values = z.input<typeof createArticleSchema>;
 const fields = new Set(["slug", "kind", "title"]);
 
 export function CreateArticleForm() {
   const [formErrors, setFormErrors] = useState<string[]>([]);
-  const { register, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof createArticleSchema>>({
+  const form = useForm<Values, unknown, z.output<typeof createArticleSchema>>({
     resolver: zodResolver(createArticleSchema),
     defaultValues: { slug: "", title: "", kind: "PROCEDURE" },
   });
+  const { register, handleSubmit, setError, formState } = form;
   const { errors } = formState;
+  const suggested = useSuggestedSlug(form);
 
   const onSubmit = handleSubmit(async (input) => {
     setFormErrors([]);
@@ -33,10 +36,10 @@ export function CreateArticleForm() {
     <form onSubmit={onSubmit} noValidate className="form">
       <FormErrors messages={formErrors} />
       <FormField id="title" label="Rubrik / Title" error={errors.title?.message}>
-        <input type="text" {...fieldAria("title", errors.title?.message)} {...register("title")} />
+        <input type="text" {...fieldAria("title", errors.title?.message)} {...suggested.title} />
       </FormField>
-      <FormField id="slug" label="Adress (slug)" hint="Sidans adress: /artiklar/<slug>. Endast a–z, 0–9 och bindestreck." error={errors.slug?.message}>
-        <input type="text" {...fieldAria("slug", errors.slug?.message, true)} {...register("slug")} />
+      <FormField id="slug" label="Adress (slug)" hint="Sidans adress: /artiklar/<slug>. Föreslås från rubriken och kan ändras; endast a–z, 0–9 och bindestreck." error={errors.slug?.message}>
+        <input type="text" {...fieldAria("slug", errors.slug?.message, true)} {...suggested.slug} />
       </FormField>
       <FormField id="kind" label="Typ / Kind" error={errors.kind?.message}>
         <select {...fieldAria("kind", errors.kind?.message)} {...register("kind")}>

@@ -10,17 +10,20 @@ import { createRiskListAction } from "@/app/admin/editor-actions";
 import { frequencyLabels, severityLabels } from "./editor-labels";
 import { FormErrors, FormField, fieldAria } from "./form-field";
 import { applyServerFieldErrors } from "./server-field-errors";
+import { useSuggestedSlug } from "./use-suggested-slug";
 
 type Values = z.input<typeof createRiskListSchema>;
 const fields = new Set(["slug", "title", "firstRisk.text", "firstRisk.severity", "firstRisk.frequency", "firstRisk.temporary"]);
 
 export function CreateRiskListForm() {
   const [formErrors, setFormErrors] = useState<string[]>([]);
-  const { register, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof createRiskListSchema>>({
+  const form = useForm<Values, unknown, z.output<typeof createRiskListSchema>>({
     resolver: zodResolver(createRiskListSchema),
     defaultValues: { slug: "", title: "", firstRisk: { text: "", severity: "MILD", frequency: "COMMON", temporary: false } },
   });
+  const { register, handleSubmit, setError, formState } = form;
   const { errors } = formState;
+  const suggested = useSuggestedSlug(form);
 
   const onSubmit = handleSubmit(async (input) => {
     setFormErrors([]);
@@ -32,10 +35,10 @@ export function CreateRiskListForm() {
     <form onSubmit={onSubmit} noValidate className="form">
       <FormErrors messages={formErrors} />
       <FormField id="title" label="Rubrik / Title" error={errors.title?.message}>
-        <input type="text" {...fieldAria("title", errors.title?.message)} {...register("title")} />
+        <input type="text" {...fieldAria("title", errors.title?.message)} {...suggested.title} />
       </FormField>
-      <FormField id="slug" label="Adress (slug)" hint="Endast a–z, 0–9 och bindestreck." error={errors.slug?.message}>
-        <input type="text" {...fieldAria("slug", errors.slug?.message, true)} {...register("slug")} />
+      <FormField id="slug" label="Adress (slug)" hint="Föreslås från rubriken och kan ändras; endast a–z, 0–9 och bindestreck." error={errors.slug?.message}>
+        <input type="text" {...fieldAria("slug", errors.slug?.message, true)} {...suggested.slug} />
       </FormField>
       <fieldset className="editor-fieldset">
         <legend>Första risken (en risklista kan inte vara tom)</legend>

@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import { diffContent, type ContentDiff } from "@/lib/content/version-diff";
+import { VersionDiffView } from "@/components/review/version-diff-view";
 import type { ReferenceTitles } from "./content-outline";
 import { ConflictPanel, OtherTextReference } from "./conflict-panel";
 import { DraftStatus, LocalCopyOffer } from "./draft-status";
@@ -13,8 +15,35 @@ import "./editor.css";
 
 type Draft = Pick<
   ReturnType<typeof useDraftAutosave<never, ArticleContent | RiskListContent>>,
-  "status" | "formErrors" | "conflict" | "reference" | "closeReference" | "offer" | "restoreLocalCopy" | "discardLocalCopy" | "keepMine" | "takeTheirs" | "mergeByHand" | "save"
+  | "status"
+  | "formErrors"
+  | "conflict"
+  | "reference"
+  | "closeReference"
+  | "offer"
+  | "restoreLocalCopy"
+  | "discardLocalCopy"
+  | "keepMine"
+  | "takeTheirs"
+  | "mergeByHand"
+  | "save"
+  | "saveNow"
 >;
+
+type Content = ArticleContent | RiskListContent;
+
+/**
+ * What the stored copy changed compared with the saved text. The copy is this editor's own form state
+ * (useDraftAutosave writes it), so it has the content's shape even where a field is not valid yet, which
+ * is why it is compared as it is; a copy of another shape (written by another release) cannot be.
+ */
+function copyDifferences(saved: Content, copy: unknown): ContentDiff | null {
+  try {
+    return diffContent(saved, copy as Content);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * What both content editors share around their fields: the save status, the offer of a stored copy,
@@ -25,20 +54,55 @@ export function DraftEditorFrame({
   versionId,
   titles,
   previewPath,
+  savedContent,
   children,
 }: {
   draft: Draft;
   versionId: string;
   titles: ReferenceTitles;
   previewPath: string;
+  /** The text the server held when the editor opened, which a stored copy is compared with. */
+  savedContent: Content;
   children: ReactNode;
 }) {
   const editorPath = `/admin/versioner/${versionId}/redigera`;
-  if (draft.offer) return <LocalCopyOffer copy={draft.offer} onRestore={draft.restoreLocalCopy} onDiscard={draft.discardLocalCopy} />;
+  const frame = useRef<HTMLDivElement>(null);
+
+  /** After "Spara nu" could not save, the focus goes to what has to be done first. */
+  const saveNow = async () => {
+    const outcome = await draft.saveNow();
+    const target =
+      outcome === "invalid"
+        ? '.editor-form [aria-invalid="true"]'
+        : outcome === "conflict"
+          ? "#konflikt-rubrik"
+          : outcome === "signedOut"
+            ? ".editor-status a"
+            : null;
+    if (!target) return;
+    // The errors are on the fields after the next render.
+    requestAnimationFrame(() => frame.current?.querySelector<HTMLElement>(target)?.focus());
+  };
+
+  if (draft.offer) {
+    const differences = copyDifferences(savedContent, draft.offer.content);
+    return (
+      <LocalCopyOffer
+        copy={draft.offer}
+        differences={
+          differences && (
+            <VersionDiffView diff={differences} beforeLabel="Sparad text" afterLabel="Osparat i den här webbläsaren" titles={titles} onlyChanges />
+          )
+        }
+        onRestore={draft.restoreLocalCopy}
+        onDiscard={draft.discardLocalCopy}
+      />
+    );
+  }
   return (
-    <div className="editor">
+    <div className="editor" ref={frame}>
       <div className="editor-toolbar">
-        <DraftStatus status={draft.status} editorPath={editorPath} onSaveNow={() => void draft.save()} />
+        <DraftStatus status={draft.status} editorPath={editorPath} onSaveNow={() => void saveNow()} />
         <Link href={previewPath} target="_blank">
           Förhandsvisa (sparad text)
         </Link>

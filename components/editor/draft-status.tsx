@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { LocalDraftCopy } from "./local-draft-copy";
 import type { SaveStatus } from "./use-draft-autosave";
 
@@ -19,7 +20,7 @@ function statusText(status: SaveStatus): string {
     case "retrying":
       return "Kunde inte spara – försöker igen";
     case "conflict":
-      return "Konflikt – någon annan har sparat utkastet";
+      return `Konflikt – ${status.savedBy ?? "någon annan"} har sparat utkastet`;
     case "signedOut":
       return "Du har loggats ut – logga in igen; dina ändringar finns kvar";
     case "refused":
@@ -27,12 +28,16 @@ function statusText(status: SaveStatus): string {
   }
 }
 
-/** The autosave state, announced politely to screen readers, with "Spara nu". */
+/**
+ * The autosave state, announced politely to screen readers, with "Spara nu", which is never disabled:
+ * pressing it saves, or the status says why it cannot (what to do then has the focus).
+ */
 export function DraftStatus({ status, editorPath, onSaveNow }: { status: SaveStatus; editorPath: string; onSaveNow: () => void }) {
   return (
     <div className={`editor-status editor-status-${status.state}`}>
       <p role="status" aria-live="polite" data-testid="save-status">
         {statusText(status)}
+        {status.note && ` ${status.note}`}
         {status.state === "signedOut" && (
           <>
             {" "}
@@ -40,21 +45,36 @@ export function DraftStatus({ status, editorPath, onSaveNow }: { status: SaveSta
           </>
         )}
       </p>
-      <button type="button" onClick={onSaveNow} disabled={status.state === "saving" || status.state === "conflict" || status.state === "signedOut"}>
+      <button type="button" onClick={onSaveNow}>
         Spara nu
       </button>
     </div>
   );
 }
 
-/** The offer to bring back typing the server never received (reload, closed tab, expired session). */
-export function LocalCopyOffer({ copy, onRestore, onDiscard }: { copy: LocalDraftCopy; onRestore: () => void; onDiscard: () => void }) {
+/**
+ * The offer to bring back typing the server never received (reload, closed tab, expired session), with
+ * what that typing changed compared with the saved text, so the editor decides knowing what is at stake.
+ */
+export function LocalCopyOffer({
+  copy,
+  differences,
+  onRestore,
+  onDiscard,
+}: {
+  copy: LocalDraftCopy;
+  /** The saved text beside the stored copy, changes only; null when the copy cannot be compared. */
+  differences: ReactNode;
+  onRestore: () => void;
+  onDiscard: () => void;
+}) {
   return (
     <section className="editor-offer" role="alertdialog" aria-labelledby="osparade-andringar" aria-describedby="osparade-andringar-text">
       <h2 id="osparade-andringar">Osparade ändringar</h2>
       <p id="osparade-andringar-text">
         Du har osparade ändringar från {clock.format(new Date(copy.changedAt))} i den här webbläsaren. Vill du återställa dem eller slänga dem?
       </p>
+      {differences ?? <p>Ändringarna kan inte jämföras med den sparade texten här; återställ dem för att se dem i formuläret.</p>}
       <div className="editor-actions">
         <button type="button" onClick={onRestore}>
           Återställ

@@ -1,10 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
+import { Fragment } from "react";
+import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { riskListContentSchema, type RiskListContent } from "@/lib/content/content-schemas";
 import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
+import { BlockList, BlockListHeading, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
 import { CheckboxField, SelectField, TextField } from "./content-fields";
 import { DraftEditorFrame } from "./draft-editor-frame";
 import { frequencyLabels, severityLabels } from "./editor-labels";
@@ -21,51 +23,59 @@ const newItem = () => ({ key: crypto.randomUUID(), text: "", severity: "MILD" as
 const severityOptions = Object.values(RiskSeverity).map((value) => ({ value, label: severityLabels[value] }));
 const frequencyOptions = Object.values(RiskFrequency).map((value) => ({ value, label: frequencyLabels[value] }));
 
-function MoveButtons({ index, count, label, onMove, onRemove }: { index: number; count: number; label: string; onMove: (to: number) => void; onRemove: () => void }) {
-  return (
-    <div className="editor-block-actions">
-      <button type="button" className="editor-small-button" disabled={index === 0} onClick={() => onMove(index - 1)}>
-        Flytta upp<span className="editor-visually-hidden"> {label}</span>
-      </button>
-      <button type="button" className="editor-small-button" disabled={index === count - 1} onClick={() => onMove(index + 1)}>
-        Flytta ned<span className="editor-visually-hidden"> {label}</span>
-      </button>
-      <button type="button" className="editor-small-button editor-danger" onClick={onRemove}>
-        Ta bort<span className="editor-visually-hidden"> {label}</span>
-      </button>
-    </div>
-  );
+type FormGroup = RiskListFormValues["groups"][number];
+type FormItem = FormGroup["items"][number];
+
+function groupSummary(group: FormGroup | undefined): string {
+  if (!group) return "";
+  const items = group.items.map((item) => item.text.trim()).filter(Boolean);
+  return `${group.title?.trim() || "Utan rubrik"} – ${items.length === 1 ? "1 risk" : `${items.length} risker`}${items.length ? `: ${items.join("; ")}` : ""}`;
 }
 
 function GroupItems({ groupIndex, groupLabel }: { groupIndex: number; groupLabel: string }) {
-  const { control, formState } = useFormContext<RiskListFormValues>();
+  const { control, formState, getValues } = useFormContext<RiskListFormValues>();
   const items = useFieldArray({ control, name: `groups.${groupIndex}.items` });
+  const list = useBlockList<FormItem>(items, (index) => getValues(`groups.${groupIndex}.items.${index}`));
   const listError = formState.errors.groups?.[groupIndex]?.items;
   const listMessage = listError?.message ?? listError?.root?.message;
+  const labelOf = (index: number) => `Risk ${index + 1} i ${groupLabel.toLowerCase()}`;
   return (
     <>
       {listMessage && <p className="field-error">{listMessage}</p>}
-      <ol className="editor-nested">
+      <BlockList state={list} className="editor-nested" ids={items.fields.map((field) => field.id)} labelOf={labelOf}>
         {items.fields.map((field, index) => {
-          const label = `Risk ${index + 1} i ${groupLabel.toLowerCase()}`;
-          const path = `groups.${groupIndex}.items.${index}`;
+          const path = `groups.${groupIndex}.items.${index}` as const;
           return (
-            <li key={field.id}>
-              <fieldset className="editor-item" data-testid="risk-item">
-                <legend>{label}</legend>
+            <Fragment key={field.id}>
+              <RemovedNotice list={list} index={index} />
+              <SortableBlock
+                id={field.id}
+                index={index}
+                count={items.fields.length}
+                label={labelOf(index)}
+                headingLevel={4}
+                invalid={Boolean(listError?.[index])}
+                onMove={(to) => list.move(index, to)}
+                onDuplicate={() => list.duplicate(index, { ...getValues(path), key: crypto.randomUUID() })}
+                onRemove={() => {
+                  const text = getValues(`${path}.text`).trim();
+                  list.remove(index, text ? `${labelOf(index)} (”${text}”)` : labelOf(index));
+                }}
+                testId="risk-item"
+              >
                 <TextField name={`${path}.text`} label="Risk" />
                 <div className="editor-inline-fields">
                   <SelectField name={`${path}.severity`} label="Allvarlighet" options={severityOptions} />
                   <SelectField name={`${path}.frequency`} label="Hur vanlig" options={frequencyOptions} />
                   <CheckboxField name={`${path}.temporary`} label="Övergående" />
                 </div>
-                <MoveButtons index={index} count={items.fields.length} label={label} onMove={(to) => items.move(index, to)} onRemove={() => items.remove(index)} />
-              </fieldset>
-            </li>
+              </SortableBlock>
+            </Fragment>
           );
         })}
-      </ol>
-      <button type="button" className="editor-small-button" onClick={() => items.append(newItem())}>
+        <RemovedNotice list={list} index={items.fields.length} />
+      </BlockList>
+      <button type="button" className="editor-small-button" onClick={() => list.insert(items.fields.length, newItem())}>
         Lägg till risk<span className="editor-visually-hidden"> i {groupLabel.toLowerCase()}</span>
       </button>
     </>
@@ -74,7 +84,7 @@ function GroupItems({ groupIndex, groupLabel }: { groupIndex: number; groupLabel
 
 type RiskListEditorProps = { versionId: string; revision: number; updatedAt: string; content: RiskListContent; previewPath: string };
 
-/** The risk-list draft editor: title, summary, groups and their risks (add, move, remove), autosaved. */
+/** The risk-list draft editor: title, summary, groups and their risks (reorder, collapse, duplicate, remove), autosaved. */
 export function RiskListEditor({ versionId, revision, updatedAt, content, previewPath }: RiskListEditorProps) {
   const form = useForm<RiskListFormValues, unknown, RiskListContent>({
     resolver: zodResolver(riskListContentSchema),
@@ -82,31 +92,49 @@ export function RiskListEditor({ versionId, revision, updatedAt, content, previe
   });
   const draft = useDraftAutosave({ form, kind: "riskList", versionId, initialRevision: revision, updatedAt, schema: riskListContentSchema, toFormValues });
   const groups = useFieldArray({ control: form.control, name: "groups" });
+  const list = useBlockList<FormGroup>(groups, (index) => form.getValues(`groups.${index}`));
   const groupsError = draft.fieldError("groups");
+  const groupErrors = form.formState.errors.groups;
+  const values = useWatch({ control: form.control, name: "groups" });
+  const labelOf = (index: number) => `Grupp ${index + 1}`;
 
   return (
     <FormProvider {...form}>
-      <DraftEditorFrame draft={draft} versionId={versionId} titles={{}} previewPath={previewPath}>
+      <DraftEditorFrame draft={draft} versionId={versionId} titles={{}} previewPath={previewPath} savedContent={content}>
         <TextField name="title" label="Rubrik / Title" />
         <TextField name="summary" label="Ingress / Summary" optional multiline />
-        <h2>Grupper och risker</h2>
+        <BlockListHeading heading="Grupper och risker" list={list} ids={groups.fields.map((field) => field.id)} />
         {groupsError && <p className="field-error">{groupsError}</p>}
-        <ol className="editor-blocks">
-          {groups.fields.map((field, index) => {
-            const label = `Grupp ${index + 1}`;
-            return (
-              <li key={field.id}>
-                <fieldset className="editor-block" data-testid="risk-group">
-                  <legend>{label}</legend>
-                  <TextField name={`groups.${index}.title`} label="Grupprubrik" optional hint="T.ex. ”I vissa situationer … hjärta”; tom för en lista utan rubrik." />
-                  <GroupItems groupIndex={index} groupLabel={label} />
-                  <MoveButtons index={index} count={groups.fields.length} label={label} onMove={(to) => groups.move(index, to)} onRemove={() => groups.remove(index)} />
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
-        <button type="button" onClick={() => groups.append({ key: crypto.randomUUID(), title: "", items: [newItem()] })}>
+        <BlockList state={list} ids={groups.fields.map((field) => field.id)} labelOf={labelOf}>
+          {groups.fields.map((field, index) => (
+            <Fragment key={field.id}>
+              <RemovedNotice list={list} index={index} />
+              <SortableBlock
+                id={field.id}
+                index={index}
+                count={groups.fields.length}
+                label={labelOf(index)}
+                headingLevel={3}
+                summary={groupSummary(values?.[index] as FormGroup | undefined)}
+                collapsed={list.collapsed.has(field.id)}
+                onToggle={() => list.toggle(field.id)}
+                invalid={Boolean(groupErrors?.[index])}
+                onMove={(to) => list.move(index, to)}
+                onDuplicate={() => {
+                  const group = form.getValues(`groups.${index}`);
+                  list.duplicate(index, { ...group, key: crypto.randomUUID(), items: group.items.map((item) => ({ ...item, key: crypto.randomUUID() })) });
+                }}
+                onRemove={() => list.remove(index, `${labelOf(index)} (”${groupSummary(form.getValues(`groups.${index}`))}”)`)}
+                testId="risk-group"
+              >
+                <TextField name={`groups.${index}.title`} label="Grupprubrik" optional hint="T.ex. ”I vissa situationer … hjärta”; tom för en lista utan rubrik." />
+                <GroupItems groupIndex={index} groupLabel={labelOf(index)} />
+              </SortableBlock>
+            </Fragment>
+          ))}
+          <RemovedNotice list={list} index={groups.fields.length} />
+        </BlockList>
+        <button type="button" onClick={() => list.insert(groups.fields.length, { key: crypto.randomUUID(), title: "", items: [newItem()] })}>
           Lägg till grupp
         </button>
       </DraftEditorFrame>

@@ -1,4 +1,5 @@
 import Markdown, { type Components } from "react-markdown";
+import { isWebUrl } from "@/lib/content/inline-markdown-document";
 
 /**
  * Paragraph and callout text is a Markdown subset: *emphasis*, **strong** and [links](https://…).
@@ -6,10 +7,6 @@ import Markdown, { type Components } from "react-markdown";
  * can never inject markup.
  */
 const allowedElements = ["p", "em", "strong", "a"];
-
-function isWebUrl(href: string | undefined): href is string {
-  return href !== undefined && /^https?:\/\//i.test(href);
-}
 
 const components: Components = {
   // Only web links become links; anything else (javascript:, data:, relative paths) stays plain text.

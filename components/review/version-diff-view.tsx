@@ -176,7 +176,7 @@ function BlockRow({ block, titles, comments }: { block: BlockDiff; titles: Recor
     <tr className={`review-row review-row-${block.status}${block.moved ? " review-row-moved" : ""}`} data-testid="diff-block" data-block-key={block.key}>
       <th scope="row">
         <span className="review-block-type">{blockTypeLabels[block.type]}</span>
-        <StatusNote {...block} />
+        <StatusNote status={block.status} moved={block.moved} beforePosition={block.beforePosition} afterPosition={block.afterPosition} />
       </th>
       {(["before", "after"] as const).map((side) => (
         <td key={side} className={`review-side review-side-${side}`}>
@@ -289,9 +289,9 @@ export function VersionDiffView({
   afterLabel: string;
   titles: Record<string, string>;
   commentsByBlock?: Record<string, BlockComment[]>;
-  /** Hide what is unchanged (and not moved or commented on); `toggleHref` links to the other view. */
+  /** Hide what is unchanged (and not moved or commented on); `toggleHref`, when given, links to the other view. */
   onlyChanges: boolean;
-  toggleHref: string;
+  toggleHref?: string;
 }) {
   const showComments = diff.kind === "article" && commentsByBlock !== undefined && Object.keys(commentsByBlock).length > 0;
   const { counts } = diff;
@@ -300,11 +300,13 @@ export function VersionDiffView({
     !onlyChanges || entry.status !== "unchanged" || entry.moved || (key !== undefined && (commentsByBlock?.[key]?.length ?? 0) > 0);
   return (
     <div className="review-diff">
-      <p className="review-hint">
-        <Link href={toggleHref} scroll={false}>
-          {onlyChanges ? "Visa allt innehåll" : "Visa bara ändringar"}
-        </Link>
-      </p>
+      {toggleHref && (
+        <p className="review-hint">
+          <Link href={toggleHref} scroll={false}>
+            {onlyChanges ? "Visa allt innehåll" : "Visa bara ändringar"}
+          </Link>
+        </p>
+      )}
       <p className="review-summary" data-testid="diff-summary">
         {counts.added + counts.removed + counts.changed + counts.moved === 0
           ? `Inga ändringar i ${unit === "block" ? "blocken" : "riskerna"}.`

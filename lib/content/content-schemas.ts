@@ -17,6 +17,17 @@ const optionalText = (max: number) =>
     .optional();
 const textList = (maxItems: number, maxLength = 500) => z.array(text(maxLength)).max(maxItems, `Högst ${maxItems} punkter`);
 
+/** A web address a reader can follow: sources, and links in paragraph and callout text. */
+export const webUrlSchema = z.url({ protocol: /^https?$/, error: "Ange en webbadress som börjar med https:// eller http://" });
+
+/** A link target as an editor types it in the link dialog; "www.1177.se" means https://www.1177.se. */
+export const linkTargetSchema = z
+  .string()
+  .trim()
+  .min(1, "Ange en webbadress")
+  .transform((typed) => (/^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`))
+  .pipe(webUrlSchema);
+
 /** Stable identity of a block, group or item across versions, so diffs can tell moved from removed. */
 export const contentKeySchema = z.uuid();
 
@@ -70,7 +81,7 @@ export const referencesBlockSchema = z.object({
   type: z.literal("REFERENCES"),
   title: optionalText(200),
   items: z
-    .array(z.object({ title: text(300), url: z.url({ protocol: /^https?$/ }).optional() }))
+    .array(z.object({ title: text(300), url: webUrlSchema.optional() }))
     .max(50),
 });
 

@@ -273,6 +273,20 @@ describe("applyMigrations on an empty database, then again", () => {
       await expect(insertBlock(draftId)).resolves.toMatchObject({ rowCount: 1 });
     });
 
+    it("keeps who saved a version's last revision once the version is frozen, while a draft's saver changes with each save", async () => {
+      const published = await client.query<{ id: string }>(`SELECT id FROM "ContentVersion" WHERE status = 'PUBLISHED' AND "articleId" = $1`, [articleId]);
+      await expect(client.query(`UPDATE "ContentVersion" SET "savedById" = $2 WHERE id = $1`, [published.rows[0]!.id, reviewerId])).rejects.toMatchObject({
+        code: "23000",
+        message: expect.stringContaining("immutable"),
+      });
+      // The article's one open draft (an earlier case may have left it).
+      const open = await client.query<{ id: string }>(`SELECT id FROM "ContentVersion" WHERE status = 'DRAFT' AND "articleId" = $1`, [articleId]);
+      const draftId = open.rows[0]?.id ?? (await insertDraftVersion(4, editorId));
+      await expect(client.query(`UPDATE "ContentVersion" SET "savedById" = $2, revision = revision + 1 WHERE id = $1`, [draftId, reviewerId])).resolves.toMatchObject({
+        rowCount: 1,
+      });
+    });
+
     it("rejects UPDATE, DELETE and TRUNCATE on AuditEvent", async () => {
       await client.query(`INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId") VALUES ($1, 'version.publish', 'ContentVersion', 'v1')`, [editorId]);
       const appendOnly = { code: "42501", message: expect.stringContaining("append-only") };

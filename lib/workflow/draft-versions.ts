@@ -68,15 +68,16 @@ export async function startDraft(
   });
 }
 
-export type StaleDraft = { revision: number; content: ArticleContent | RiskListContent; updatedAt: Date };
+/** The text stored since the refused save's base revision, and the name of who saved it (null: nobody yet). */
+export type StaleDraft = { revision: number; content: ArticleContent | RiskListContent; updatedAt: Date; savedBy: string | null };
 export type SaveDraftResult =
   | { ok: true; value: { revision: number; updatedAt: Date } }
   | { ok: false; failure: DomainFailure; stale?: StaleDraft };
 
 /**
  * Saves a draft's whole content, if and only if nobody saved it since `baseRevision`. A stale save is
- * refused with the text now stored, so the editor can keep theirs, take the other or merge; nothing is
- * overwritten silently. Whoever saves becomes an author of the version (and so can never approve it).
+ * refused with the text now stored and who saved it, so the editor can keep theirs, take the other or
+ * merge; nothing is overwritten silently. Whoever saves becomes an author of the version (and so can never approve it).
  */
 export async function saveDraft(
   db: Db,
@@ -91,7 +92,12 @@ export async function saveDraft(
       return {
         ok: false,
         failure: { kind: "conflict", message: "Någon annan har sparat utkastet sedan du öppnade det" },
-        stale: { revision: version.revision, content: await readVersionContent(tx, version), updatedAt: version.updatedAt },
+        stale: {
+          revision: version.revision,
+          content: await readVersionContent(tx, version),
+          updatedAt: version.updatedAt,
+          savedBy: version.savedById ? ((await tx.user.findUnique({ where: { id: version.savedById }, select: { name: true } }))?.name ?? null) : null,
+        },
       };
     }
     const parsed = (version.articleId ? articleContentSchema : riskListContentSchema).safeParse(input.content);
@@ -103,7 +109,7 @@ export async function saveDraft(
       return { ok: false, failure: { kind: "invalid", message: "Innehållet är ogiltigt", fieldErrors: unknownReferences } };
     }
     await writeDraftContent(tx, version.id, parsed.data);
-    const saved = await tx.contentVersion.update({ where: { id: version.id }, data: { revision: { increment: 1 } } });
+    const saved = await tx.contentVersion.update({ where: { id: version.id }, data: { revision: { increment: 1 }, savedById: actor.id } });
     await addAuthor(tx, version.id, actor.id);
     return { ok: true, value: { revision: saved.revision, updatedAt: saved.updatedAt } };
   });

@@ -120,7 +120,7 @@ describe("editorial workflow against the database", () => {
     const first = await saveDraft(db, users.editor, { versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör ett") });
     expect(first.ok).toBe(true);
     const second = await saveDraft(db, users.coEditor, { versionId: draft.value.id, baseRevision: 0, content: withExtraItem(base, "från redaktör två") });
-    expect(second).toMatchObject({ ok: false, failure: { kind: "conflict" }, stale: { revision: 1 } });
+    expect(second).toMatchObject({ ok: false, failure: { kind: "conflict" }, stale: { revision: 1, savedBy: "Test editor" } });
     const stored = await readRiskListContent(db, draft.value.id);
     expect(stored.groups[0]!.items.map((item) => item.text)).toContain("från redaktör ett");
     expect(stored.groups[0]!.items.map((item) => item.text)).not.toContain("från redaktör två");
