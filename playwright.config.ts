@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // (scripts/test.mjs installs it where the network allows).
 const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((candidate) => candidate && fs.existsSync(candidate));
 const port = Number(process.env.E2E_PORT ?? 3210);
-const baseURL = `http://127.0.0.1:${port}`;
+/** The e2e server's origin, also for requests the specs make outside Playwright's clients (e2e/raw-http.ts). */
+export const baseURL = `http://127.0.0.1:${port}`;
 /** Written by serve.ts at start: the e2e users and their random passwords (see e2e/fixtures.ts). */
 export const e2eUsersFile = `test-results/e2e-users-${port}.json`;
 
@@ -47,10 +48,12 @@ export default defineConfig({
   // A production build (made by scripts/test.mjs) over a fresh database: in-memory PGlite, or the
   // PostgreSQL in DATABASE_URL, migrated and seeded by serve.ts.
   webServer: {
-    command: `node_modules/.bin/tsx scripts/serve.ts --ephemeral --skip-build --test-users=${e2eUsersFile}`,
+    command: `node --import tsx scripts/serve.ts --ephemeral --skip-build --test-users=${e2eUsersFile}`,
     url: `${baseURL}/`,
     // The webhook spec's receiver listens on this machine; production refuses loopback unless allowed.
-    env: { PORT: String(port), NEXTAUTH_URL: baseURL, GRANSKAD_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" },
+    // 127.0.0.2 stands for a reverse proxy in front of the app (e2e/edge-trust.spec.ts connects from it);
+    // the browser, on 127.0.0.1, is an ordinary client. Request lines (info) would drown the report.
+    env: { PORT: String(port), NEXTAUTH_URL: baseURL, GRANSKAD_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", GRANSKAD_TRUSTED_PROXIES: "127.0.0.2", GRANSKAD_LOG_LEVEL: "warn" },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

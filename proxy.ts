@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isUnpublishedContentPath } from "@/lib/content/public-content";
+import { nextAuthAcceptsCallbackUrl } from "@/lib/auth/return-path";
+import { callbackUrlCookieName, csrfCookie, csrfTokenFromCookie, newCsrfCookieValue } from "@/lib/auth/sign-in-csrf";
 import { getDb } from "@/lib/db/client";
 import { createCspNonce } from "@/lib/security/content-security-policy";
 import { securityHeaders } from "@/lib/security/security-headers";
@@ -15,6 +17,11 @@ const notFoundPath = "/_not-found";
  *
  * A GET or HEAD of an article or risk-list page whose slug is not published is rewritten to a path no
  * route matches, so the reader gets the rendered not-found page rather than an empty streamed shell.
+ *
+ * The sign-in page gets next-auth's CSRF cookie when the browser has none (lib/auth/sign-in-csrf.ts), so
+ * its form posts without JavaScript; the page reads the token from the request's cookies. Requests to
+ * next-auth with a callbackUrl it cannot take (it would throw: a 500) are refused with 400, and a
+ * callback-URL cookie it cannot take is dropped from every request.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
@@ -25,10 +32,37 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   );
   const requestHeaders = new Headers(request.headers);
   for (const [name, value] of Object.entries(headers.request)) requestHeaders.set(name, value);
+  const isAuthRoute = pathname.startsWith("/api/auth/");
+  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
+  if (isAuthRoute && callbackUrl !== null && !nextAuthAcceptsCallbackUrl(callbackUrl)) {
+    const refused = NextResponse.json({ error: "callbackUrl must be a path on this site" }, { status: 400 });
+    for (const [name, value] of Object.entries(headers.response)) refused.headers.set(name, value);
+    return refused;
+  }
+  const callbackCookie = request.cookies.get(callbackUrlCookieName())?.value;
+  // Every session lookup (getServerSession on admin pages and actions) runs next-auth's checks on it too.
+  const dropCallbackCookie = callbackCookie !== undefined && !nextAuthAcceptsCallbackUrl(callbackCookie);
+  if (dropCallbackCookie) {
+    const kept = request.cookies.getAll().filter((cookie) => cookie.name !== callbackUrlCookieName());
+    requestHeaders.set("cookie", kept.map((cookie) => `${cookie.name}=${encodeURIComponent(cookie.value)}`).join("; "));
+  }
+  const issuedCsrfCookie = request.method === "GET" && pathname === signInPath ? signInCsrfCookieToIssue(request) : undefined;
+  if (issuedCsrfCookie) requestHeaders.set("cookie", [request.headers.get("cookie"), `${issuedCsrfCookie.name}=${issuedCsrfCookie.value}`].filter(Boolean).join("; "));
   const unpublished = (request.method === "GET" || request.method === "HEAD") && (await isUnpublishedContentPath(getDb(), pathname));
   const response = unpublished
     ? NextResponse.rewrite(new URL(notFoundPath, request.url), { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers.response)) response.headers.set(name, value);
+  if (issuedCsrfCookie) response.cookies.set(issuedCsrfCookie.name, issuedCsrfCookie.value, issuedCsrfCookie.options);
+  if (dropCallbackCookie) response.cookies.delete(callbackUrlCookieName());
   return response;
+}
+
+const signInPath = "/logga-in";
+
+function signInCsrfCookieToIssue(request: NextRequest) {
+  const cookie = csrfCookie();
+  const secret = process.env.NEXTAUTH_SECRET ?? "";
+  if (!secret || csrfTokenFromCookie(request.cookies.get(cookie.name)?.value, secret)) return undefined;
+  return { ...cookie, value: newCsrfCookieValue(secret) };
 }

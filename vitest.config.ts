@@ -33,6 +33,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The operator's commands in a fresh clone (scripts/operator-commands.operator-test.ts): slow, so
+        // .ci/run runs this project once, on its PostgreSQL pass, and `npm test` does not.
+        resolve: { alias },
+        test: {
+          name: "operator",
+          include: ["scripts/**/*.operator-test.ts"],
+          environment: "node",
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+        },
+      },
     ],
   },
 });

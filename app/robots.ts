@@ -1,6 +1,7 @@
 import type { MetadataRoute } from "next";
-import { publicBaseUrlOfRequest } from "@/lib/http/public-base-url";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 
+// Read at request time, so the base URL is the running server's configuration, not the build's.
 export const dynamic = "force-dynamic";
 
 /**
@@ -9,8 +10,8 @@ export const dynamic = "force-dynamic";
  * Disallow would hide the noindex and leave the bare URL indexable. Only the auth endpoints, which are
  * not pages, are disallowed.
  */
-export default async function robots(): Promise<MetadataRoute.Robots> {
-  const baseUrl = await publicBaseUrlOfRequest();
+export default function robots(): MetadataRoute.Robots {
+  const baseUrl = publicBaseUrl();
   return {
     rules: { userAgent: "*", allow: "/", disallow: ["/api/auth"] },
     sitemap: `${baseUrl}/sitemap.xml`,

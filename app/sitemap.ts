@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
 import { listPublishedArticles, listPublishedRiskLists, publicArticlePath, publicRiskListPath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
-import { publicBaseUrlOfRequest } from "@/lib/http/public-base-url";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 
 // Read at request time: the build has no database, and a publish must show without a rebuild.
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ function lastModified(item: { publishedAt: Date | null; lastReviewedAt: Date | n
 
 /** The home page, every published article and every published risk list. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const baseUrl = await publicBaseUrlOfRequest();
+  const baseUrl = publicBaseUrl();
   const [articles, riskLists] = await Promise.all([listPublishedArticles(getDb()), listPublishedRiskLists(getDb())]);
   return [
     { url: `${baseUrl}/` },

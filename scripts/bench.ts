@@ -1,6 +1,6 @@
 // `npm run bench`: the read-path benchmark (issue 4, point 9). Builds for production into .next-bench
 // when the sources changed, loads the synthetic corpus (scripts/bench-corpus.ts) into DATABASE_URL or an
-// embedded PGlite in .data/bench-pglite, serves the app on loopback, and measures each public read with
+// embedded PGlite in .data/bench-pglite, serves the app on loopback with scripts/serve.ts (as `npm start` does), and measures each public read with
 // autocannon against the app and against a bare node:http server returning the app's own bytes from
 // memory. Prints a table and writes bench/results/<timestamp>.json. Options: see bench-options.ts.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -202,7 +202,8 @@ async function main() {
     };
     const build = await buildWhenStale(env);
 
-    app = startChild(path.join(binDir, "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], env, "app");
+    // The production entry itself (one process: the edge pipeline and Next.js), on the corpus as loaded.
+    app = startChild(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "--skip-build", "--no-seed"], { ...env, PORT: String(port), HOST: "127.0.0.1" }, "app");
     await waitFor("the app", app, async () => (await fetch(`${origin}/api/v1/articles?limit=1`)).ok, 120_000);
     const memory = sampleProcessTreeRss(app.pid!);
 

@@ -1,9 +1,15 @@
 // Brings Granskad up: picks the database (DATABASE_URL, else the embedded PGlite over .data/pglite),
-// applies migrations, loads the seed content, builds when sources changed, and serves on PORT (3000).
-//   --dev        serve with `next dev` instead of a production build
+// applies migrations, loads the seed content, builds when sources changed, and serves on PORT (3000) in
+// this one Node process (lib/server/http-server.ts: the edge pipeline in front of Next.js).
+//   --dev        serve with Next.js in development mode instead of a production build
 //   --ephemeral  an in-memory embedded database (the e2e suite's fresh database per run)
 //   --skip-build serve the existing production build (the e2e suite builds once beforehand)
+//   --no-seed    serve the database as it is (the benchmark's corpus)
 //   --test-users=FILE  create e2e users with random passwords and write their credentials to FILE
+// Run it as `node --import tsx scripts/serve.ts` (or `npm start`): the `tsx` command would add a second process.
+// First of all, as in `next start`: Next.js's process set-up (AsyncLocalStorage on globalThis and the
+// like), which its modules expect before any of them is loaded, ours included (next/cache).
+import "next/dist/server/node-environment";
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -14,6 +20,7 @@ import { parseDatabaseUrl, redactDatabaseUrl } from "@/lib/db/database-url";
 import { openProjectEmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded-database";
 import { demoUsers, seedDatabase } from "@/lib/content/seed";
 import { createE2eUsers } from "./e2e-users";
+import { routeConsoleToLogger } from "@/lib/server/logger";
 import { buildIsStale } from "./production-build";
 import { runCli } from "./run-cli";
 
@@ -21,6 +28,9 @@ const args = process.argv.slice(2);
 const flags = new Set(args);
 const testUsersFile = args.find((arg) => arg.startsWith("--test-users="))?.slice("--test-users=".length);
 const port = Number(process.env.PORT ?? 3000);
+const dev = flags.has("--dev");
+// Before Next.js and React are loaded: they pick their development or production builds from it.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
 const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
 
 function runToCompletion(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -68,48 +78,68 @@ async function main() {
 
   const db = createPrismaClient(database.url, { max: 2 });
   try {
-    const seeded = await seedDatabase(db, { demoUsers: database.embedded });
-    console.log(`Seed content: ${seeded.created.length} created, ${seeded.skipped.length} already present`);
+    if (!flags.has("--no-seed")) {
+      const seeded = await seedDatabase(db, { demoUsers: database.embedded });
+      console.log(`Seed content: ${seeded.created.length} created, ${seeded.skipped.length} already present`);
+    }
     if (testUsersFile) await createE2eUsers(db, testUsersFile);
   } finally {
     await db.$disconnect();
   }
 
-  const env = {
-    ...process.env,
+  // The server runs in this process and reads its settings from here.
+  Object.assign(process.env, {
     DATABASE_URL: database.url,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXTAUTH_SECRET: sessionSecret(database.embedded && !flags.has("--ephemeral")),
-  };
-  const dev = flags.has("--dev");
+  });
   if (!dev && !flags.has("--skip-build") && buildIsStale(process.env.NEXT_DIST_DIR ?? ".next")) {
     console.log("Building for production…");
-    await runToCompletion(nextBin, ["build"], env);
+    await runToCompletion(nextBin, ["build"], { ...process.env });
   }
 
-  const server = spawn(nextBin, [dev ? "dev" : "start", "--port", String(port), "--hostname", process.env.HOST ?? "127.0.0.1"], {
-    stdio: "inherit",
-    env,
-  });
   console.log(`\nGranskad: http://localhost:${port}`);
   if (database.embedded) {
     console.log("Demo users (embedded database only):");
     for (const user of demoUsers) console.log(`  ${user.role.padEnd(9)} ${user.email}  password: ${user.password}`);
   }
 
-  let stopping = false;
-  const shutdown = () => {
-    stopping = true;
-    server.kill("SIGTERM");
+  // From here on every line the process prints is a JSON log event.
+  routeConsoleToLogger();
+  const { startGranskadServer } = await import("@/lib/server/http-server");
+  const granskad = await startGranskadServer({
+    dev,
+    port,
+    hostname: process.env.HOST ?? "127.0.0.1",
+    dir: process.cwd(),
+    shutdownTimeoutMs: shutdownTimeoutSeconds() * 1000,
+  });
+
+  const stop = (signal: NodeJS.Signals) => {
+    void granskad
+      .shutdown(signal)
+      // The embedded database is closed only after the server has stopped, so every write is on disk.
+      .then(() => database.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error("shutdown failed:", error);
+          process.exit(1);
+        },
+      );
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  const exitCode = await new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
-  // The embedded database is closed only after the server has stopped, so every write is on disk.
-  await database.stop();
-  process.exitCode = stopping ? 0 : exitCode;
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+/** GRANSKAD_SHUTDOWN_TIMEOUT_SECONDS (default 25, under the 30 s most orchestrators allow). */
+function shutdownTimeoutSeconds(): number {
+  const configured = process.env.GRANSKAD_SHUTDOWN_TIMEOUT_SECONDS;
+  if (configured === undefined || configured === "") return 25;
+  if (!/^\d{1,4}$/.test(configured)) throw new Error("GRANSKAD_SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds");
+  return Number(configured);
 }
 
 void runCli(main);

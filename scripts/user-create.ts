@@ -5,6 +5,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { createUser } from "@/lib/auth/create-user";
 import { createUserSchema } from "@/lib/auth/user-schemas";
+import { assertDatabaseReachable } from "@/lib/db/assert-database-reachable";
 import { createPrismaClient } from "@/lib/db/client";
 import { withDatabaseUrl } from "@/lib/db/embedded-database";
 import { Role } from "@/lib/db/generated/enums";
@@ -55,6 +56,7 @@ async function main() {
     parseInput(createUserSchema, { email: values.email, name: values.name ?? values.email, title: values.title, specialty: values.specialty, roles, password }),
   );
   await withDatabaseUrl(async (url) => {
+    await assertDatabaseReachable(url);
     const db = createPrismaClient(url, { max: 1 });
     try {
       const created = orThrow(await createUser(db, input, null));

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { publicBaseUrlOfRequest } from "@/lib/http/public-base-url";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 import "./print.css";
 
 /** Canonical and Open Graph URLs are absolute from the same base as the feed and the API. */
 export async function generateMetadata(): Promise<Metadata> {
-  return { metadataBase: new URL(await publicBaseUrlOfRequest()) };
+  return { metadataBase: new URL(publicBaseUrl()) };
 }
 
 export default function PublicLayout({ children }: { children: ReactNode }) {

@@ -4,7 +4,7 @@ import { PublishedArticleIndex } from "@/components/public/article-list";
 import { JsonLdScript } from "@/components/public/json-ld-script";
 import { listPublishedArticles, listPublishedRiskLists, publicRiskListPath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
-import { publicBaseUrlOfRequest } from "@/lib/http/public-base-url";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { siteName } from "@/lib/seo/page-metadata";
 import { websiteJsonLd } from "@/lib/seo/structured-data";
 
@@ -20,7 +20,8 @@ export const metadata: Metadata = {
 };
 
 export default async function HomePage() {
-  const [articles, riskLists, baseUrl] = await Promise.all([listPublishedArticles(getDb()), listPublishedRiskLists(getDb()), publicBaseUrlOfRequest()]);
+  const [articles, riskLists] = await Promise.all([listPublishedArticles(getDb()), listPublishedRiskLists(getDb())]);
+  const baseUrl = publicBaseUrl();
   return (
     <>
       <JsonLdScript data={websiteJsonLd(`${baseUrl}/`)} />

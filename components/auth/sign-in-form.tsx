@@ -7,22 +7,27 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormErrors, TextField } from "@/components/forms/form-field";
 import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
+import { signInFailureMessage } from "./sign-in-messages";
 
-const messages: Record<string, string> = {
-  CredentialsSignin: "Fel e-post eller lösenord. / Wrong e-mail or password.",
-  Throttled: "För många misslyckade försök. Vänta en stund och försök igen. / Too many failed attempts; try again later.",
-};
+/** next-auth's credentials callback: the form posts here, with its CSRF token, with or without JavaScript. */
+const credentialsCallback = "/api/auth/callback/credentials";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/**
+ * A real POST form: without JavaScript (or before it has loaded) the browser posts e-mail, password and
+ * next-auth's CSRF token to the credentials callback, which redirects to `callbackUrl` or back here with
+ * `?error=`. With JavaScript the same fields are checked with the same schema first and sent by
+ * next-auth's client, and a failure is shown in place. Credentials never go into a URL.
+ */
+export function SignInForm({ callbackUrl, csrfToken, initialFailure }: { callbackUrl: string; csrfToken: string | undefined; initialFailure: string | null }) {
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(initialFailure);
   const { register, handleSubmit, formState } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
 
   const onSubmit = handleSubmit(async (input) => {
     setFailure(null);
-    const result = await signIn("credentials", { ...input, redirect: false });
+    const result = await signIn("credentials", { ...input, callbackUrl, redirect: false });
     if (!result || result.error) {
-      setFailure(messages[result?.error ?? ""] ?? "Inloggningen misslyckades. / Sign-in failed.");
+      setFailure(signInFailureMessage(result?.error ?? ""));
       return;
     }
     router.push(callbackUrl);
@@ -30,8 +35,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form" data-testid="sign-in-form">
+    <form method="post" action={credentialsCallback} onSubmit={onSubmit} noValidate className="form" data-testid="sign-in-form">
       <FormErrors messages={failure ? [failure] : []} />
+      {csrfToken && <input type="hidden" name="csrfToken" value={csrfToken} />}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField id="email" label="E-post / E-mail" type="email" autoComplete="username" field={register("email")} error={formState.errors.email?.message} />
       <TextField id="password" label="Lösenord / Password" type="password" autoComplete="current-password" field={register("password")} error={formState.errors.password?.message} />
       <button type="submit" disabled={formState.isSubmitting}>

@@ -299,7 +299,7 @@ describe("random credentials at sign-in", () => {
     junk,
   );
   const headers = fc.record(
-    { "x-forwarded-for": fc.oneof(fc.ipV4(), fc.ipV6(), fc.string({ unit: "binary", maxLength: 50 }), fc.string({ unit: "binary-ascii", minLength: 6_000, maxLength: 8_000 })) },
+    { "x-granskad-client-address": fc.oneof(fc.ipV4(), fc.ipV6(), fc.string({ unit: "binary", maxLength: 50 }), fc.string({ unit: "binary-ascii", minLength: 6_000, maxLength: 8_000 })) },
     { requiredKeys: [] },
   );
 

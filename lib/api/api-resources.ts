@@ -243,7 +243,8 @@ const readPublishedHistory = cachedPublicRead(
 
 export async function listArticleVersions(db: DbTx, slug: string, query: ListQuery): Promise<DomainResult<PublicJsonBody<Page<ApiVersionSummary>>>> {
   const beforeNumber = query.cursor === undefined ? undefined : Number(query.cursor);
-  if (beforeNumber !== undefined && !Number.isInteger(beforeNumber)) {
+  // Version numbers are a 32-bit integer column; anything else is not a cursor this endpoint gave out.
+  if (beforeNumber !== undefined && !(Number.isInteger(beforeNumber) && beforeNumber >= 1 && beforeNumber <= 2_147_483_647)) {
     return fail({ kind: "invalid", message: "Invalid parameter: cursor", fieldErrors: { cursor: ["Not a cursor returned by this endpoint"] } });
   }
   const versions = await readPublishedHistory(db, slug, query.limit, beforeNumber, query.updated_since?.toISOString());

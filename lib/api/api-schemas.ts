@@ -27,7 +27,13 @@ export function encodeCursor(after: string): string {
   return Buffer.from(JSON.stringify({ after }), "utf8").toString("base64url");
 }
 
-const decodedCursorSchema = z.object({ after: z.string().min(1).max(200) });
+// Sort keys are slugs and ISO instants with ids: printable ASCII, so a forged cursor cannot carry text the
+// database refuses (U+0000) into a query.
+const decodedCursorSchema = z.object({ after: z.string().regex(/^[\x20-\x7e]{1,200}$/) });
+
+/** The instants PostgreSQL and Date both hold: years 1–9999 in UTC, whatever the offset said. */
+const firstInstant = Date.parse("0001-01-01T00:00:00.000Z");
+const lastInstant = Date.parse("9999-12-31T23:59:59.999Z");
 
 export const cursorSchema = z
   .string()
@@ -49,6 +55,7 @@ export const listQuerySchema = z.object({
   updated_since: z.iso
     .datetime({ offset: true })
     .transform((value) => new Date(value))
+    .refine((date) => date.getTime() >= firstInstant && date.getTime() <= lastInstant, "Must fall within the years 1–9999 (UTC)")
     .optional()
     .describe("Only items published or re-reviewed at or after this instant (ISO 8601 / RFC 3339, with a time zone)."),
 });

@@ -88,7 +88,7 @@ export function openApiDocument(baseUrl: string) {
       // The texts belong to their publisher: reading is open, republication is by agreement (README, "Feed and API").
       license: { name: "All rights reserved; republication by agreement with the publisher", identifier: "LicenseRef-All-Rights-Reserved" },
     },
-    // The public base URL (PUBLIC_BASE_URL, else the request's origin): localhost in development and tests.
+    // The public base URL (lib/http/public-base-url.ts): PUBLIC_BASE_URL, else NEXTAUTH_URL; localhost in development and tests.
     servers: [{ url: `${baseUrl}/api/v1` }],
     // Every operation is public: no authentication, declared as an empty list of requirements.
     security: [],

@@ -256,7 +256,7 @@ describe("read API /api/v1", () => {
         output = (error as { stdout: string }).stdout;
       }
       const report = JSON.parse(output) as { problems: { ruleId: string; severity: string; location: { pointer: string }[] }[] };
-      // The server URL is the public base URL: PUBLIC_BASE_URL in production, the request's origin (here
+      // The server URL is the public base URL: PUBLIC_BASE_URL in production, else NEXTAUTH_URL (here
       // localhost) in development and tests, which the rule no-server-example.com warns about.
       expect(report.problems.map(({ ruleId, severity, location }) => ({ ruleId, severity, at: location[0]?.pointer }))).toEqual([
         { ruleId: "no-server-example.com", severity: "warn", at: "#/servers/0/url" },

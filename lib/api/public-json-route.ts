@@ -5,13 +5,8 @@ import { getDb, type DbTx } from "@/lib/db/client";
 import { fail, httpStatusOf, ok, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
 import { publicJsonCacheControl } from "@/lib/http/public-cache-control";
-import { publicBaseUrlFor } from "@/lib/http/public-base-url";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { corsHeaders, invalidParamsResponse, problemResponse } from "./problem-response";
-
-/** Absolute URLs in responses start here: PUBLIC_BASE_URL when set, else the origin of the request. */
-export function publicBaseUrl(request: Request): string {
-  return publicBaseUrlFor(new URL(request.url).origin);
-}
 
 export type PublicJsonBody<Body> = { body: Body; lastModified: Date | null };
 
@@ -118,7 +113,7 @@ export function publicJsonRoute<Query extends z.ZodType, Params extends z.ZodTyp
       const query = options.query.safeParse(queryObject(url));
       if (!query.success) return invalidParamsResponse(query.error);
 
-      const result = await finishedJson(options, handler, { query: query.data, params: params.data, baseUrl: publicBaseUrl(request), now: new Date() });
+      const result = await finishedJson(options, handler, { query: query.data, params: params.data, baseUrl: publicBaseUrl(), now: new Date() });
       if (!result.ok) return failureResponse(result.failure);
 
       const { body, etag, lastModified } = result.value;

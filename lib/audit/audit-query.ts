@@ -11,7 +11,15 @@ export const auditTimeZone = "Europe/Stockholm";
 
 // A GET form sends every field, empty ones as "": those mean "no filter".
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
-const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ange ett datum som ÅÅÅÅ-MM-DD / Use YYYY-MM-DD").refine(isCalendarDate, "Ogiltigt datum / Invalid date");
+// The range keeps every instant the filter computes (the day's start in Stockholm, the next day) within
+// what PostgreSQL and Date hold.
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ange ett datum som ÅÅÅÅ-MM-DD / Use YYYY-MM-DD")
+  .refine(isCalendarDate, "Ogiltigt datum / Invalid date")
+  .refine((value) => value >= "1900-01-01" && value <= "9999-12-30", "Ange ett datum mellan 1900-01-01 och 9999-12-30 / Use a date from 1900-01-01 to 9999-12-30");
+/** Event ids are PostgreSQL bigints. */
+const largestEventId = 9_223_372_036_854_775_807n;
 
 // "2026-02-30" parses as 2 March; a real date survives the round trip unchanged.
 function isCalendarDate(value: string): boolean {
@@ -29,7 +37,7 @@ export const auditQuerySchema = z
     from: optional(calendarDate),
     to: optional(calendarDate),
     /** The id of the last event on the previous page: the next page holds older events. */
-    before: optional(z.string().regex(/^\d{1,19}$/, "Ogiltig sida / Invalid page")),
+    before: optional(z.string().regex(/^\d{1,19}$/, "Ogiltig sida / Invalid page").refine((value) => !/^\d{1,19}$/.test(value) || BigInt(value) <= largestEventId, "Ogiltig sida / Invalid page")),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "Till-datumet är före från-datumet / 'To' is before 'from'" });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -6,6 +6,7 @@ export const auditActions = [
   "auth.sign_in",
   "auth.sign_in_failed",
   "auth.sign_in_throttled",
+  "auth.sign_in_failures_unrecorded",
   "user.created",
   "user.roles_changed",
   "user.profile_updated",

@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { authenticateWithPassword } from "./authenticate";
 import { signInSchema } from "./sign-in-schema";
 import { clientAddressFrom } from "./client-address";
+import { safeReturnPath } from "./return-path";
+import { callbackUrlCookie, csrfCookie } from "./sign-in-csrf";
 
 /** Error codes the sign-in page turns into messages (next-auth passes the thrown message through). */
 export const signInErrors = { invalid: "CredentialsSignin", throttled: "Throttled" } as const;
@@ -12,6 +14,9 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/logga-in", error: "/logga-in" },
+  // Defined in lib/auth/sign-in-csrf.ts, which proxy.ts uses too (issuing the CSRF cookie to the sign-in
+  // page, dropping a callback-URL cookie next-auth could not take).
+  cookies: { csrfToken: csrfCookie(), callbackUrl: callbackUrlCookie() },
   providers: [
     CredentialsProvider({
       name: "E-post och lösenord",
@@ -27,6 +32,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    /** Every redirect next-auth makes (after sign-in, sign-out, errors) stays on this site. */
+    redirect({ url, baseUrl }) {
+      return new URL(safeReturnPath(url, baseUrl), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { readerRateLimits, tooManyAttemptsMessage } from "@/lib/security/reader-rate-limits";
-import { consumePoint, createRateLimiter } from "@/lib/security/rate-limiter";
+import { addressThrottleKey, consumePoint, createRateLimiter } from "@/lib/security/rate-limiter";
 import type { SubmitCommentInput } from "./comment-schemas";
 
 /**
@@ -10,7 +10,7 @@ import type { SubmitCommentInput } from "./comment-schemas";
  * honeypot gets the same answer as a real comment, so a bot learns nothing, but nothing is stored.
  */
 export async function submitComment(db: Db, input: SubmitCommentInput, clientAddress: string): Promise<DomainResult<{ held: true }>> {
-  const secondsToWait = await consumePoint(createRateLimiter(db, readerRateLimits.comment), clientAddress);
+  const secondsToWait = await consumePoint(createRateLimiter(db, readerRateLimits.comment), addressThrottleKey(clientAddress));
   if (secondsToWait !== undefined) return fail({ kind: "invalid", message: tooManyAttemptsMessage(secondsToWait) });
   if (input.webbplats) return ok({ held: true });
 

@@ -181,19 +181,25 @@ describe("version content", () => {
     const content = riskListContent();
     await db.$transaction((tx) => writeDraftContent(tx, listVersionId, content));
     const hash = contentHash(content);
-    await db.contentVersion.update({
-      where: { id: listVersionId },
-      data: {
-        status: "APPROVED",
-        contentHash: hash,
-        approvedContentHash: hash,
-        submittedAt: new Date(),
-        reviewerId,
-        decision: "APPROVE",
-        decidedAt: new Date(),
-        lastReviewedAt: new Date(),
-        nextReviewDue: new Date("2027-11-24"),
-      },
+    // The database accepts an approval only together with its recorded decision.
+    await db.$transaction(async (tx) => {
+      await tx.contentVersion.update({
+        where: { id: listVersionId },
+        data: {
+          status: "APPROVED",
+          contentHash: hash,
+          approvedContentHash: hash,
+          submittedAt: new Date(),
+          reviewerId,
+          decision: "APPROVE",
+          decidedAt: new Date(),
+          lastReviewedAt: new Date(),
+          nextReviewDue: new Date("2027-11-24"),
+        },
+      });
+      await tx.reviewDecision.create({
+        data: { versionId: listVersionId, reviewerId, kind: "APPROVE", contentHash: hash, reviewerName: "Granskare", reviewerTitle: "Överläkare", reviewerSpecialty: "Smärtlindring" },
+      });
     });
     await expect(db.$transaction((tx) => writeDraftContent(tx, listVersionId, riskListContent()))).rejects.toThrow(/APPROVED/);
     expect(await readRiskListContent(db, listVersionId)).toEqual(content);

@@ -188,16 +188,32 @@ describe("applyMigrations on an empty database, then again", () => {
       return result.rows[0]!.id;
     }
 
-    /** A version that satisfies every approval rule except, possibly, who reviewed it. */
+    /**
+     * A version that satisfies every approval rule except, possibly, who reviewed it, inserted with its
+     * review decision in one transaction (the database wants the decision on record by commit).
+     */
     async function insertPublishedVersion(number: number, createdById: string, reviewedBy: string): Promise<string> {
-      const result = await client.query<{ id: string }>(
-        `INSERT INTO "ContentVersion" (id, "articleId", number, status, title, "contentHash", "createdById", "submittedAt",
-            "reviewerId", decision, "decidedAt", "approvedContentHash", "lastReviewedAt", "nextReviewDue", "publishedAt", "updatedAt")
-         VALUES (gen_random_uuid(), $1, $2, 'PUBLISHED', 'Injektioner', 'hash-1', $3, now(),
-            $4, 'APPROVE', now(), 'hash-1', now(), current_date + 365, now(), now()) RETURNING id`,
-        [articleId, number, createdById, reviewedBy],
-      );
-      return result.rows[0]!.id;
+      await client.query("BEGIN");
+      try {
+        const result = await client.query<{ id: string }>(
+          `INSERT INTO "ContentVersion" (id, "articleId", number, status, title, "contentHash", "createdById", "submittedAt",
+              "reviewerId", decision, "decidedAt", "approvedContentHash", "lastReviewedAt", "nextReviewDue", "publishedAt", "updatedAt")
+           VALUES (gen_random_uuid(), $1, $2, 'PUBLISHED', 'Injektioner', 'hash-1', $3, now(),
+              $4, 'APPROVE', now(), 'hash-1', now(), current_date + 365, now(), now()) RETURNING id`,
+          [articleId, number, createdById, reviewedBy],
+        );
+        const id = result.rows[0]!.id;
+        await client.query(
+          `INSERT INTO "ReviewDecision" (id, "versionId", "reviewerId", kind, "contentHash", "reviewerName", "reviewerTitle", "reviewerSpecialty")
+           VALUES (gen_random_uuid(), $1, $2, 'APPROVE', 'hash-1', 'Granskare', 'Överläkare', 'Ortopedi')`,
+          [id, reviewedBy],
+        );
+        await client.query("COMMIT");
+        return id;
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
     }
 
     async function insertDraftVersion(number: number, createdById: string): Promise<string> {

@@ -76,6 +76,9 @@ describe("commitWithEvents", () => {
     const result = await inBackgroundWork(() => commitWithEvents(db, async (_tx, emit) => (emit(event), { ok: true as const, value: 1 })));
     expect(result.ok).toBe(true);
     expect(steps).toEqual(["begin", "commit", "after:true"]);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining("cache unavailable"));
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ subscriber: "broken", err: expect.objectContaining({ message: "cache unavailable" }) }),
+      "unexpected error",
+    );
   });
 });

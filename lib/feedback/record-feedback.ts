@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { readerRateLimits, tooManyAttemptsMessage } from "@/lib/security/reader-rate-limits";
-import { consumePoint, createRateLimiter } from "@/lib/security/rate-limiter";
+import { addressThrottleKey, consumePoint, createRateLimiter } from "@/lib/security/rate-limiter";
 import type { FeedbackVoteInput } from "./feedback-schema";
 import { voterKeyOf } from "./voter-key";
 
@@ -19,7 +19,7 @@ export type RecordedVote = { helpful: boolean; changed: boolean };
  * anything is read; the address is a counter key only and is not stored with the vote.
  */
 export async function recordFeedback(db: Db, input: FeedbackVoteInput, voter: Voter, secret: string): Promise<DomainResult<RecordedVote>> {
-  const secondsToWait = await consumePoint(createRateLimiter(db, readerRateLimits.feedback), voter.clientAddress);
+  const secondsToWait = await consumePoint(createRateLimiter(db, readerRateLimits.feedback), addressThrottleKey(voter.clientAddress));
   if (secondsToWait !== undefined) return fail({ kind: "invalid", message: tooManyAttemptsMessage(secondsToWait) });
 
   const version = await db.contentVersion.findFirst({

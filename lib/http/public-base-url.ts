@@ -1,17 +1,10 @@
-import { headers } from "next/headers";
-
-/** Absolute public URLs start here: PUBLIC_BASE_URL when set, else the origin the request came to. */
-export function publicBaseUrlFor(requestOrigin: string): string {
-  return (process.env.PUBLIC_BASE_URL ?? requestOrigin).replace(/\/+$/, "");
-}
-
 /**
- * The same base for pages, sitemap and robots.txt, which get no Request object: the origin is rebuilt
- * from the Host header (and X-Forwarded-Proto behind a proxy), as Next.js builds `request.url`.
+ * The origin every absolute public URL starts with (canonical and Open Graph URLs, JSON-LD, the sitemap
+ * and robots.txt, the feed, the API and webhook bodies): PUBLIC_BASE_URL, else NEXTAUTH_URL (which
+ * `npm start` always sets), else http://localhost:$PORT. Never the request's Host or X-Forwarded-Host, so
+ * a client cannot put its own host into a page a CDN caches or a payload a consumer stores, and every
+ * surface names the same origin for the same content.
  */
-export async function publicBaseUrlOfRequest(): Promise<string> {
-  const requestHeaders = await headers();
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
-  const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
-  return publicBaseUrlFor(`${protocol}://${host}`);
+export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
+  return (env.PUBLIC_BASE_URL || env.NEXTAUTH_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
 }

@@ -165,6 +165,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "auth.sign_in": "inloggning",
   "auth.sign_in_failed": "misslyckad inloggning",
   "auth.sign_in_throttled": "inloggning spärrad (för många försök)",
+  "auth.sign_in_failures_unrecorded": "fler misslyckade inloggningar än loggen tar emot (räknas men skrivs inte var för sig)",
   "user.created": "användare skapad",
   "user.roles_changed": "roller ändrade",
   "user.profile_updated": "användaruppgifter ändrade",

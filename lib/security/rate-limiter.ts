@@ -1,3 +1,4 @@
+import ipaddr from "ipaddr.js";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/lib/db/client";
 
@@ -35,4 +36,26 @@ export async function secondsBlocked(limiter: RateLimiterPrisma, key: string): P
   const state = await limiter.get(key);
   if (state && state.consumedPoints >= limiter.points) return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
   return undefined;
+}
+
+/** Consumes one point and says how many `key` has used in the current window (the first is 1). */
+export async function consumeAndCount(limiter: RateLimiterPrisma, key: string): Promise<number> {
+  try {
+    return (await limiter.consume(key)).consumedPoints;
+  } catch (result) {
+    if (result instanceof RateLimiterRes) return result.consumedPoints;
+    throw result;
+  }
+}
+
+/**
+ * The throttling key for a client address: an IPv4 address as it is, an IPv6 address by its /64 (one
+ * subscriber's network: a client there can change its own address at will, so per-address limits would
+ * not hold otherwise). "unknown" stays "unknown".
+ */
+export function addressThrottleKey(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toString()}/64`).toString()}/64`;
 }

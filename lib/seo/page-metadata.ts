@@ -8,7 +8,7 @@ export const siteTitle: Metadata["title"] = { default: siteName, template: `%s â
 
 /**
  * A public content page's title, description, canonical URL and Open Graph tags. `path` is relative:
- * the public layout's metadataBase (PUBLIC_BASE_URL, else the request's origin) makes it absolute.
+ * the public layout's metadataBase (lib/http/public-base-url.ts, never the request's host) makes it absolute.
  */
 export function contentPageMetadata({ title, description, path, modifiedAt }: { title: string; description?: string; path: string; modifiedAt?: Date | null }): Metadata {
   return {

@@ -1,31 +1,41 @@
 import { getDb } from "@/lib/db/client";
-import { getJobQueue, stopJobQueue } from "@/lib/queue/job-queue";
-import { webhookPublicBaseUrl } from "@/lib/webhooks/content-event";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
+import { getJobQueue } from "@/lib/queue/job-queue";
 import { webhookAddressPolicy } from "@/lib/webhooks/webhook-address-rules";
 import { startWebhookWorkers } from "@/lib/webhooks/webhook-workers";
 import { startPublishingWorkers } from "@/lib/workflow/publishing-workers";
 
+/** Whether this process runs the background workers, for the readiness check (lib/server/readiness.ts). */
+export type AppWorkerStatus = "off" | "starting" | "running" | "failed";
+
+// On globalThis: the workers start inside Next.js's bundle (instrumentation.ts) and the readiness check
+// runs in the server entry, two module instances in one process.
+const statusKey = Symbol.for("granskad.appWorkerStatus");
+const holder = globalThis as { [statusKey]?: AppWorkerStatus };
+
+export function appWorkerStatus(): AppWorkerStatus {
+  if (process.env.GRANSKAD_WORKERS === "off") return "off";
+  return holder[statusKey] ?? "starting";
+}
+
 /**
- * Starts this server's background workers (unless GRANSKAD_WORKERS=off, e.g. for a web-only instance)
- * and stops them on SIGTERM. Every app instance may run them: the queue gives each job to one.
+ * Starts this server's background workers (unless GRANSKAD_WORKERS=off, e.g. for a web-only instance).
+ * Every app instance may run them: the queue gives each job to one. The server's graceful shutdown
+ * (lib/server/http-server.ts) stops them, letting running jobs finish.
  */
 export async function startAppWorkers(): Promise<void> {
   if (process.env.GRANSKAD_WORKERS === "off") return;
+  holder[statusKey] = "starting";
   try {
     const queue = await getJobQueue();
     await startPublishingWorkers(queue, getDb(), { pollingIntervalSeconds: 2 });
-    await startWebhookWorkers(queue, getDb(), { pollingIntervalSeconds: 2, policy: webhookAddressPolicy(), publicBaseUrl: webhookPublicBaseUrl() });
+    await startWebhookWorkers(queue, getDb(), { pollingIntervalSeconds: 2, policy: webhookAddressPolicy(), publicBaseUrl: publicBaseUrl() });
   } catch (error) {
-    // The site still serves; scheduled jobs and webhook deliveries stay queued in the database for the next start.
+    // The site still serves (but reports not ready); jobs stay queued in the database for the next start.
+    holder[statusKey] = "failed";
     console.error("[jobs] could not start the background workers; scheduled publishing and webhooks are paused:", error);
     return;
   }
-  process.once("SIGTERM", () => {
-    // Let a running job finish; a job cut off mid-way rolls back and runs again after a restart.
-    void stopJobQueue(5_000).finally(() => {
-      // Next.js's own SIGTERM handler exits the process; without one, end it as SIGTERM would have.
-      if (process.listenerCount("SIGTERM") === 0) process.kill(process.pid, "SIGTERM");
-    });
-  });
+  holder[statusKey] = "running";
   console.info("[jobs] scheduled publishing and webhook delivery workers started");
 }

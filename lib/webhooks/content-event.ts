@@ -57,7 +57,3 @@ export function webhookRequestBody(event: ContentEvent, idempotencyKey: string, 
   });
 }
 
-/** Absolute URLs in webhook bodies start here (deliveries run in the background, without a request). */
-export function webhookPublicBaseUrl(env: Record<string, string | undefined> = process.env): string {
-  return env.PUBLIC_BASE_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`;
-}

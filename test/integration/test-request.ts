@@ -17,5 +17,5 @@ export const testRequest = {
 export function nextRequestHeaders(): Headers {
   testRequest.count += 1;
   const address = `10.${Math.floor(testRequest.count / 62_500) % 250}.${Math.floor(testRequest.count / 250) % 250}.${testRequest.count % 250}`;
-  return new Headers({ "x-forwarded-for": address });
+  return new Headers({ "x-granskad-client-address": address });
 }

@@ -8,7 +8,7 @@ import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
 import { TableOfContents } from "@/components/public/table-of-contents";
 import { getPublishedArticle, publicArticlePath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
-import { publicBaseUrlOfRequest } from "@/lib/http/public-base-url";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { contentPageMetadata } from "@/lib/seo/page-metadata";
 import { articleJsonLd } from "@/lib/seo/structured-data";
 
@@ -34,7 +34,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
   const { slug } = await params;
   const article = await getPublishedArticle(getDb(), slug);
   if (!article) notFound();
-  const baseUrl = await publicBaseUrlOfRequest();
+  const baseUrl = publicBaseUrl();
   const absolute = (articleSlug: string) => `${baseUrl}${publicArticlePath(articleSlug)}`;
   return (
     <article className="article">

@@ -7,7 +7,7 @@ import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
 import { RiskGroups } from "@/components/public/risk-list";
 import { getPublishedRiskListPage, publicArticlePath, publicRiskListPath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
-import { publicBaseUrlOfRequest } from "@/lib/http/public-base-url";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { contentPageMetadata } from "@/lib/seo/page-metadata";
 import { riskListJsonLd } from "@/lib/seo/structured-data";
 
@@ -33,7 +33,7 @@ export default async function RiskListPage({ params }: RiskListPageProps) {
   const { slug } = await params;
   const riskList = await getPublishedRiskListPage(getDb(), slug);
   if (!riskList) notFound();
-  const url = `${await publicBaseUrlOfRequest()}${publicRiskListPath(riskList.slug)}`;
+  const url = `${publicBaseUrl()}${publicRiskListPath(riskList.slug)}`;
   return (
     <article className="article">
       <JsonLdScript data={riskListJsonLd(riskList, url, new Date())} />

@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { logger } from "./logger";
+import type { ProxyTrust } from "./proxy-trust";
+import { runInRequestContext } from "./request-context";
+import { identifyRequest, rewriteRequestHeaders, type RequestIdentity } from "./request-identity";
+
+export type EdgeExchange = { request: IncomingMessage; response: ServerResponse; identity: RequestIdentity };
+
+/**
+ * A step that may answer a request before Next.js routes it. `handle` returns true when it has answered
+ * (the pipeline stops there) and false to pass the request on. Handlers run in the order listed, after
+ * the request's identity is settled and its headers rewritten, inside its log context.
+ */
+export type EarlyHandler = { name: string; handle: (exchange: EdgeExchange) => boolean | Promise<boolean> };
+
+export type RequestPipelineOptions = {
+  trust: ProxyTrust;
+  earlyHandlers: readonly EarlyHandler[];
+  /** Next.js's request handler: whatever no early handler answered. */
+  next: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  /** While true, responses ask the client to close the connection (the server is draining). */
+  closingConnections?: () => boolean;
+  /** Runs once each response is done (sent or aborted). */
+  afterResponse?: () => void;
+};
+
+/** At most this much of a path goes into a log line. */
+const loggedPathLength = 300;
+
+function logRequest(exchange: EdgeExchange, startedAt: bigint, finished: boolean): void {
+  const { request, response, identity } = exchange;
+  const path = (request.url ?? "").split("?")[0]!.slice(0, loggedPathLength);
+  logger.info(
+    {
+      requestId: identity.requestId,
+      method: request.method,
+      path,
+      status: response.statusCode,
+      durationMs: Math.round(Number(process.hrtime.bigint() - startedAt) / 1e5) / 10,
+      clientAddress: identity.clientAddress,
+      ...(finished ? {} : { aborted: true }),
+    },
+    "request",
+  );
+}
+
+/** The answer when something below threw before answering: a reference, never the error itself. */
+function answerUnexpected(exchange: EdgeExchange, error: unknown): void {
+  const { response, identity } = exchange;
+  logger.error({ err: error, requestId: identity.requestId }, "unexpected error while serving a request");
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" });
+  response.end(`Något gick fel hos oss (felkod ${identity.requestId}).\n`);
+}
+
+/**
+ * The request pipeline in front of Next.js: settles who is asking (lib/server/request-identity.ts:
+ * client address, protocol, host, request id, with forwarded headers believed only from trusted
+ * proxies), rewrites the request's headers to say exactly that, logs one line when the response is done,
+ * then runs the early handlers in order and hands whatever they leave to Next.js.
+ */
+export function createRequestPipeline(options: RequestPipelineOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    const startedAt = process.hrtime.bigint();
+    const identity = identifyRequest(request, options.trust);
+    rewriteRequestHeaders(request, identity);
+    const exchange: EdgeExchange = { request, response, identity };
+    response.setHeader("X-Request-Id", identity.requestId);
+    if (options.closingConnections?.()) response.setHeader("Connection", "close");
+    // One listener: Next.js adds its own many, and "close" follows "finish" on every response.
+    response.once("close", () => {
+      logRequest(exchange, startedAt, response.writableFinished);
+      options.afterResponse?.();
+    });
+
+    void runInRequestContext({ requestId: identity.requestId, clientAddress: identity.clientAddress }, async () => {
+      try {
+        for (const handler of options.earlyHandlers) {
+          if (await handler.handle(exchange)) return;
+        }
+        await options.next(request, response);
+      } catch (error) {
+        answerUnexpected(exchange, error);
+      }
+    });
+  };
+}
