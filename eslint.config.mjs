@@ -13,7 +13,7 @@ const libLayers = [
   ["paths", "events"],
   ["auth"],
   ["content"],
-  ["labels", "workflow", "webhooks", "comments", "feedback"],
+  ["labels", "workflow", "webhooks", "comments", "feedback", "readability", "search"],
   ["api", "seo"],
   ["feed"],
   ["actions"],

@@ -4,6 +4,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { exitUnlessDatabaseReachable } = await import("@/lib/db/assert-database-reachable");
   await exitUnlessDatabaseReachable(process.env.DATABASE_URL);
+  // A mistyped LIX_TARGET_PATIENT stops the start here rather than failing every feed request.
+  const { lixTarget } = await import("@/lib/readability/readability-target");
+  lixTarget();
   const { startApplication } = await import("@/lib/startup/start-application");
   await startApplication();
 }

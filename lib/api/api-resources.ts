@@ -6,6 +6,8 @@ import { cachedPublicRead } from "@/lib/content/public-cache";
 import { isReviewOverdue } from "@/lib/content/review-due";
 import { getPublishedArticle, publicArticlePath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
+import { articleLix, readabilityData } from "@/lib/readability/article-readability";
+import { lixTarget } from "@/lib/readability/readability-target";
 import {
   encodeCursor,
   type ApiArticle,
@@ -195,6 +197,7 @@ export async function getArticle(db: DbTx, slug: string, baseUrl: string, now = 
       version: versionRefOf(version),
       review: reviewOf(toReviewMetadata(version), now),
       readerNote: version.readerNote,
+      readability: readabilityData(articleLix(article), lixTarget()),
       blocks: article.blocks.map((block) => articleBlockOf(block, baseUrl, now)),
       publishedAt: version.publishedAt!.toISOString(),
       updatedAt: updatedAt.toISOString(),

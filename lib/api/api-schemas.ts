@@ -13,6 +13,7 @@ import {
   slugSchema,
 } from "@/lib/content/content-schemas";
 import { ArticleKind } from "@/lib/db/generated/enums";
+import { lixBands } from "@/lib/readability/lix";
 
 /**
  * The shapes of the public read API (/api/v1) and its query parameters. Every response body is parsed
@@ -139,8 +140,22 @@ export const articleSummarySchema = z.object({
   updatedAt: instant.describe("When the current version was published or last re-reviewed."),
 });
 
+/** The LIX readability of the article's own text (lib/readability), as data. */
+export const readabilitySchema = z
+  .object({
+    lix: z.number().int().min(0).nullable().describe("LIX (Björnsson), rounded; null when the article has no measured text."),
+    band: z.enum(lixBands).nullable().describe("very_easy under 30, easy 30–40, medium to 50, hard to 60, very_hard over 60."),
+    words: z.number().int().min(0),
+    sentences: z.number().int().min(0),
+    longWords: z.number().int().min(0).describe("Words of more than six letters."),
+    target: z.number().int().describe("The publisher's LIX target for patient text (40 unless configured)."),
+    withinTarget: z.boolean().nullable(),
+  })
+  .describe("Measured over the summary, paragraphs, callouts, lists, key takeaways and procedure facts; headings, sources and referenced items are not.");
+
 export const articleSchema = articleSummarySchema.extend({
   readerNote: z.string().nullable().describe('The reader-facing "Vad har ändrats" note of this version.'),
+  readability: readabilitySchema,
   blocks: z.array(articleBlockResponseSchema),
 });
 
@@ -204,4 +219,5 @@ export type ApiRiskListSummary = z.input<typeof riskListSummarySchema>;
 export type ApiRiskList = z.input<typeof riskListSchema>;
 export type ApiVersionSummary = z.input<typeof versionSummarySchema>;
 export type ApiReview = z.input<typeof reviewSchema>;
+export type ApiReadability = z.input<typeof readabilitySchema>;
 export type Problem = z.input<typeof problemSchema>;

@@ -13,6 +13,7 @@ import { GET as getRiskListRoute } from "@/app/api/v1/risk-lists/[slug]/route";
 import { GET as listRiskListsRoute } from "@/app/api/v1/risk-lists/route";
 import { GET as feedRoute } from "@/app/feed.json/route";
 import { seedOverviewArticle, seedRiskLists } from "@/lib/content/seed-content";
+import { articleLix, readabilityData } from "@/lib/readability/article-readability";
 import { openApiDocument, type OpenApiSchemaName } from "./openapi-document";
 import { callRoute, setUpPublicReadFixture, type PublicReadFixture } from "@/test/integration/public-read-fixture";
 
@@ -178,6 +179,17 @@ describe("read API /api/v1", () => {
     const riskLists = procedures.flatMap(({ procedure }) => procedure.blocks.flatMap((block) => (block.riskList ? [block.riskList] : [])));
     expect(riskLists.length).toBeGreaterThan(0);
     for (const riskList of riskLists) expect(riskList.version.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("carries the article's own LIX as readability data, with the patient target", async () => {
+    const article = (await jsonOf(await callRoute(getArticleRoute, `/api/v1/articles/${overviewSlug}`, { params: { slug: overviewSlug } }))) as {
+      readability: Record<string, unknown>;
+    };
+    // The seed's published text (version 1; version 2 is a draft), measured by lib/readability.
+    const expected = readabilityData(articleLix(seedOverviewArticle.content), 40);
+    expect(expected.words).toBeGreaterThan(50);
+    expect(article.readability).toEqual(expected);
+    expect(article.readability).toMatchObject({ lix: expect.any(Number), band: expect.stringMatching(/^(very_easy|easy|medium|hard|very_hard)$/), target: 40 });
   });
 
   it("lists only versions that were published, with their status", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { embeddedRiskListSchema, reviewerSchema, versionRefSchema } from "@/lib/api/api-schemas";
+import { embeddedRiskListSchema, readabilitySchema, reviewerSchema, versionRefSchema } from "@/lib/api/api-schemas";
 import { procedureFactsSchema } from "@/lib/content/content-schemas";
 import { ArticleKind } from "@/lib/db/generated/enums";
 
@@ -94,6 +94,8 @@ export const granskadItemExtensionSchema = z.object({
   procedureFacts: procedureFactsSchema.nullable(),
   /** Every risk list the item shows (its own and its embedded procedures'), with the version served. */
   riskLists: z.array(embeddedRiskListSchema),
+  /** The LIX of the item's own text, as the API's article carries it. */
+  readability: readabilitySchema,
 });
 
 /** A withdrawal notice: the item was unpublished; consumers should remove their copies. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as feedRoute, OPTIONS as feedPreflight } from "@/app/feed.json/route";
 import { callRoute, setUpPublicReadFixture, type PublicReadFixture } from "@/test/integration/public-read-fixture";
 import { seedArticles, seedOverviewArticle } from "@/lib/content/seed-content";
+import { articleLix, readabilityData } from "@/lib/readability/article-readability";
 import { buildJsonFeed, withdrawalNoticeDays } from "./json-feed";
 import { granskadFeedSchema, jsonFeedSpecSchema, type GranskadFeed } from "./json-feed-schema";
 
@@ -78,6 +79,12 @@ describe("/feed.json", () => {
     for (const riskList of overview._granskad.riskLists) {
       expect(riskList.version.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(riskList.groups[0]?.items[0]).toMatchObject({ severity: expect.any(String), frequency: expect.any(String) });
+    }
+    // Each item's LIX is that of its own published text.
+    for (const article of seedArticles.filter((candidate) => candidate.slug !== fixture.withdrawnSlug)) {
+      const item = published.find((candidate) => candidate.url.endsWith(`/${article.slug}`))!;
+      if (item._granskad.withdrawn) throw new Error("unreachable");
+      expect(item._granskad.readability, article.slug).toEqual(readabilityData(articleLix(article.content), 40));
     }
   });
 

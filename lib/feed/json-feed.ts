@@ -143,6 +143,7 @@ function publishedItem(articleId: string, article: ApiArticle, authors: Granskad
       readerNote: article.readerNote,
       procedureFacts: facts?.type === "PROCEDURE_FACTS" ? facts.facts : null,
       riskLists: riskListsOf(article.blocks),
+      readability: article.readability,
     },
   };
 }
