@@ -6,6 +6,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { DatabaseError, redactDatabaseUrl } from "@/lib/db/database-url";
 import { withDatabaseUrl } from "@/lib/db/embedded-database";
 import { demoUsers, seedDatabase, type SeedEntry } from "@/lib/content/seed";
+import { syncSearchDocuments } from "@/lib/search/search-documents";
 import { runCli } from "./run-cli";
 
 const entryKinds: Record<SeedEntry["kind"], string> = { user: "user", riskList: "risk list", article: "article" };
@@ -21,6 +22,8 @@ async function main() {
       const summary = await seedDatabase(db, { demoUsers: embedded });
       for (const entry of summary.created) console.log(`  created ${entryKinds[entry.kind]} ${entry.name}`);
       console.log(`Seed content: ${summary.created.length} created, ${summary.skipped.length} already present (left unchanged)`);
+      const search = await syncSearchDocuments(db);
+      if (search.written || search.removed) console.log(`Search documents: ${search.written} written, ${search.removed} removed`);
       if (embedded) {
         // The seed never rehashes an existing demo user, so a password changed since stays changed.
         console.log("Demo users (embedded database only; passwords as first created):");

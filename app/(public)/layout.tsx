@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteSearchForm } from "@/components/public/site-search-form";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import "./print.css";
 
@@ -17,6 +18,7 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
           Granskad
         </Link>
         <span className="site-tagline">Patientinformation granskad av läkare</span>
+        <SiteSearchForm place="header" />
       </header>
       <main id="innehall" tabIndex={-1}>
         {children}

@@ -4,7 +4,10 @@ import type { DbTx } from "@/lib/db/client";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { cachedPublicRead } from "@/lib/content/public-cache";
 import { isReviewOverdue } from "@/lib/content/review-due";
-import { getPublishedArticle, publicArticlePath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
+import { itemKinds } from "@/lib/items/item";
+import { searchPublished } from "@/lib/search/search-query";
+import { maxSearchOffset } from "@/lib/search/search-schemas";
+import { getPublishedArticle, publicArticlePath, publicRiskListPath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { articleLix, readabilityData } from "@/lib/readability/article-readability";
 import { lixTarget } from "@/lib/readability/readability-target";
@@ -18,6 +21,8 @@ import {
   type ApiReview,
   type ApiRiskList,
   type ApiRiskListSummary,
+  type ApiSearchPage,
+  type SearchQuery,
   type ApiVersionSummary,
   type ListQuery,
 } from "./api-schemas";
@@ -324,5 +329,33 @@ export async function getRiskList(db: DbTx, slug: string, now = new Date()): Pro
   return ok({
     body: { ...summary, title: riskList.content.title, readerNote: riskList.version.readerNote, groups: riskList.content.groups },
     lastModified: new Date(summary.updatedAt),
+  });
+}
+
+// ---- Search ------------------------------------------------------------------------------------------
+
+/** One page of a search, straight from the search documents (never cached: see lib/api/public-json-route.ts, caching). */
+export async function searchContent(db: DbTx, query: SearchQuery, baseUrl: string): Promise<DomainResult<PublicJsonBody<ApiSearchPage>>> {
+  const offset = query.cursor ?? 0;
+  const results = await searchPublished(db, { phrase: query.q, offset, limit: query.limit });
+  const nextOffset = offset + results.hits.length;
+  return ok({
+    body: {
+      query: query.q,
+      terms: results.terms,
+      total: results.total,
+      data: results.hits.map((hit) => ({
+        type: itemKinds[hit.kind].externalType,
+        kind: hit.articleKind,
+        slug: hit.slug,
+        url: `${baseUrl}${hit.kind === "article" ? publicArticlePath(hit.slug) : publicRiskListPath(hit.slug)}`,
+        title: hit.title,
+        summary: hit.summary,
+        snippet: hit.snippet,
+        publishedAt: hit.publishedAt.toISOString(),
+      })),
+      next_cursor: results.hits.length > 0 && nextOffset < results.total && nextOffset <= maxSearchOffset ? encodeCursor(String(nextOffset)) : null,
+    },
+    lastModified: null,
   });
 }

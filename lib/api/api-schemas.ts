@@ -14,6 +14,7 @@ import {
 } from "@/lib/content/content-schemas";
 import { ArticleKind } from "@/lib/db/generated/enums";
 import { lixBands } from "@/lib/readability/lix";
+import { maxSearchOffset, searchPageSize, searchPhraseMaxLength, searchPhraseSchema } from "@/lib/search/search-schemas";
 
 /**
  * The shapes of the public read API (/api/v1) and its query parameters. Every response body is parsed
@@ -61,6 +62,22 @@ export const listQuerySchema = z.object({
     .describe("Only items published or re-reviewed at or after this instant (ISO 8601 / RFC 3339, with a time zone)."),
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
+
+/** A search's position in its ranked results: the number of results before the page, as an opaque cursor. */
+const searchCursorSchema = cursorSchema.pipe(
+  z
+    .string()
+    .regex(/^\d{1,7}$/, "Not a cursor returned by this API (use next_cursor as given)")
+    .transform(Number)
+    .pipe(z.number().int().max(maxSearchOffset, "Past the last page a search serves")),
+);
+
+export const searchQuerySchema = z.object({
+  q: searchPhraseSchema.describe(`What to search for: 1–${searchPhraseMaxLength} characters of Swedish text.`),
+  limit: z.coerce.number().int().min(1).max(50).default(searchPageSize).describe(`Results per page, 1–50 (default ${searchPageSize}).`),
+  cursor: searchCursorSchema.optional().describe("The next_cursor of the previous page."),
+});
+export type SearchQuery = z.output<typeof searchQuerySchema>;
 
 /** Endpoints that take no query parameters. */
 export const noQuerySchema = z.object({});
@@ -201,6 +218,27 @@ export const procedurePageSchema = pageOf(procedureSchema);
 export const riskListPageSchema = pageOf(riskListSummarySchema);
 export const versionPageSchema = pageOf(versionSummarySchema);
 
+export const searchHitSchema = z.object({
+  type: z.enum(["article", "risk_list"]),
+  kind: z.enum(ArticleKind).nullable().describe("For articles: OVERVIEW or PROCEDURE."),
+  slug: z.string(),
+  url: absoluteUrl.describe("The public page."),
+  title: z.string(),
+  summary: z.string().nullable(),
+  snippet: z
+    .array(z.object({ text: z.string(), match: z.boolean() }))
+    .describe("Text around the matches, in parts; `match` marks the words the search matched. Plain text: escape it before showing it as HTML."),
+  publishedAt: instant,
+});
+
+export const searchPageSchema = z.object({
+  query: z.string().describe("The phrase searched for, trimmed."),
+  terms: z.array(z.string()).describe("The words searched for, stop words left out; empty: nothing to search for."),
+  total: z.number().int().min(0),
+  data: z.array(searchHitSchema).describe("Most relevant first: words in the title count most, then the summary, then the text."),
+  next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+});
+
 /** RFC 9457 problem details, with the parameters that were rejected. */
 export const problemSchema = z.object({
   type: z.string(),
@@ -220,4 +258,5 @@ export type ApiRiskList = z.input<typeof riskListSchema>;
 export type ApiVersionSummary = z.input<typeof versionSummarySchema>;
 export type ApiReview = z.input<typeof reviewSchema>;
 export type ApiReadability = z.input<typeof readabilitySchema>;
+export type ApiSearchPage = z.input<typeof searchPageSchema>;
 export type Problem = z.input<typeof problemSchema>;

@@ -7,6 +7,8 @@ import {
   procedurePageSchema,
   riskListPageSchema,
   riskListSchema,
+  searchPageSchema,
+  searchQuerySchema,
   versionPageSchema,
 } from "./api-schemas";
 
@@ -31,17 +33,22 @@ export const openApiComponentSchemas = {
   ProcedurePage: jsonSchemaOf(procedurePageSchema),
   RiskListPage: jsonSchemaOf(riskListPageSchema),
   RiskList: jsonSchemaOf(riskListSchema),
+  SearchPage: jsonSchemaOf(searchPageSchema),
   Problem: jsonSchemaOf(problemSchema),
 } satisfies Record<string, JsonSchema>;
 
 export type OpenApiSchemaName = keyof typeof openApiComponentSchemas;
 
-const listQueryJsonSchema = jsonSchemaOf(listQuerySchema) as { properties: Record<string, JsonSchema & { description?: string }> };
+/** The query parameters of a query schema, required where the schema requires them. */
+function queryParameters(schema: z.ZodType) {
+  const querySchema = jsonSchemaOf(schema) as { properties: Record<string, JsonSchema & { description?: string }>; required?: string[] };
+  return Object.entries(querySchema.properties).map(([name, property]) => {
+    const { description, ...parameterSchema } = property;
+    return { name, in: "query", required: querySchema.required?.includes(name) ?? false, description, schema: parameterSchema };
+  });
+}
 
-const listParameters = Object.entries(listQueryJsonSchema.properties).map(([name, schema]) => {
-  const { description, ...parameterSchema } = schema;
-  return { name, in: "query", required: false, description, schema: parameterSchema };
-});
+const listParameters = queryParameters(listQuerySchema);
 
 const slugParameter = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" } };
 
@@ -105,6 +112,13 @@ export function openApiDocument(baseUrl: string) {
       "/procedures": getOperation("listProcedures", "Published procedures with their structured facts", "ProcedurePage", listParameters, false),
       "/risk-lists": getOperation("listRiskLists", "Published risk lists", "RiskListPage", listParameters, false),
       "/risk-lists/{slug}": getOperation("getRiskList", "One published risk list with its groups and items", "RiskList", [slugParameter], true),
+      "/search": getOperation(
+        "search",
+        "Swedish full-text search of published articles, procedures and risk lists, ranked, with snippets (Cache-Control: private, no-cache)",
+        "SearchPage",
+        queryParameters(searchQuerySchema),
+        false,
+      ),
     },
     components: { schemas: openApiComponentSchemas },
   };

@@ -246,6 +246,7 @@ describe("read API /api/v1", () => {
       "/procedures",
       "/risk-lists",
       "/risk-lists/{slug}",
+      "/search",
     ]);
   });
 

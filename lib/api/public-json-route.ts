@@ -17,6 +17,13 @@ type PublicJsonRouteOptions<Query extends z.ZodType, Params extends z.ZodType, R
   params: Params;
   response: Response;
   contentType?: string;
+  /**
+   * "published content" (the default): the finished body is kept in the published-content cache and
+   * invalidated by publishing; shared caches may keep it (publicJsonCacheControl). "per request": for
+   * answers keyed by free text (search), which would fill any cache with one entry per phrase: nothing is
+   * kept on the server, and the response is private (a client may keep it and revalidate by ETag).
+   */
+  caching?: "published content" | "per request";
 };
 
 type PublicJsonHandler<Query extends z.ZodType, Params extends z.ZodType, Response extends z.ZodType> = (input: {
@@ -80,18 +87,20 @@ function finishedJson<Query extends z.ZodType, Params extends z.ZodType, Respons
   handler: PublicJsonHandler<Query, Params, Response>,
   input: { query: z.output<Query>; params: z.output<Params>; baseUrl: string; now: Date },
 ): Promise<DomainResult<FinishedJson>> {
+  const finish = async (db: DbTx): Promise<DomainResult<FinishedJson>> => {
+    const result = await handler({ query: input.query, params: input.params, db, baseUrl: input.baseUrl });
+    if (!result.ok) return fail(result.failure);
+    const body = JSON.stringify(options.response.parse(result.value.body));
+    return ok({ body, etag: strongEtag(body), lastModified: result.value.lastModified });
+  };
+  if (options.caching === "per request") return finish(getDb());
   // The read's arguments are the cache key; the closure uses the values those arguments were made from.
-  const read = cachedPublicRead<[baseUrl: string, params: string, query: string, day: string], DomainResult<FinishedJson>>(
-    `publicJson.${options.name}`,
-    async (db) => {
-      const result = await handler({ query: input.query, params: input.params, db, baseUrl: input.baseUrl });
-      if (!result.ok) return fail(result.failure);
-      const body = JSON.stringify(options.response.parse(result.value.body));
-      return ok({ body, etag: strongEtag(body), lastModified: result.value.lastModified });
-    },
-  );
+  const read = cachedPublicRead<[baseUrl: string, params: string, query: string, day: string], DomainResult<FinishedJson>>(`publicJson.${options.name}`, finish);
   return read(getDb(), input.baseUrl, JSON.stringify(input.params), JSON.stringify(input.query), input.now.toISOString().slice(0, 10));
 }
+
+/** The Cache-Control of a response answered per request: the client may keep it but must revalidate; no shared cache stores it. */
+export const perRequestJsonCacheControl = "private, no-cache";
 
 /**
  * THE wrapper for the GET handlers of the feed and the read API: parses path and query parameters
@@ -117,7 +126,8 @@ export function publicJsonRoute<Query extends z.ZodType, Params extends z.ZodTyp
       if (!result.ok) return failureResponse(result.failure);
 
       const { body, etag, lastModified } = result.value;
-      const headers: Record<string, string> = { ETag: etag, "Cache-Control": publicJsonCacheControl, ...corsHeaders };
+      const cacheControl = options.caching === "per request" ? perRequestJsonCacheControl : publicJsonCacheControl;
+      const headers: Record<string, string> = { ETag: etag, "Cache-Control": cacheControl, ...corsHeaders };
       if (lastModified) headers["Last-Modified"] = lastModified.toUTCString();
       if (isNotModified(request, etag, lastModified)) return new Response(null, { status: 304, headers });
       return new Response(body, {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { DatabaseError } from "./database-url";
 
@@ -30,7 +31,8 @@ export async function freeLoopbackPort(): Promise<number> {
  */
 export async function startEmbeddedDatabase(options: { dataDir?: string; maxConnections?: number } = {}): Promise<EmbeddedDatabase> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  // pg_trgm: search matches parts of Swedish compounds by trigram (prisma/migrations/*_search_documents).
+  const db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm } });
   const port = await freeLoopbackPort();
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: options.maxConnections ?? 20 });
   await server.start();

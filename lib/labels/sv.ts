@@ -44,6 +44,12 @@ export function itemKindLabel(item: { kind: "article"; articleKind: ArticleKind 
   return item.kind === "article" ? `Artikel (${articleKindLabels[item.articleKind].toLowerCase()})` : "Risklista";
 }
 
+/** What a search hit is, as the search page says it. */
+export function searchHitTypeLabel(hit: { kind: ItemKind; articleKind: ArticleKind | null }): string {
+  if (hit.kind === "riskList") return "Risker och biverkningar";
+  return hit.articleKind === "PROCEDURE" ? "Behandling" : "Översikt";
+}
+
 /** How the admin names a version's status. */
 export const versionStatusLabels: Record<VersionStatus, string> = {
   DRAFT: "utkast",

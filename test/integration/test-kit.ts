@@ -1,5 +1,6 @@
 import type { SessionUser } from "@/lib/auth/current-user";
 import { seedDatabase } from "@/lib/content/seed";
+import { syncSearchDocuments } from "@/lib/search/search-documents";
 import { disconnectDb, getDb, type Db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -64,7 +65,11 @@ export async function openTestKit(options: TestKitOptions): Promise<TestKit | Om
   const db = getDb();
   // What operations cause (webhook deliveries, cache invalidation), wired as at the app's start-up.
   wireDomainEvents();
-  if (options.seed ?? true) await seedDatabase(db, { demoUsers: false });
+  if (options.seed ?? true) {
+    await seedDatabase(db, { demoUsers: false });
+    // The seed writes published versions directly; the server's start-up indexes them for search, as here.
+    await syncSearchDocuments(db);
+  }
 
   const createUser: TestKit["createUser"] = async (key, roles, profile = {}) => {
     const user = await db.user.create({
