@@ -1,5 +1,6 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import type { VersionStatus } from "@/lib/db/generated/enums";
+import { syncSearchDocuments } from "@/lib/search/search-documents";
 import { contentHash } from "@/lib/content/content-hash";
 import { articleContentSchema, riskListContentSchema } from "@/lib/content/content-schemas";
 import { seedUuid } from "@/lib/content/seed-content";
@@ -187,6 +188,9 @@ export async function loadCorpus(db: Db, shape: CorpusShape, log: (line: string)
     log(`articles: batch ${batchIndex + 1} of ${Math.ceil(articles.length / batchSize)} (${Math.round((Date.now() - started) / 1000)} s)`);
   }
 
+  // The corpus is written as rows, not through publish: index its published versions for search as the server's start-up would.
+  const search = await syncSearchDocuments(db);
+  log(`search documents: ${search.written} written`);
   await db.user.create({ data: { ...marker, roles: [], passwordHash: null } });
   return "loaded";
 }

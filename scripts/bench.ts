@@ -81,7 +81,7 @@ async function openDatabase(options: BenchOptions): Promise<{ url: string; stop:
   if (options.reload) fs.rmSync(embeddedDataDir, { recursive: true, force: true });
   fs.mkdirSync(embeddedDataDir, { recursive: true });
   const port = await freeLoopbackPort();
-  const server = startChild(path.join(binDir, "pglite-server"), [`--db=${embeddedDataDir}`, `--port=${port}`, "--max-connections=12"], process.env, "pglite");
+  const server = startChild(path.join(binDir, "pglite-server"), [`--db=${embeddedDataDir}`, `--port=${port}`, "--max-connections=12", "--extensions=pg_trgm"], process.env, "pglite");
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
   await waitFor(
     "the embedded database",
@@ -166,6 +166,9 @@ async function targetsFor(origin: string): Promise<Target[]> {
     { name: "/feed.json", path: "/feed.json", expectedStatus: 200 },
     { name: "article list API", path: "/api/v1/articles", expectedStatus: 200 },
     { name: "article API, If-None-Match (304)", path: `/api/v1/articles/${slug}`, expectedStatus: 304, ifNoneMatch: etag },
+    // A word in every corpus article, as a part of compounds too: the search's worst case, ranking all of them.
+    { name: "search API", path: "/api/v1/search?q=injektion", expectedStatus: 200 },
+    { name: "search page", path: "/sok?q=sm%C3%A4rtor", expectedStatus: 200 },
   ];
 }
 

@@ -11,6 +11,7 @@ import { BlockInserter, BlockList, BlockListHeading, RemovedNotice, SortableBloc
 import { blockSummary } from "./block-summary";
 import { CheckboxGroupField, SelectField, TextField, TextListField, UrlField } from "./content-fields";
 import { DraftEditorFrame } from "./draft-editor-frame";
+import { ArticleReadability, BlockReadability } from "./readability-hints";
 import { RichTextField } from "./rich-text-field";
 import type { ReferenceTitles } from "./content-outline";
 import { useDraftAutosave } from "./use-draft-autosave";
@@ -164,10 +165,12 @@ type ArticleEditorProps = {
   riskLists: Choice[];
   procedures: Choice[];
   previewPath: string;
+  /** The LIX target for patient text (lib/readability/readability-target.ts, read on the server). */
+  lixTarget: number;
 };
 
 /** The article draft editor: title, summary and typed blocks (insert, reorder, collapse, duplicate, remove), autosaved. */
-export function ArticleEditor({ versionId, revision, updatedAt, content, riskLists, procedures, previewPath }: ArticleEditorProps) {
+export function ArticleEditor({ versionId, revision, updatedAt, content, riskLists, procedures, previewPath, lixTarget }: ArticleEditorProps) {
   const form = useForm<ArticleFormValues, unknown, ArticleContent>({
     resolver: zodResolver(articleContentSchema),
     defaultValues: toFormValues(content),
@@ -200,6 +203,7 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
       <DraftEditorFrame draft={draft} versionId={versionId} titles={titles} previewPath={previewPath} savedContent={content}>
         <TextField name="title" label="Rubrik / Title" />
         <TextField name="summary" label="Ingress / Summary" optional multiline />
+        <ArticleReadability target={lixTarget} />
         <BlockListHeading heading="Block" list={list} ids={blocks.fields.map((field) => field.id)} />
         {blocksError && <p className="field-error">{blocksError}</p>}
         {blocks.fields.length === 0 && !list.removal && <p>Artikeln har inga block än. Lägg till det första nedan.</p>}
@@ -226,6 +230,7 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
                 before={<BlockInserter position={`före ${labelOf(index)}`} options={typeOptions} onInsert={(type) => list.insert(index, newBlock(type as ArticleBlock["type"]))} />}
               >
                 <BlockFields block={field} path={`blocks.${index}`} riskLists={riskLists} procedures={procedures} />
+                <BlockReadability path={`blocks.${index}`} target={lixTarget} />
               </SortableBlock>
             </Fragment>
           ))}

@@ -14,6 +14,7 @@ import type {
   WebhookEvent,
 } from "@/lib/db/generated/enums";
 import type { ItemKind } from "@/lib/items/item";
+import type { LixBand } from "@/lib/readability/lix";
 
 /**
  * Granskad in Swedish: every name the admin, the public pages and the feed show for a status, a role, an
@@ -43,6 +44,25 @@ export const articleKindLabels: Record<ArticleKind, string> = {
 export function itemKindLabel(item: { kind: "article"; articleKind: ArticleKind } | { kind: "riskList" }): string {
   return item.kind === "article" ? `Artikel (${articleKindLabels[item.articleKind].toLowerCase()})` : "Risklista";
 }
+
+// — Readability (LIX) ———————————————————————————————————————————————————————————
+
+/** Björnsson's LIX bands in words an editor understands: a name and what such text is like. */
+export const lixBandLabels: Record<LixBand, { name: string; like: string }> = {
+  very_easy: { name: "mycket lätt", like: "som en barnbok" },
+  easy: { name: "lätt", like: "som en roman eller en veckotidning" },
+  medium: { name: "medelsvår", like: "som en dagstidning" },
+  hard: { name: "svår", like: "som en facktext eller ett myndighetsbrev" },
+  very_hard: { name: "mycket svår", like: "som en lagtext eller en avhandling" },
+};
+
+/** "LIX 38, lätt: som en roman eller en veckotidning". */
+export function lixSentence(figure: { lix: number; band: LixBand }): string {
+  const band = lixBandLabels[figure.band];
+  return `LIX ${figure.lix}, ${band.name}: ${band.like}`;
+}
+
+export const lixDirectionLabels = { harder: "svårare", easier: "lättare", same: "oförändrad" } as const;
 
 /** What a search hit is, as the search page says it. */
 export function searchHitTypeLabel(hit: { kind: ItemKind; articleKind: ArticleKind | null }): string {

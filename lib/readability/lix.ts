@@ -103,6 +103,12 @@ function bareWord(word: string): string {
   return word.replace(/[.:!?]+$/u, "");
 }
 
+/** Whether a whitespace-separated token, as written, counts as a long word (the editor marks these). */
+export function isLongToken(raw: string): boolean {
+  const token = { raw, word: raw.replace(leadingPunctuation, "").replace(trailingPunctuation, "") };
+  return isWord(token) && !isAbbreviation(token.word) && lettersIn(bareWord(token.word)) > longWordLetters;
+}
+
 /** LIX of text units (paragraphs, list items), each ending a sentence. Units are plain text, not Markdown. */
 export function analyseLix(units: readonly string[]): LixAnalysis {
   let words = 0;

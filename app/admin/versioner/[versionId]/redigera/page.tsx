@@ -11,6 +11,7 @@ import { readArticleContent, readRiskListContent } from "@/lib/content/version-c
 import { getDb } from "@/lib/db/client";
 import { checkTransition } from "@/lib/workflow/version-workflow";
 import { itemOfVersion } from "@/lib/items/item";
+import { lixTarget } from "@/lib/readability/readability-target";
 import "@/components/editor/editor.css";
 import { adminPaths } from "@/lib/paths/admin-paths";
 
@@ -74,7 +75,7 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
     return (
       <>
         {heading}
-        <ArticleEditor {...common} content={content} riskLists={riskLists} procedures={procedures} />
+        <ArticleEditor {...common} content={content} riskLists={riskLists} procedures={procedures} lixTarget={lixTarget()} />
       </>
     );
   }
