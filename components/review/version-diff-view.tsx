@@ -12,7 +12,17 @@ import type {
   TextPart,
   ValueChange,
 } from "@/lib/content/version-diff";
-import { blockTypeLabels, formatAdminDateTime, frequencyLabels, imagingLabels, medicationLabels, severityLabels } from "@/lib/labels/sv";
+import {
+  blockTypeLabels,
+  formatAdminDateTime,
+  frequencyLabels,
+  imagingLabels,
+  lixDirectionLabels,
+  lixSentence,
+  medicationLabels,
+  severityLabels,
+} from "@/lib/labels/sv";
+import { lixDirection, type LixChange, type LixFigure, type ReadabilityComparison } from "@/lib/readability/readability-comparison";
 import "./review.css";
 
 /**
@@ -169,7 +179,19 @@ function Comments({ comments }: { comments: BlockComment[] }) {
   );
 }
 
-function BlockRow({ block, titles, comments }: { block: BlockDiff; titles: Record<string, string>; comments?: BlockComment[] }) {
+/** One side's LIX under a changed block: a hint for the reviewer, with the same rules as the editor's. */
+function LixSide({ figure }: { figure: LixFigure }) {
+  if (!figure) return null;
+  return (
+    <p className="review-lix" data-testid="diff-lix">
+      {lixSentence(figure)}
+    </p>
+  );
+}
+
+function BlockRow({ block, titles, comments, lix }: { block: BlockDiff; titles: Record<string, string>; comments?: BlockComment[]; lix?: LixChange }) {
+  // Only where the text changed: an unchanged block's LIX is the same on both sides.
+  const showLix = lix !== undefined && block.status !== "unchanged";
   return (
     <tr className={`review-row review-row-${block.status}${block.moved ? " review-row-moved" : ""}`} data-testid="diff-block" data-block-key={block.key}>
       <th scope="row">
@@ -183,6 +205,7 @@ function BlockRow({ block, titles, comments }: { block: BlockDiff; titles: Recor
           ) : (
             block.fields.map((field) => <FieldSide key={field.name} field={field} side={side} titles={titles} />)
           )}
+          {showLix && <LixSide figure={side === "before" ? lix.before : lix.after} />}
         </td>
       ))}
       {comments && (
@@ -248,6 +271,29 @@ function GroupRows({ group, index }: { group: RiskGroupDiff; index: number }) {
   );
 }
 
+/** The whole article's LIX in both versions, and whether the change made it harder to read. */
+function WholeArticleLix({ readability, beforeLabel, afterLabel }: { readability: ReadabilityComparison; beforeLabel: string; afterLabel: string }) {
+  const { whole, target } = readability;
+  const direction = lixDirection(whole);
+  return (
+    <div className="review-lix-summary" data-testid="diff-article-lix">
+      <p>
+        <strong>Läsbarhet för hela artikeln</strong>
+        {direction && <> ({direction === "same" ? "oförändrad" : `blev ${lixDirectionLabels[direction]}`})</>}:
+      </p>
+      <ul>
+        <li>
+          {beforeLabel}: {whole.before ? lixSentence(whole.before) : "ingen text att jämföra med"}
+        </li>
+        <li>
+          {afterLabel}: {whole.after ? lixSentence(whole.after) : "ingen text att mäta"}
+          {whole.after && whole.after.lix > target && ` (över målet för patienttext, högst ${target})`}
+        </li>
+      </ul>
+    </div>
+  );
+}
+
 function textStatus(diff: TextDiff): ChangeStatus {
   if (!diff.changed) return "unchanged";
   if (diff.parts.every((part) => part.kind === "added")) return "added";
@@ -281,6 +327,7 @@ export function VersionDiffView({
   commentsByBlock,
   onlyChanges,
   toggleHref,
+  readability,
 }: {
   diff: ContentDiff;
   beforeLabel: string;
@@ -290,6 +337,8 @@ export function VersionDiffView({
   /** Hide what is unchanged (and not moved or commented on); `toggleHref`, when given, links to the other view. */
   onlyChanges: boolean;
   toggleHref?: string;
+  /** For articles: the LIX before and after (lib/readability/readability-comparison.ts). */
+  readability?: ReadabilityComparison;
 }) {
   const showComments = diff.kind === "article" && commentsByBlock !== undefined && Object.keys(commentsByBlock).length > 0;
   const { counts } = diff;
@@ -313,6 +362,7 @@ export function VersionDiffView({
           Förklaring: <Removed>borttagen text</Removed> <Added>tillagd text</Added>
         </span>
       </p>
+      {readability && <WholeArticleLix readability={readability} beforeLabel={beforeLabel} afterLabel={afterLabel} />}
       <div className="review-table-scroll">
         <table className="review-table">
           <caption className="review-sr">Jämförelse sida vid sida: {beforeLabel} och {afterLabel}</caption>
@@ -331,7 +381,13 @@ export function VersionDiffView({
             {(!onlyChanges || diff.summary.changed) && <TitleRow label="Sammanfattning" diff={diff.summary} />}
             {diff.kind === "article"
               ? diff.blocks.filter((block) => shown(block, block.key)).map((block) => (
-                  <BlockRow key={block.key} block={block} titles={titles} comments={showComments ? (commentsByBlock?.[block.key] ?? []) : undefined} />
+                  <BlockRow
+                    key={block.key}
+                    block={block}
+                    titles={titles}
+                    comments={showComments ? (commentsByBlock?.[block.key] ?? []) : undefined}
+                    lix={readability?.blocks[block.key]}
+                  />
                 ))
               : diff.groups.map(
                   (group, index) =>

@@ -4,6 +4,7 @@ import { seedOverviewArticle } from "@/lib/content/seed-content";
 import { articleLix, blockLix, readabilityData } from "./article-readability";
 import { analyseLix } from "./lix";
 import { lixTarget } from "./readability-target";
+import { compareReadability, lixDirection, readabilityForDiff } from "./readability-comparison";
 
 const key = "00000000-0000-4000-8000-000000000001";
 
@@ -55,5 +56,28 @@ describe("lixTarget", () => {
     expect(lixTarget("patient", { LIX_TARGET_PATIENT: " 35 " })).toBe(35);
     expect(() => lixTarget("patient", { LIX_TARGET_PATIENT: "lätt" })).toThrow(/LIX_TARGET_PATIENT/);
     expect(() => lixTarget("patient", { LIX_TARGET_PATIENT: "5" })).toThrow(/20 to 80/);
+  });
+});
+
+describe("compareReadability", () => {
+  const paragraph = (blockKey: string, text: string): ArticleBlock => ({ key: blockKey, type: "PARAGRAPH", text });
+  const keyA = "00000000-0000-4000-8000-00000000000a";
+  const keyB = "00000000-0000-4000-8000-00000000000b";
+
+  it("gives each measured block's LIX before and after, and the whole article's", () => {
+    const before = { title: "T", blocks: [paragraph(keyA, "Det gör ont."), { key, type: "HEADING", level: 2, text: "Rubrik" } as ArticleBlock] };
+    // 3 words, 1 sentence, 0 long → 3; then 4 words, 1 sentence, 2 long (Behandlingen, smärtsam) → 4 + 50 = 54.
+    const after = { title: "T", blocks: [paragraph(keyA, "Behandlingen är ibland smärtsam."), paragraph(keyB, "Vila.")] };
+    const comparison = compareReadability(before, after, 40);
+    expect(comparison.blocks[keyA]).toEqual({ before: { lix: 3, band: "very_easy" }, after: { lix: 54, band: "hard" } });
+    expect(comparison.blocks[keyB]).toEqual({ before: null, after: { lix: 1, band: "very_easy" } });
+    expect(comparison.blocks[key]).toBeUndefined();
+    expect(comparison.whole.before).toEqual({ lix: 3, band: "very_easy" });
+    expect(lixDirection(comparison.whole)).toBe("harder");
+  });
+
+  it("has no 'before' for a first version, and nothing for risk lists", () => {
+    expect(compareReadability(null, { title: "T", blocks: [paragraph(keyA, "Vila.")] }, 40).whole).toEqual({ before: null, after: { lix: 1, band: "very_easy" } });
+    expect(readabilityForDiff(null, { title: "R", groups: [] }, 40)).toBeUndefined();
   });
 });

@@ -38,3 +38,13 @@ export function lixDirection(change: LixChange): "harder" | "easier" | "same" | 
   if (change.after.lix < change.before.lix) return "easier";
   return "same";
 }
+
+/** The comparison for a diff of any item's versions: articles only (a risk list's items are not running prose). */
+export function readabilityForDiff(before: unknown, after: unknown, target: number): ReadabilityComparison | undefined {
+  if (!isArticleContent(after) || (before !== null && !isArticleContent(before))) return undefined;
+  return compareReadability(before, after, target);
+}
+
+function isArticleContent(content: unknown): content is ArticleContent {
+  return typeof content === "object" && content !== null && Array.isArray((content as { blocks?: unknown }).blocks);
+}

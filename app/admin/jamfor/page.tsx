@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { diffContent } from "@/lib/content/version-diff";
+import { readabilityForDiff } from "@/lib/readability/readability-comparison";
+import { lixTarget } from "@/lib/readability/readability-target";
 import { findItemTitles, findVersionPair } from "@/lib/workflow/version-queries";
 import { VersionDiffView, referencedIds } from "@/components/review/version-diff-view";
 import { itemKindLabel, versionLabel } from "@/lib/labels/sv";
@@ -52,6 +54,7 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
         afterLabel={versionLabel(to.version)}
         titles={titles}
         onlyChanges={onlyChanges}
+        readability={readabilityForDiff(from.content, to.content, lixTarget())}
         toggleHref={adminPaths.comparison(from.version.id, to.version.id, { onlyChanges: !onlyChanges })}
       />
     </article>

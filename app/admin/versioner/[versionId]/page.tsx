@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { diffContent } from "@/lib/content/version-diff";
+import { readabilityForDiff } from "@/lib/readability/readability-comparison";
+import { lixTarget } from "@/lib/readability/readability-target";
 import { availableActions } from "@/lib/workflow/version-workflow";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { defaultNextReviewDue } from "@/lib/workflow/review-versions";
@@ -143,6 +145,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           titles={titles}
           commentsByBlock={commentsByBlock}
           onlyChanges={onlyChanges}
+          readability={readabilityForDiff(baseline?.content ?? null, content, lixTarget())}
           toggleHref={adminPaths.version(version.id, { onlyChanges: !onlyChanges })}
         />
       </section>
