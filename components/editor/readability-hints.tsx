@@ -55,7 +55,7 @@ function Highlights({ analysis }: { analysis: LixAnalysis }) {
   return (
     <div className="readability-highlights" data-testid="lix-highlights">
       <p className="readability-legend">
-        <span className="readability-long-sentence">Längst meningar</span> och <mark className="readability-long-word">långa ord</mark> (fler än sex bokstäver). Sammansatta ord
+        De <span className="readability-long-sentence">längsta meningarna</span> och <mark className="readability-long-word">långa ord</mark> (fler än sex bokstäver). Sammansatta ord
         är ofta långa men lätta: se dem som ett tips, inte ett fel.
       </p>
       <p>

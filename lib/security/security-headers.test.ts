@@ -83,4 +83,9 @@ describe("pageCacheControl", () => {
     expect(pageCacheControl(get("/", true))).toBe("private, no-store");
     expect(pageCacheControl({ method: "POST", pathname: "/artiklar/facettledsinjektioner", hasCookies: false })).toBe("private, no-store");
   });
+
+  it("keeps search results out of shared caches: one entry per phrase would fill them (README, Search)", () => {
+    expect(pageCacheControl(get("/sok"))).toBe("private, no-store");
+    expect(pageCacheControl({ method: "GET", pathname: "/sok", hasCookies: false })).toBe("private, no-store");
+  });
 });
