@@ -55,6 +55,9 @@ async function stemsOf(db: DbTx, words: string[]): Promise<Term[]> {
 /** Must stay exactly the expression of "SearchDocument_trigram_idx" (the migration) for the index to answer. */
 const searchableText = Prisma.sql`lower(sd."title" || ' ' || coalesce(sd."summary", '') || ' ' || sd."body")`;
 
+/** The shortest stem matched as a part of longer words (a trigram). */
+const minimumPartLength = 3;
+
 function likePattern(stem: string): string {
   // Stems are letters and digits (searchTermsOf), but escape anyway: the pattern is data, never syntax.
   return `%${stem.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
@@ -83,8 +86,14 @@ export async function searchPublished(db: DbTx, input: { phrase: string; offset:
   if (terms.length === 0) return { terms: [], total: 0, hits: [] };
   const locale = input.locale ?? "sv";
   const anyTerm = Prisma.sql`to_tsquery('swedish'::regconfig, ${terms.map(({ term }) => term).join(" | ")})`;
+  // A stem of one or two characters ("1", "ny") would match inside almost any word, and trigrams cannot
+  // answer it: such a word matches as a whole word only.
   const everyTermMatches = Prisma.join(
-    terms.map(({ term, stem }) => Prisma.sql`(sd."searchVector" @@ plainto_tsquery('swedish'::regconfig, ${term}) OR ${searchableText} LIKE ${likePattern(stem)})`),
+    terms.map(({ term, stem }) =>
+      stem.length >= minimumPartLength
+        ? Prisma.sql`(sd."searchVector" @@ plainto_tsquery('swedish'::regconfig, ${term}) OR ${searchableText} LIKE ${likePattern(stem)})`
+        : Prisma.sql`sd."searchVector" @@ plainto_tsquery('swedish'::regconfig, ${term})`,
+    ),
     " AND ",
   );
   const titleBonus = Prisma.join(
@@ -110,7 +119,7 @@ export async function searchPublished(db: DbTx, input: { phrase: string; offset:
     SELECT m.*, ts_headline('swedish'::regconfig, coalesce(m."summary" || E'\n', '') || m."body", ${anyTerm}, ${headlineOptions}) AS headline
       FROM matched m
      ORDER BY m.rank DESC, m."title" ASC`;
-  const stems = terms.map(({ stem }) => stem);
+  const stems = terms.map(({ stem }) => stem).filter((stem) => stem.length >= minimumPartLength);
   return {
     terms: terms.map(({ term }) => term),
     total: rows.length > 0 ? Number(rows[0]!.total) : await countMatches(db, everyTermMatches, locale),
@@ -144,6 +153,8 @@ function escapeRegExp(text: string): string {
 
 /** The words that contain a searched stem (whole words, so "steroidinjektioner" is marked, not a part of it). */
 function stemWordPattern(stems: string[]): RegExp {
+  // Nothing to mark beyond ts_headline's own marks: a pattern that never matches.
+  if (stems.length === 0) return /(?!)/gu;
   return new RegExp(`[\\p{L}\\p{N}]*(?:${stems.map(escapeRegExp).join("|")})[\\p{L}\\p{N}]*`, "giu");
 }
 
