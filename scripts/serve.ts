@@ -21,6 +21,7 @@ import { openProjectEmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/emb
 import { demoUsers, seedDatabase } from "@/lib/content/seed";
 import { createE2eUsers } from "./e2e-users";
 import { routeConsoleToLogger } from "@/lib/server/logger";
+import { pageCacheBytesFrom } from "@/lib/server/page-cache";
 import { buildIsStale } from "./production-build";
 import { runCli } from "./run-cli";
 
@@ -115,6 +116,9 @@ async function main() {
     hostname: process.env.HOST ?? "127.0.0.1",
     dir: process.cwd(),
     shutdownTimeoutMs: shutdownTimeoutSeconds() * 1000,
+    // The embedded database serves this one instance; on PostgreSQL other instances may commit too.
+    publicChanges: database.embedded ? "in-process" : "listen",
+    pageCacheBytes: pageCacheBytesFrom(process.env),
   });
 
   const stop = (signal: NodeJS.Signals) => {
