@@ -114,6 +114,7 @@ describe("the page cache at the edge", () => {
       expect(answer.headers["cache-tag"]).toBe("granskad-public,granskad-page,granskad-article-ryggsmarta");
       expect(answer.headers["surrogate-key"]).toBe("granskad-public granskad-page granskad-article-ryggsmarta");
     }
+    expect([miss, hit, again].map((answer) => answer.headers["granskad-cache"])).toEqual(["miss", "hit", "hit"]);
     const nonceOf = (answer: Answer) => noncesOf(answer).body[0];
     expect(new Set([nonceOf(miss), nonceOf(hit), nonceOf(again)]).size).toBe(3);
     expect(hit.body.replaceAll(nonceOf(hit)!, "N")).toBe(miss.body.replaceAll(nonceOf(miss)!, "N"));

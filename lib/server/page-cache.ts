@@ -40,7 +40,10 @@ export const storeHeader = pageCacheStoreHeader;
 const internalResponseHeaderPrefix = "x-granskad-";
 
 /** Headers that belong to one response, never to a stored one. */
-const perResponseHeaders = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-request-id", "set-cookie", "age"]);
+const perResponseHeaders = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-request-id", "set-cookie", "age", "granskad-cache"]);
+
+/** Says on every cacheable response whether it came from the cache (`hit`) or was built (`miss`). */
+export const cacheStatusHeader = "Granskad-Cache";
 
 const pagePath = /^\/(?:(?:artiklar|risklistor)\/[^/]+)?$/;
 const plainPaths = new Set(["/feed.json", "/sitemap.xml", "/robots.txt"]);
@@ -139,7 +142,7 @@ export class PageCache {
     const ifNoneMatch = request.headers["if-none-match"];
     if (ifNoneMatch !== undefined && matchesIfNoneMatch(ifNoneMatch, entry.etag)) {
       const headers = entry.headers.filter(([name]) => name !== "content-security-policy" && name !== "content-type" && name !== "content-length");
-      response.writeHead(304, Object.fromEntries(headers));
+      response.writeHead(304, { ...Object.fromEntries(headers), [cacheStatusHeader]: "hit" });
       response.end();
       return true;
     }
@@ -147,6 +150,7 @@ export class PageCache {
     for (const [name, value] of entry.headers) headers[name] = entry.nonced && name === "content-security-policy" ? value.replaceAll(noncePlaceholder, nonce) : value;
     const body = entry.pieces.length === 1 ? entry.pieces[0]! : Buffer.concat(entry.pieces.flatMap((piece, index) => (index === 0 ? [piece] : [Buffer.from(nonce, "latin1"), piece])));
     headers["content-length"] = String(body.length);
+    headers[cacheStatusHeader] = "hit";
     response.writeHead(200, headers);
     response.end(request.method === "HEAD" ? undefined : body);
     return true;
@@ -179,6 +183,7 @@ export class PageCache {
         if (name === storeHeader) storeRequested = response.getHeader(name) === "1";
         response.removeHeader(name);
       }
+      if (cacheable) response.setHeader(cacheStatusHeader, "miss");
       if (cacheable && (statusCode === 200 || statusCode === 304)) {
         const tags = publicCacheTags(cacheable.path);
         response.setHeader("Cache-Tag", tags.join(","));
