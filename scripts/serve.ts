@@ -22,6 +22,7 @@ import { demoUsers, seedDatabase } from "@/lib/content/seed";
 import { createE2eUsers } from "./e2e-users";
 import { routeConsoleToLogger } from "@/lib/server/logger";
 import { pageCacheBytesFrom } from "@/lib/server/page-cache";
+import { publicChangesFrom } from "@/lib/server/public-content-listener";
 import { buildIsStale } from "./production-build";
 import { runCli } from "./run-cli";
 
@@ -116,8 +117,7 @@ async function main() {
     hostname: process.env.HOST ?? "127.0.0.1",
     dir: process.cwd(),
     shutdownTimeoutMs: shutdownTimeoutSeconds() * 1000,
-    // The embedded database serves this one instance; on PostgreSQL other instances may commit too.
-    publicChanges: database.embedded ? "in-process" : "listen",
+    publicChanges: publicChangesFrom(process.env, database.embedded),
     pageCacheBytes: pageCacheBytesFrom(process.env),
   });
 

@@ -12,10 +12,14 @@ import { logger } from "./logger";
  * If the connection is lost (or a ping every `pingIntervalMs` fails) a commit elsewhere could go
  * unnoticed, so the caches are flushed and switched off until the listener is back, which flushes them
  * once more (commits may have happened in between). It reconnects with a backoff of up to 5 s.
+ *
+ * Before it trusts the connection it sends itself a probe notification (PostgreSQL delivers a session's
+ * own notifications to it): a server that runs NOTIFY but never delivers it (PGlite's socket server)
+ * leaves the caches off, with an error in the log, rather than deaf to other instances' commits.
  */
 export type PublicContentListener = { stop: () => Promise<void>; listening: () => boolean };
 
-export function startPublicContentListener(url: string, options: { pingIntervalMs?: number } = {}): PublicContentListener {
+export function startPublicContentListener(url: string, options: { pingIntervalMs?: number; probeTimeoutMs?: number } = {}): PublicContentListener {
   let stopped = false;
   let client: pg.Client | undefined;
   let listening = false;
@@ -40,6 +44,12 @@ export function startPublicContentListener(url: string, options: { pingIntervalM
 
   const connect = () => {
     if (stopped) return;
+    const probeId = `${publicGenerationInstanceId()}-${Date.now()}`;
+    let probeArrived: (() => void) | undefined;
+    const probed = new Promise<boolean>((resolve) => {
+      probeArrived = () => resolve(true);
+      setTimeout(() => resolve(false), options.probeTimeoutMs ?? 3_000).unref();
+    });
     const current = new pg.Client({ connectionString: url, application_name: "granskad-public-listener", keepAlive: true, connectionTimeoutMillis: 5_000 });
     client = current;
     current.on("error", (error) => lost(current, error));
@@ -60,8 +70,17 @@ export function startPublicContentListener(url: string, options: { pingIntervalM
       try {
         await current.connect();
         await current.query(`LISTEN ${publicContentChannel}`);
+        await current.query("SELECT pg_notify($1, $2)", [publicContentChannel, JSON.stringify({ probe: probeId })]);
       } catch (error) {
         lost(current, error);
+        return;
+      }
+      if (!(await probed)) {
+        if (client !== current) return;
+        logger.error(
+          { channel: publicContentChannel },
+          "the database runs NOTIFY but does not deliver it (PGlite's socket server?): page caches stay off; with a single instance set GRANSKAD_PUBLIC_CHANGES=in-process",
+        );
         return;
       }
       if (client !== current) return;
@@ -91,4 +110,17 @@ export function startPublicContentListener(url: string, options: { pingIntervalM
       await current?.end().catch(() => {});
     },
   };
+}
+
+/**
+ * GRANSKAD_PUBLIC_CHANGES: how an instance hears of public changes. `listen` (the default on
+ * DATABASE_URL): LISTEN/NOTIFY, for any number of instances; `in-process` (the default on the embedded
+ * database): only this instance's own commits, for a deployment of exactly one instance whose database
+ * cannot deliver notifications.
+ */
+export function publicChangesFrom(environment: Record<string, string | undefined>, embedded: boolean): "listen" | "in-process" {
+  const configured = environment.GRANSKAD_PUBLIC_CHANGES;
+  if (configured === undefined || configured === "") return embedded ? "in-process" : "listen";
+  if (configured !== "listen" && configured !== "in-process") throw new Error("GRANSKAD_PUBLIC_CHANGES must be listen or in-process");
+  return configured;
 }
