@@ -58,10 +58,15 @@ export function startPublicContentListener(url: string, options: { pingIntervalM
       if (message.channel !== publicContentChannel) return;
       let origin: unknown;
       let event: unknown;
+      let probe: unknown;
       try {
-        ({ instance: origin, event } = JSON.parse(message.payload ?? "{}") as { instance?: unknown; event?: unknown });
+        ({ instance: origin, event, probe } = JSON.parse(message.payload ?? "{}") as { instance?: unknown; event?: unknown; probe?: unknown });
       } catch {
         origin = undefined;
+      }
+      if (probe !== undefined) {
+        if (probe === probeId) probeArrived?.();
+        return;
       }
       if (origin === publicGenerationInstanceId()) return;
       advancePublicGeneration(`notified: ${typeof event === "string" ? event : "public change"}`);

@@ -80,7 +80,7 @@ describe("one publish, three paths, the same effects", () => {
     try {
       const published = await waitFor(() => kit.db.contentVersion.findUniqueOrThrow({ where: { id: version.id } }), (row) => row.status === "PUBLISHED");
       expect(published.status).toBe("PUBLISHED");
-      await waitFor(async () => publicGeneration(), (current) => current > generation);
+      expect(await waitFor(async () => publicGeneration(), (current) => current > generation)).toBeGreaterThan(generation);
     } finally {
       await (await kit.jobQueue()).offWork(jobQueueNames.publishVersion);
     }

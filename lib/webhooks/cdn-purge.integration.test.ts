@@ -78,7 +78,8 @@ describe("the CDN purge hook", () => {
     failuresLeft = 1;
     expect(await startCdnPurgeWorkers(queue, { pollingIntervalSeconds: 0.5, environment })).toBe(true);
     try {
-      await waitFor(purgeJobs, (jobs) => jobs.length === 2 && jobs.every((job) => job.state === "completed"), 30_000);
+      const jobs = await waitFor(purgeJobs, (current) => current.length === 2 && current.every((job) => job.state === "completed"), 30_000);
+      expect(jobs.map((job) => job.state)).toEqual(["completed", "completed"]);
     } finally {
       await queue.offWork(jobQueueNames.cdnPurge);
     }
