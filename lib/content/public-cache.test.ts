@@ -81,3 +81,13 @@ describe("the per-generation memo of public reads", () => {
     }
   });
 });
+
+describe("the memo's byte bound", () => {
+  it("does not keep a result larger than an eighth of its byte limit, so large bodies cannot pile up", async () => {
+    const huge = vi.fn(async () => ({ body: "x".repeat(5 * 2 ** 20) }));
+    const cached = cachedPublicRead("readHuge", huge);
+    await cached(db);
+    await cached(db);
+    expect(huge).toHaveBeenCalledTimes(2);
+  });
+});

@@ -10,7 +10,7 @@ import { msUntilNextUtcDay, onPublicGenerationAdvanced, publicCachesTrusted, pub
  * finished responses in front of it (lib/server/page-cache.ts) mean it is consulted only when a
  * response is built, after a publish.
  *
- * Bounded: at most `memoEntries` results (least recently used go first), a result that says "nothing
+ * Bounded: at most `memoEntries` results and `memoBytes` (least recently used go first), a result that says "nothing
  * published here" (null, undefined, false, an empty list or a failure) is never kept, so unknown slugs
  * and parameters cannot fill it, and every entry expires at the next UTC midnight (reads whose answer
  * moves by day, the overdue flags, are keyed by day anyway). It lives in memory only: nothing is written
@@ -18,12 +18,14 @@ import { msUntilNextUtcDay, onPublicGenerationAdvanced, publicCachesTrusted, pub
  * process on disk without bound and whose tag invalidation reached only its own process.
  */
 const memoEntries = 2000;
+/** And at most this many bytes (measured as JSON), so large finished bodies (the feed) cannot pile up. */
+const memoBytes = 32 * 2 ** 20;
 
 type Memo = { generation: number; entries: LRUCache<string, { value: unknown }> };
 
 const holder = globalThis as unknown as { granskadPublicReadMemo?: Memo };
 const memo = (holder.granskadPublicReadMemo ??= (() => {
-  const created: Memo = { generation: publicGeneration(), entries: new LRUCache({ max: memoEntries }) };
+  const created: Memo = { generation: publicGeneration(), entries: new LRUCache({ max: memoEntries, maxSize: memoBytes, maxEntrySize: memoBytes / 8 }) };
   onPublicGenerationAdvanced((generation) => {
     created.generation = generation;
     created.entries.clear();
@@ -62,9 +64,17 @@ export function cachedPublicRead<Args extends (string | number | boolean | undef
     if (kept) return kept.value as Result;
     const generation = publicGeneration();
     const value = await read(db, ...args);
-    if (generation === publicGeneration() && publicCachesTrusted() && worthKeeping(value)) {
-      memo.entries.set(key, { value }, { ttl: msUntilNextUtcDay() });
-    }
+    const size = generation === publicGeneration() && publicCachesTrusted() && worthKeeping(value) ? sizeOf(key, value) : undefined;
+    if (size !== undefined && size <= memoBytes / 8) memo.entries.set(key, { value }, { ttl: msUntilNextUtcDay(), size });
     return value;
   };
+}
+
+/** A value's size as its JSON, or undefined when it has none (it is then not kept). */
+function sizeOf(key: string, value: unknown): number | undefined {
+  try {
+    return key.length + (JSON.stringify(value)?.length ?? 0) + 64;
+  } catch {
+    return undefined;
+  }
 }

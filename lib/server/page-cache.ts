@@ -49,8 +49,8 @@ const pagePath = /^\/(?:(?:artiklar|risklistor)\/[^/]+)?$/;
 const plainPaths = new Set(["/feed.json", "/sitemap.xml", "/robots.txt"]);
 const apiPath = /^\/api\/v1\/[^?]*$/;
 
-/** Headers with which a browser asks Next.js for something other than the document at a URL. */
-const frameworkRequestHeaders = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action"];
+/** Headers with which a client asks for something other than the whole document at a URL (Next.js's own, and ranges). */
+const frameworkRequestHeaders = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action", "x-nextjs-data", "x-middleware-prefetch", "range"];
 
 /** At most this share of the cache goes to one entry. */
 const largestEntryShare = 8;
