@@ -92,6 +92,8 @@ test("public pages carry the nonce policy and CDN caching, and run Next.js's scr
     expect(hit?.headers()["granskad-cache"]).toBe("hit");
     const nonce = expectPageHeaders(hit, pageCacheControl);
     for (const tag of (await hit!.text()).match(/<script\b[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
+    // Next.js's preload Link header names the nonce too: the fresh one.
+    for (const match of (hit!.headers().link ?? "").matchAll(/nonce="([^"]+)"/g)) expect(match[1]).toBe(nonce);
     await expectNextScriptsRan(page);
     // The browser revalidates its copy (If-None-Match); the 304 carries no policy to replace the stored one's.
     const revalidated = await request.get(path, { headers: { "If-None-Match": hit!.headers().etag! } });

@@ -23,6 +23,7 @@ function page(response: http.ServerResponse, slug: string, extra = "") {
   response.setHeader("Cache-Control", "public, max-age=0, s-maxage=60, stale-while-revalidate=300");
   response.setHeader("Content-Type", "text/html; charset=utf-8");
   response.setHeader("Vary", "RSC, Accept-Encoding");
+  response.setHeader("Link", `</a.css>; rel=preload; as="style"; nonce="${nonce}"`);
   response.writeHead(200);
   response.write(`<!DOCTYPE html><html><head><script nonce="${nonce}" src="/a.js"></script></head>`);
   response.write(`<body><h1>${slug}</h1>${extra}<script nonce="${nonce}">self.x=1</script></body></html>`);
@@ -108,7 +109,8 @@ describe("the page cache at the edge", () => {
       const nonces = noncesOf(answer);
       expect(nonces.header).toHaveLength(2);
       expect(nonces.body).toHaveLength(2);
-      expect(new Set([...nonces.header, ...nonces.body]).size).toBe(1);
+      const inLink = /nonce="([^"]+)"/.exec(String(answer.headers.link))?.[1];
+      expect(new Set([...nonces.header, ...nonces.body, inLink]).size).toBe(1);
       expect(answer.body).not.toMatch(/granskad-nonce/);
       expect(Object.keys(answer.headers).filter((name) => name.startsWith("x-granskad-"))).toEqual([]);
       expect(answer.headers["cache-tag"]).toBe("granskad-public,granskad-page,granskad-article-ryggsmarta");
@@ -133,6 +135,7 @@ describe("the page cache at the edge", () => {
     expect(second.body).toBe("");
     expect(second.headers.etag).toBe(first.headers.etag);
     expect(second.headers["content-security-policy"]).toBeUndefined();
+    expect(second.headers.link).toBeUndefined();
     expect(second.headers["cache-control"]).toBe(first.headers["cache-control"]);
     expect((await request("/", { headers: { "If-None-Match": '"something-else"' } })).status).toBe(200);
   });

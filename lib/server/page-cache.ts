@@ -28,9 +28,10 @@ import type { EarlyHandler } from "./request-pipeline";
  * advances. Memory only: a restart starts empty.
  *
  * HTML carries a per-response CSP nonce. A page is stored with its nonce replaced by a placeholder, in
- * the body and in the Content-Security-Policy header alike; every answer from the cache gets a fresh
- * nonce in both. A 304 carries no Content-Security-Policy: the browser keeps the headers it stored with
- * the page (a new nonce there would no longer match the stored page's scripts).
+ * the body and in the headers alike (the Content-Security-Policy and Next.js's preload `Link`s); every
+ * answer from the cache gets a fresh nonce in all of them. A 304 carries only validators and caching
+ * headers, no Content-Security-Policy or Link: the browser keeps the headers it stored with the page (a
+ * new nonce there would no longer match the stored page's scripts).
  */
 
 /** Set by a route on a response that may be stored (the feed and the API); never sent to the client. */
@@ -41,6 +42,9 @@ const internalResponseHeaderPrefix = "x-granskad-";
 
 /** Headers that belong to one response, never to a stored one. */
 const perResponseHeaders = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-request-id", "set-cookie", "age", "granskad-cache"]);
+
+/** What a 304 from the cache carries. */
+const notModifiedHeaders = new Set(["etag", "cache-control", "vary", "cache-tag", "surrogate-key", "expires", "content-location", "last-modified"]);
 
 /** Says on every cacheable response whether it came from the cache (`hit`) or was built (`miss`). */
 export const cacheStatusHeader = "Granskad-Cache";
@@ -81,7 +85,7 @@ type Entry = {
   headers: [string, string][];
   /** The body, split where the nonce goes (one piece when there is none). */
   pieces: Buffer[];
-  /** Whether the Content-Security-Policy header holds the nonce placeholder. */
+  /** Whether the body and headers hold the nonce placeholder (HTML under the nonce policy). */
   nonced: boolean;
   etag: string;
   bytes: number;
@@ -141,13 +145,14 @@ export class PageCache {
     const nonce = entry.nonced ? createCspNonce() : "";
     const ifNoneMatch = request.headers["if-none-match"];
     if (ifNoneMatch !== undefined && matchesIfNoneMatch(ifNoneMatch, entry.etag)) {
-      const headers = entry.headers.filter(([name]) => name !== "content-security-policy" && name !== "content-type" && name !== "content-length");
+      // Only what a 304 should carry (RFC 9110 §15.4.5): a browser stores these over the kept page's.
+      const headers = entry.headers.filter(([name]) => notModifiedHeaders.has(name));
       response.writeHead(304, { ...Object.fromEntries(headers), [cacheStatusHeader]: "hit" });
       response.end();
       return true;
     }
     const headers: Record<string, string> = {};
-    for (const [name, value] of entry.headers) headers[name] = entry.nonced && name === "content-security-policy" ? value.replaceAll(noncePlaceholder, nonce) : value;
+    for (const [name, value] of entry.headers) headers[name] = entry.nonced ? value.replaceAll(noncePlaceholder, nonce) : value;
     const body = entry.pieces.length === 1 ? entry.pieces[0]! : Buffer.concat(entry.pieces.flatMap((piece, index) => (index === 0 ? [piece] : [Buffer.from(nonce, "latin1"), piece])));
     headers["content-length"] = String(body.length);
     headers[cacheStatusHeader] = "hit";
@@ -238,16 +243,13 @@ export class PageCache {
 
   private store(key: string, response: ServerResponse, body: Buffer): void {
     const headers: [string, string][] = [];
-    let nonce: string | undefined;
+    const nonce = nonceInPolicy.exec(headerValue(response.getHeader("content-security-policy")) ?? "")?.[1];
     for (const name of response.getHeaderNames()) {
       if (perResponseHeaders.has(name)) continue;
-      let value = headerValue(response.getHeader(name));
+      const value = headerValue(response.getHeader(name));
       if (value === undefined) continue;
-      if (name === "content-security-policy") {
-        nonce = nonceInPolicy.exec(value)?.[1];
-        if (nonce) value = value.replaceAll(nonce, noncePlaceholder);
-      }
-      headers.push([name, value]);
+      // The policy, and every other header that names the nonce (Next.js's preload `Link`s).
+      headers.push([name, nonce ? value.replaceAll(nonce, noncePlaceholder) : value]);
     }
     const pieces = nonce ? split(body, nonce) : [Buffer.from(body)];
     let etag = headerValue(response.getHeader("etag"));
