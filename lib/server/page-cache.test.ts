@@ -38,6 +38,7 @@ async function fakeNext(request: http.IncomingMessage, response: http.ServerResp
     return void response.end("<p>Hittades inte</p>");
   }
   if (url.pathname === "/artiklar/langsam") await holdSlow;
+  if (url.pathname === "/artiklar/trasig") return page(response, url.pathname, '<!--$!--><template data-dgst="1234"></template><p>Något gick fel</p>');
   if (url.pathname.startsWith("/artiklar/") || url.pathname === "/") return page(response, url.pathname, url.pathname.startsWith("/artiklar/stor") ? "x".repeat(20_000) : "");
   if (url.pathname === "/admin") {
     response.writeHead(200, { "Content-Type": "text/html", "Cache-Control": "private, no-store" });
@@ -180,6 +181,12 @@ describe("the page cache at the edge", () => {
     await request("/api/v1/articles?limit=20");
     expect(renders).toBe(21);
     expect(cache.stats().entries).toBe(before + 1);
+  });
+
+  it("does not store a page whose streamed render failed half-way, though it went out as a 200", async () => {
+    expect((await request("/artiklar/trasig")).status).toBe(200);
+    await request("/artiklar/trasig");
+    expect(renders).toBe(2);
   });
 
   it("does not store a response built while the generation advanced (a commit during the render)", async () => {

@@ -229,7 +229,12 @@ export class PageCache {
         this.counts.discarded += 1;
         return;
       }
-      this.store(cacheable.key, response, Buffer.concat(chunks));
+      const body = Buffer.concat(chunks);
+      if (renderFailed(response, body)) {
+        this.counts.discarded += 1;
+        return;
+      }
+      this.store(cacheable.key, response, body);
     });
   }
 
@@ -261,6 +266,17 @@ export class PageCache {
     this.entries.set(key, { headers, pieces, nonced: nonce !== undefined, etag, bytes }, { ttl: msUntilNextUtcDay() });
     this.counts.stored += 1;
   }
+}
+
+/**
+ * A page is streamed after its 200 has gone out, so a render that failed half-way (the database down for
+ * a moment) still says 200; React marks the boundary it could not render (`<!--$!-->` with a
+ * `data-dgst` template). Such a page is sent, but never stored for the rest of the generation.
+ */
+function renderFailed(response: ServerResponse, body: Buffer): boolean {
+  const contentType = headerValue(response.getHeader("content-type")) ?? "";
+  if (!contentType.startsWith("text/html")) return false;
+  return body.includes("<!--$!-->") || body.includes("data-dgst=");
 }
 
 function pairs(flat: string[]): [string, string][] {
