@@ -12,7 +12,7 @@ import { wireDomainEvents } from "@/lib/startup/domain-event-wiring";
 import type { Role } from "@/lib/db/generated/enums";
 
 export type FreshnessResponse = { instance: number; surface: "page" | "api"; startedAt: number; generations: number[] };
-export type FreshnessResult = { publishes: number; responses: number; stale: number; mixed: number; maxStaleLagMs: number; errors: number };
+export type FreshnessResult = { publishes: number; responses: number; stale: number; mixed: number; maxStaleLagMs: number; errors: number; errorKinds: Record<string, number> };
 
 const markerOf = (text: string | undefined): number => Number(/generation (\d+)/.exec(text ?? "")?.[1] ?? 0);
 
@@ -31,7 +31,7 @@ export function generationsIn(surface: "page" | "api", body: string): number[] {
  * Counts stale and mixed responses. `commits[n - 1]` is when generation n committed (the publish call
  * returned); `versionOfGeneration(n)` the version number it published, to compare the API's.
  */
-export function judgeFreshness(responses: FreshnessResponse[], commits: number[], versionOfGeneration: (generation: number) => number): Omit<FreshnessResult, "publishes" | "errors"> {
+export function judgeFreshness(responses: FreshnessResponse[], commits: number[], versionOfGeneration: (generation: number) => number): Omit<FreshnessResult, "publishes" | "errors" | "errorKinds"> {
   let stale = 0;
   let mixed = 0;
   let maxStaleLagMs = 0;
@@ -67,6 +67,11 @@ export async function runFreshnessCheck(db: Db, options: { articleId: string; sl
   const [editor, reviewer, admin] = [await benchActor(db, "EDITOR"), await benchActor(db, "REVIEWER"), await benchActor(db, "ADMIN")];
   const responses: FreshnessResponse[] = [];
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const failed = (kind: string) => {
+    errors += 1;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   let running = true;
   const reader = async (origin: string, instance: number, index: number) => {
     for (let turn = index; running; turn += 1) {
@@ -75,10 +80,10 @@ export async function runFreshnessCheck(db: Db, options: { articleId: string; sl
       try {
         const response = await fetch(`${origin}${surface === "page" ? `/artiklar/${options.slug}` : `/api/v1/articles/${options.slug}`}`);
         const body = await response.text();
-        if (response.status !== 200) errors += 1;
+        if (response.status !== 200) failed(`${surface} ${response.status}`);
         else responses.push({ instance, surface, startedAt, generations: generationsIn(surface, body) });
-      } catch {
-        errors += 1;
+      } catch (error) {
+        failed(`${surface} ${error instanceof Error ? error.message : "fetch failed"}`);
       }
     }
   };
@@ -111,5 +116,5 @@ export async function runFreshnessCheck(db: Db, options: { articleId: string; sl
     running = false;
     await Promise.all(readers);
   }
-  return { publishes: options.count, errors, ...judgeFreshness(responses, commits, (generation) => versionNumbers.get(generation) ?? -1) };
+  return { publishes: options.count, errors, errorKinds, ...judgeFreshness(responses, commits, (generation) => versionNumbers.get(generation) ?? -1) };
 }
