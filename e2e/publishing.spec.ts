@@ -6,7 +6,7 @@ import { approvedVersionOf, as, signIn, stockholmLocalIn } from "./fixtures";
 const triggerPointArticleV1 = seedUuid("article/triggerpunktsinjektioner/version/1");
 const nerveBlockRisksV1 = seedUuid("risk-list/nervblockader-biverkningar/version/1");
 
-test("an admin publishes one version now, schedules another that then appears on its own (others see the schedule), and unpublishes", async ({ page, browser }) => {
+test("an admin publishes one version now, schedules another that then appears on its own (others see the schedule), and unpublishes", async ({ page, browser, request }) => {
   test.setTimeout(240_000);
   const newTitle = "Triggerpunktsinjektioner (uppdaterad e2e)";
   const newRisk = "Tillfällig domning i armen (e2e)";
@@ -43,13 +43,18 @@ test("an admin publishes one version now, schedules another that then appears on
     });
   });
 
-  await test.step("the admin publishes the article now and the public page shows it", async () => {
+  await test.step("the admin publishes the article now and the public page shows it, to anonymous readers from the next request on", async () => {
+    // An anonymous reader (no cookie) is answered from the page cache until the publish.
+    await expect.poll(async () => (await request.get("/artiklar/triggerpunktsinjektioner")).headers()["granskad-cache"]).toBe("hit");
     await signIn(page, "admin");
     await page.goto(articleVersionUrl);
     const controls = page.getByTestId("publish-controls");
     await controls.getByRole("button", { name: "Publicera nu" }).click();
     await expect(controls.getByText("Versionen är publicerad.")).toBeVisible();
     await expect(page.getByTestId("version-status")).toHaveText("publicerad");
+    const anonymous = await request.get("/artiklar/triggerpunktsinjektioner");
+    expect(anonymous.headers()["granskad-cache"]).toBe("miss");
+    expect(await anonymous.text()).toContain(newTitle);
     await page.goto("/artiklar/triggerpunktsinjektioner");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(newTitle);
   });
@@ -84,10 +89,13 @@ test("an admin publishes one version now, schedules another that then appears on
 
     await page.goto("/artiklar/nervblockader");
     await expect(page.getByText(newRisk)).toHaveCount(0);
+    await expect.poll(async () => (await request.get("/artiklar/nervblockader")).headers()["granskad-cache"]).toBe("hit");
     await expect(async () => {
       await page.reload();
       await expect(page.getByText(newRisk)).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: soon.at.getTime() - Date.now() + 60_000, intervals: [3_000] });
+    // The scheduler's publish (background work) emptied the page cache as well.
+    expect(await (await request.get("/artiklar/nervblockader")).text()).toContain(newRisk);
 
     await page.goto(riskVersionUrl);
     await expect(page.getByTestId("version-status")).toHaveText("publicerad");
@@ -104,5 +112,6 @@ test("an admin publishes one version now, schedules another that then appears on
     await expect(page.getByTestId("version-status")).toHaveText("avpublicerad");
     const response = await page.goto("/artiklar/triggerpunktsinjektioner");
     expect(response?.status()).toBe(404);
+    expect((await request.get("/artiklar/triggerpunktsinjektioner")).status()).toBe(404);
   });
 });

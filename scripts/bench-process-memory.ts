@@ -57,3 +57,21 @@ export function sampleProcessTreeRss(pid: number, intervalMs = 200): { stop: () 
     },
   };
 }
+
+/** User plus system CPU time of one process, in clock ticks, from the text of /proc/<pid>/stat. */
+export function statCpuTicks(stat: string): number | null {
+  // The command name (field 2) is in parentheses and may hold spaces; the fields after it are plain.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  return Number.isFinite(utime) && Number.isFinite(stime) ? utime + stime : null;
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in hundredths of a second on every common architecture. */
+const ticksPerSecond = 100;
+
+/** CPU time (user + system) used so far by the tree, in ms; null without /proc. */
+export function processTreeCpuMs(pid: number): number | null {
+  if (!fs.existsSync("/proc/self/stat")) return null;
+  const ticks = processTree(pid).reduce((sum, member) => sum + (statCpuTicks(readOrNull(`/proc/${member}/stat`) ?? "") ?? 0), 0);
+  return (ticks * 1000) / ticksPerSecond;
+}

@@ -12,6 +12,8 @@ export type LoadRun = {
   statusCounts: Record<string, number>;
   /** Connection errors and timeouts. */
   connectionErrors: number;
+  /** CPU time (user + system) the app's process tree spent per response; null where not measured. */
+  cpuMsPerRequest?: number | null;
 };
 
 export type TargetResult = {
@@ -33,10 +35,17 @@ export type ReportRow = {
   ratio: number;
   /** Responses other than the expected status, plus connection errors and timeouts. */
   errors: number;
+  cpuMsPerRequest: number | null;
 };
 
-/** Aim of issue 4: at least half the baseline's throughput and p99 under 50 ms; peak RSS under 500 MB. */
-export const aims = { minRatio: 0.5, maxP99Ms: 50, maxPeakRssMb: 500 };
+/**
+ * Aims of issue 14: at least half the baseline's throughput (the feed 0.6) and p99 at most 50 ms; peak
+ * RSS at most 350 MB. The cache-miss row is measured against its own aim, CPU per render.
+ */
+export const aims = { minRatio: 0.5, minRatioByTarget: { "/feed.json": 0.6 } as Record<string, number>, maxP99Ms: 50, maxPeakRssMb: 350, maxMissCpuMs: 30 };
+
+/** The row of the first render after a publish: its aim is CPU time, not a ratio to a cached answer. */
+export const cacheMissRowName = "article page, cache miss (first render)";
 
 export function unexpectedResponses(run: LoadRun, expectedStatus: number): number {
   const unexpected = Object.entries(run.statusCounts)
@@ -55,11 +64,13 @@ export function reportRow(result: TargetResult): ReportRow {
     baselineP99Ms: result.baseline.p99Ms,
     ratio: result.baseline.requestsPerSecond > 0 ? result.app.requestsPerSecond / result.baseline.requestsPerSecond : 0,
     errors: unexpectedResponses(result.app, result.expectedStatus),
+    cpuMsPerRequest: result.app.cpuMsPerRequest ?? null,
   };
 }
 
 export function meetsAims(row: ReportRow): boolean {
-  return row.errors === 0 && row.ratio >= aims.minRatio && row.p99Ms < aims.maxP99Ms;
+  if (row.name === cacheMissRowName) return row.errors === 0 && row.cpuMsPerRequest !== null && row.cpuMsPerRequest <= aims.maxMissCpuMs;
+  return row.errors === 0 && row.ratio >= (aims.minRatioByTarget[row.name] ?? aims.minRatio) && row.p99Ms <= aims.maxP99Ms;
 }
 
 const columns: { title: string; cell: (row: ReportRow) => string }[] = [
@@ -71,6 +82,7 @@ const columns: { title: string; cell: (row: ReportRow) => string }[] = [
   { title: "baseline p99 ms", cell: (row) => row.baselineP99Ms.toFixed(0) },
   { title: "ratio", cell: (row) => row.ratio.toFixed(2) },
   { title: "errors", cell: (row) => String(row.errors) },
+  { title: "CPU ms/req", cell: (row) => (row.cpuMsPerRequest === null ? "–" : row.cpuMsPerRequest.toFixed(2)) },
   { title: "aim met", cell: (row) => (meetsAims(row) ? "yes" : "no") },
 ];
 
@@ -82,6 +94,6 @@ export function formatReport(rows: ReportRow[], peakRssMb: number | null): strin
   const rss =
     peakRssMb === null
       ? "Peak RSS of the app: not measured (no /proc on this system)"
-      : `Peak RSS of the app (its process tree): ${peakRssMb.toFixed(0)} MB (aim: under ${aims.maxPeakRssMb} MB)`;
+      : `Peak RSS of the app (its process tree): ${peakRssMb.toFixed(0)} MB (aim: at most ${aims.maxPeakRssMb} MB)`;
   return [header, rule, ...body, "", rss].join("\n");
 }

@@ -16,11 +16,12 @@ import { redactDatabaseUrl } from "@/lib/db/database-url";
 import { freeLoopbackPort } from "@/lib/db/embedded-database";
 import { applyMigrations } from "@/lib/db/migrate";
 import type { CapturedResponse } from "./bench-baseline-server";
-import { benchmarkArticle, defaultCorpusShape } from "./bench-corpus";
+import { benchmarkArticle, corpusArticle, defaultCorpusShape } from "./bench-corpus";
+import { runFreshnessCheck, type FreshnessResult } from "./bench-freshness";
 import { loadCorpus } from "./bench-load-corpus";
 import { assertLoopbackTarget, parseBenchOptions, type BenchOptions } from "./bench-options";
-import { sampleProcessTreeRss } from "./bench-process-memory";
-import { formatReport, reportRow, type LoadRun, type TargetResult } from "./bench-report";
+import { processTree, processTreeCpuMs, sampleProcessTreeRss } from "./bench-process-memory";
+import { cacheMissRowName, formatReport, reportRow, type LoadRun, type TargetResult } from "./bench-report";
 import { buildIsStale } from "./production-build";
 import { runCli } from "./run-cli";
 
@@ -143,16 +144,73 @@ function capture(origin: string, target: Target): Promise<CapturedResponse> {
   });
 }
 
-async function load(origin: string, target: Target, connections: number, durationSeconds: number): Promise<LoadRun> {
+/** One autocannon run; with `cpuOf`, the CPU time that process tree spent per response as well. */
+async function load(origin: string, target: Target, connections: number, durationSeconds: number, cpuOf?: number): Promise<LoadRun> {
   const url = `${origin}${target.path}`;
   assertLoopbackTarget(url);
+  const cpuBefore = cpuOf === undefined ? null : processTreeCpuMs(cpuOf);
   const result = await autocannon({ url, connections, duration: durationSeconds, headers: target.ifNoneMatch ? { "if-none-match": target.ifNoneMatch } : {} });
+  const cpuAfter = cpuOf === undefined ? null : processTreeCpuMs(cpuOf);
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => [status, stats.count ?? 0])),
     connectionErrors: result.errors,
+    cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null,
+  };
+}
+
+/** Two runs at once (two instances), summed: throughput added, the worse latency, statuses merged. */
+function summed(runs: LoadRun[]): LoadRun {
+  const statusCounts: Record<string, number> = {};
+  for (const run of runs) for (const [status, count] of Object.entries(run.statusCounts)) statusCounts[status] = (statusCounts[status] ?? 0) + count;
+  const cpu = runs.map((run) => run.cpuMsPerRequest);
+  return {
+    requestsPerSecond: runs.reduce((sum, run) => sum + run.requestsPerSecond, 0),
+    p50Ms: Math.max(...runs.map((run) => run.p50Ms)),
+    p99Ms: Math.max(...runs.map((run) => run.p99Ms)),
+    statusCounts,
+    connectionErrors: runs.reduce((sum, run) => sum + run.connectionErrors, 0),
+    cpuMsPerRequest: cpu.every((value) => typeof value === "number") ? (cpu as number[]).reduce((sum, value) => sum + value, 0) / cpu.length : null,
+  };
+}
+
+/**
+ * The cache-miss row: one request at a time, each for an article page nobody asked for since the last
+ * publish (a distinct corpus article each), so each is rendered: routing, the database reads (those the
+ * per-generation memo does not yet hold) and React. With `cpuOf`, the CPU time per render.
+ */
+async function sequentialMisses(origin: string, paths: string[], cpuOf?: number): Promise<LoadRun> {
+  const latencies: number[] = [];
+  const statusCounts: Record<string, number> = {};
+  let connectionErrors = 0;
+  const cpuBefore = cpuOf === undefined ? null : processTreeCpuMs(cpuOf);
+  const started = process.hrtime.bigint();
+  for (const path of paths) {
+    const url = `${origin}${path}`;
+    assertLoopbackTarget(url);
+    const at = process.hrtime.bigint();
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      statusCounts[response.status] = (statusCounts[response.status] ?? 0) + 1;
+    } catch {
+      connectionErrors += 1;
+    }
+    latencies.push(Number(process.hrtime.bigint() - at) / 1e6);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuAfter = cpuOf === undefined ? null : processTreeCpuMs(cpuOf);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const percentile = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
+  return {
+    requestsPerSecond: paths.length / seconds,
+    p50Ms: percentile(0.5),
+    p99Ms: percentile(0.99),
+    statusCounts,
+    connectionErrors,
+    cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / paths.length : null,
   };
 }
 
@@ -199,6 +257,8 @@ async function main() {
       NODE_ENV: "production",
       // Background jobs (scheduled publishing) are not part of the read path being measured.
       GRANSKAD_WORKERS: "off",
+      // The embedded database's socket server delivers no notifications, and the app is its only writer.
+      ...(options.databaseUrl ? {} : { GRANSKAD_PUBLIC_CHANGES: "in-process" }),
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: origin,
       PUBLIC_BASE_URL: origin,
@@ -210,6 +270,8 @@ async function main() {
     await waitFor("the app", app, async () => (await fetch(`${origin}/api/v1/articles?limit=1`)).ok, 120_000);
     const memory = sampleProcessTreeRss(app.pid!);
 
+    // One process per instance: the edge and Next.js in it, no next-server child.
+    const appProcesses = processTree(app.pid!).length;
     const targets = await targetsFor(origin);
     const captured = await Promise.all(targets.map((target) => capture(origin, target)));
     for (const [index, response] of captured.entries()) {
@@ -226,11 +288,46 @@ async function main() {
     for (const target of targets) {
       console.log(`Measuring ${target.name} (${target.path}): warm-up, then ${options.durationSeconds} s at ${options.connections} connections, app then baseline`);
       await load(origin, target, 10, 2);
-      const appRun = await load(origin, target, options.connections, options.durationSeconds);
+      const appRun = await load(origin, target, options.connections, options.durationSeconds, app.pid);
       await load(baselineOrigin, target, 10, 1);
       const baselineRun = await load(baselineOrigin, target, options.connections, options.durationSeconds);
       results.push({ name: target.name, path: target.path, expectedStatus: target.expectedStatus, app: appRun, baseline: baselineRun });
     }
+
+    // The cost of a miss: distinct article pages, each rendered once, one at a time.
+    const missPaths = Array.from({ length: 100 }, (_, index) => `/artiklar/${corpusArticle(index + 1).slug}`);
+    console.log(`Measuring ${cacheMissRowName}: ${missPaths.length} distinct article pages, one at a time`);
+    const missRun = await sequentialMisses(origin, missPaths, app.pid);
+    const articleBaseline = results.find((result) => result.name === "article page")!.baseline;
+    results.push({ name: cacheMissRowName, path: "/artiklar/<100 distinct>", expectedStatus: 200, app: missRun, baseline: articleBaseline });
+
+    // On PostgreSQL: a second instance on the same database, throughput summed, and the freshness check.
+    let freshness: FreshnessResult | { skipped: string } = { skipped: "needs PostgreSQL (--database-url): the embedded database serves one instance and delivers no notifications" };
+    if (options.databaseUrl) {
+      const secondPort = await freeLoopbackPort();
+      const secondOrigin = `http://127.0.0.1:${secondPort}`;
+      const second = startChild(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "--skip-build", "--no-seed"], { ...env, PORT: String(secondPort), HOST: "127.0.0.1" }, "app-2");
+      try {
+        await waitFor("the second instance", second, async () => (await fetch(`${secondOrigin}/readyz`)).ok, 120_000);
+        const article = targets.find((target) => target.name === "article page")!;
+        console.log(`Measuring article page on two instances: ${options.durationSeconds} s, ${options.connections} connections split between them`);
+        await Promise.all([load(origin, article, 5, 2), load(secondOrigin, article, 5, 2)]);
+        const half = Math.max(1, Math.floor(options.connections / 2));
+        const both = await Promise.all([load(origin, article, half, options.durationSeconds, app.pid), load(secondOrigin, article, half, options.durationSeconds, second.pid)]);
+        results.push({ name: "article page, two instances (summed)", path: article.path, expectedStatus: 200, app: summed(both), baseline: articleBaseline });
+
+        console.log("Freshness: publishing 5 new versions of the benchmark article while readers load both instances");
+        const freshnessDb = createPrismaClient(database.url, { max: 3 });
+        try {
+          freshness = await runFreshnessCheck(freshnessDb, { articleId: benchmarkArticle().id, slug: benchmarkArticle().slug, origins: [origin, secondOrigin], readers: 8, count: 5, spacingMs: 1_500 });
+        } finally {
+          await freshnessDb.$disconnect();
+        }
+      } finally {
+        await stopChild(second);
+      }
+    }
+
     const peakRssMb = memory.stop();
     await stopChild(baseline);
     await stopChild(app);
@@ -238,6 +335,12 @@ async function main() {
 
     const rows = results.map(reportRow);
     console.log(`\n${formatReport(rows, peakRssMb)}`);
+    console.log(`Processes in the app's tree: ${appProcesses} (aim: 1)`);
+    console.log(
+      "skipped" in freshness
+        ? `Stale/mixed responses: not measured (${freshness.skipped})`
+        : `Stale/mixed responses while publishing ${freshness.publishes} times: ${freshness.stale} stale (the latest ${freshness.maxStaleLagMs} ms after its commit), ${freshness.mixed} mixed, of ${freshness.responses} (${freshness.errors} errors; aim: 0 and 0)`,
+    );
     const finishedAt = new Date();
     const report = {
       finishedAt: finishedAt.toISOString(),
@@ -246,6 +349,8 @@ async function main() {
       corpus: { shape, status: corpus, seconds: corpusSeconds },
       build,
       peakRssMb,
+      appProcesses,
+      freshness,
       rows,
       results,
     };

@@ -21,6 +21,8 @@ import { openProjectEmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/emb
 import { demoUsers, seedDatabase } from "@/lib/content/seed";
 import { createE2eUsers } from "./e2e-users";
 import { routeConsoleToLogger } from "@/lib/server/logger";
+import { pageCacheBytesFrom } from "@/lib/server/page-cache";
+import { publicChangesFrom } from "@/lib/server/public-content-listener";
 import { buildIsStale } from "./production-build";
 import { runCli } from "./run-cli";
 
@@ -115,6 +117,8 @@ async function main() {
     hostname: process.env.HOST ?? "127.0.0.1",
     dir: process.cwd(),
     shutdownTimeoutMs: shutdownTimeoutSeconds() * 1000,
+    publicChanges: publicChangesFrom(process.env, database.embedded),
+    pageCacheBytes: pageCacheBytesFrom(process.env),
   });
 
   const stop = (signal: NodeJS.Signals) => {

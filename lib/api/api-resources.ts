@@ -150,8 +150,14 @@ export async function listProcedures(db: DbTx, query: ListQuery, baseUrl: string
 }
 
 /** Provenance and review of one published version, read by id so it always matches the content read. */
+/**
+ * The details of a version the article read just found published. Read by id among the versions that
+ * were ever published, not only the current one: a publish that commits between the two reads would
+ * otherwise make the article a 404 for that request. A published version never changes, so this is the
+ * same version as the article read's, whatever has committed since.
+ */
 const readPublishedVersion = cachedPublicRead("api.readPublishedVersion", async (db: DbTx, versionId: string) =>
-  db.contentVersion.findFirst({ where: { id: versionId, status: "PUBLISHED" }, select: publishedVersionSelect }),
+  db.contentVersion.findFirst({ where: { id: versionId, publishedAt: { not: null }, status: { in: ["PUBLISHED", "SUPERSEDED", "UNPUBLISHED"] } }, select: publishedVersionSelect }),
 );
 
 function embeddedRiskListOf(riskList: PublishedRiskList) {

@@ -4,6 +4,7 @@ import { cachedPublicRead } from "@/lib/content/public-cache";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { fail, httpStatusOf, ok, type DomainFailure, type DomainResult } from "@/lib/errors/domain-result";
 import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
+import { pageCacheStoreHeader } from "@/lib/http/cache-tags";
 import { publicJsonCacheControl } from "@/lib/http/public-cache-control";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { corsHeaders, invalidParamsResponse, problemResponse } from "./problem-response";
@@ -71,16 +72,35 @@ function queryObject(url: URL): Record<string, string> {
   return query;
 }
 
+/**
+ * Whether the query is written in its one canonical form: each parameter once, known to the schema, and
+ * exactly as its parsed value prints (`limit=20`, not `limit=020`). Only then may the edge store the
+ * response (lib/server/page-cache.ts), so the number of entries is bounded by the valid parameter values,
+ * not by the ways of writing them. A cursor or an instant parses to something else than a string or a
+ * number and is never canonical: those responses are built every time, not stored.
+ */
+function isCanonicalQuery(url: URL, parsed: unknown): boolean {
+  const values = (parsed ?? {}) as Record<string, unknown>;
+  const seen = new Set<string>();
+  for (const [name, raw] of url.searchParams) {
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const value = values[name];
+    if ((typeof value !== "string" && typeof value !== "number") || String(value) !== raw) return false;
+  }
+  return true;
+}
+
 /** A finished answer: the serialized body and the validators computed from it once. */
 type FinishedJson = { body: string; etag: string; lastModified: Date | null };
 
 /**
  * Runs the handler and finishes its body (response-schema parse, serialization, ETag) inside the
- * cross-request cache of published content (lib/content/public-cache.ts), so a repeated request costs a
- * cache lookup and publishing still invalidates it. The key is the route, the origin that absolute URLs
+ * per-generation memo of published content (lib/content/public-cache.ts), so a response the edge did
+ * not store (a cursor page) costs a lookup, and any public change on any instance drops it. The key is the route, the origin that absolute URLs
  * are built from, the parsed parameters and query, and the UTC day: everything the handler reads
  * besides published content (the overdue flags and the feed's withdrawal window move by day).
- * Failures are cached with the same key, as the pages cache a missing slug.
+ * Failures (an unknown slug) are never kept.
  */
 function finishedJson<Query extends z.ZodType, Params extends z.ZodType, Response extends z.ZodType>(
   options: PublicJsonRouteOptions<Query, Params, Response>,
@@ -126,8 +146,10 @@ export function publicJsonRoute<Query extends z.ZodType, Params extends z.ZodTyp
       if (!result.ok) return failureResponse(result.failure);
 
       const { body, etag, lastModified } = result.value;
-      const cacheControl = options.caching === "per request" ? perRequestJsonCacheControl : publicJsonCacheControl;
-      const headers: Record<string, string> = { ETag: etag, "Cache-Control": cacheControl, ...corsHeaders };
+      const perRequest = options.caching === "per request";
+      const headers: Record<string, string> = { ETag: etag, "Cache-Control": perRequest ? perRequestJsonCacheControl : publicJsonCacheControl, ...corsHeaders };
+      // Search (per request) is never stored: its queries are unbounded and it is cheap to answer.
+      if (!perRequest && isCanonicalQuery(url, query.data)) headers[pageCacheStoreHeader] = "1";
       if (lastModified) headers["Last-Modified"] = lastModified.toUTCString();
       if (isNotModified(request, etag, lastModified)) return new Response(null, { status: 304, headers });
       return new Response(body, {

@@ -1,111 +1,80 @@
-import { revalidateTag, unstable_cache } from "next/cache";
+import { LRUCache } from "lru-cache";
 import { getDb, type DbTx } from "@/lib/db/client";
-import { logUnexpectedError } from "@/lib/http/log-unexpected-error";
+import { msUntilNextUtcDay, onPublicGenerationAdvanced, publicCachesTrusted, publicGeneration } from "./public-generation";
 
 /**
- * The cross-request cache of published content, shared by the public pages, the feed and the API
- * (all of which read through lib/content/public-content.ts).
+ * The in-process memo of published-content reads, shared by the public pages, the feed and the API (all
+ * of which read through lib/content/public-content.ts), one generation at a time
+ * (./public-generation.ts): a read is done once per generation and arguments, whichever page, feed or
+ * API response needs it, and the whole memo is dropped when a change commits on any instance. The
+ * finished responses in front of it (lib/server/page-cache.ts) mean it is consulted only when a
+ * response is built, after a publish.
  *
- * Every cached read carries one tag, `publicContentTag`, and every publish or unpublish invalidates it.
- * One tag rather than one per article is deliberate: each publish changes the article lists, the feed
- * and the API listings, and an article embeds the published versions of its procedures and risk lists,
- * so a per-item tag would have to track those dependencies and a missed one would show a reader a page
- * built from two generations of content. The tag touches nothing but published-content reads.
- *
- * Next.js keeps this cache per server instance (in memory and in the dist directory). With several
- * instances behind a load balancer, an invalidation on one instance does not reach the others; such a
- * deployment configures a shared cache handler (`cacheHandler` in next.config.js, e.g. one backed by
- * Redis) so that entries and tag invalidations are shared. See README, "Feed and API".
+ * Bounded: at most `memoEntries` results and `memoBytes` (least recently used go first), a result that says "nothing
+ * published here" (null, undefined, false, an empty list or a failure) is never kept, so unknown slugs
+ * and parameters cannot fill it, and every entry expires at the next UTC midnight (reads whose answer
+ * moves by day, the overdue flags, are keyed by day anyway). It lives in memory only: nothing is written
+ * to disk, so a restart starts empty. It replaces Next.js's `unstable_cache`, which kept entries per
+ * process on disk without bound and whose tag invalidation reached only its own process.
  */
-export const publicContentTag = "public-content";
+const memoEntries = 2000;
+/** And at most this many bytes (measured as JSON), so large finished bodies (the feed) cannot pile up. */
+const memoBytes = 32 * 2 ** 20;
 
-/** True inside a running Next.js server, where `next/cache` has a cache to read and invalidate. */
-function inNextServer(): boolean {
-  return process.env.NEXT_RUNTIME === "nodejs";
+type Memo = { generation: number; entries: LRUCache<string, { value: unknown }> };
+
+const holder = globalThis as unknown as { granskadPublicReadMemo?: Memo };
+const memo = (holder.granskadPublicReadMemo ??= (() => {
+  const created: Memo = { generation: publicGeneration(), entries: new LRUCache({ max: memoEntries, maxSize: memoBytes, maxEntrySize: memoBytes / 8 }) };
+  onPublicGenerationAdvanced((generation) => {
+    created.generation = generation;
+    created.entries.clear();
+  });
+  return created;
+})());
+
+/** Whether a read's result says that something is published (and so may be kept). */
+function worthKeeping(value: unknown): boolean {
+  if (value === null || value === undefined || value === false) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === "object" && (value as { ok?: unknown }).ok === false) return false;
+  return true;
 }
 
-/** The slice of Next.js's incremental cache that a background invalidation uses. */
-type IncrementalCacheHandle = { revalidateTag(tags: string[], durations: { expire: number }): Promise<void> };
-
-/**
- * Makes the next request for any published content read fresh data: call it after the transaction that
- * published or unpublished something has committed.
- *
- * - `"request"` (the default): from a server action or route handler. `revalidateTag` with
- *   `{ expire: 0 }` rather than the "max" profile, because a published change must be visible on the
- *   next request, not after a background refresh (`updateTag` would do the same, in server actions only).
- * - `"background"`: from work that runs in the server process outside any request (the scheduled
- *   publishing workers), where `revalidateTag` refuses to run. It expires the tag in the server's
- *   incremental cache directly (Next.js sets `globalThis.__incrementalCache` once it has served a
- *   request; before that nothing has been cached, so there is nothing to expire).
- *
- * Outside a Next.js server (tests, CLI scripts) there is no cache, so this does nothing; inside one,
- * errors from Next.js are thrown (request) or logged (background, where the call is asynchronous).
- */
-export function invalidatePublicContent(context: "request" | "background" = "request"): void {
-  if (!inNextServer()) return;
-  if (context === "request") {
-    revalidateTag(publicContentTag, { expire: 0 });
-    return;
-  }
-  const incrementalCache = (globalThis as { __incrementalCache?: IncrementalCacheHandle }).__incrementalCache;
-  incrementalCache
-    ?.revalidateTag([publicContentTag], { expire: 0 })
-    .catch((error: unknown) => logUnexpectedError(error, { operation: "invalidatePublicContent", context }));
+/** How many reads are memoised now (tests, the benchmark's sanity checks). */
+export function publicReadMemoSize(): number {
+  return memo.entries.size;
 }
 
 /**
- * Next.js also writes these entries to disk, but keeps tag invalidations in memory only: an entry
- * written before a restart would look fresh afterwards even if content was published meanwhile (by
- * another instance or a script). Keying entries by the server process keeps each process to its own.
- */
-function processCacheGeneration(): string {
-  const holder = globalThis as { granskadPublicCacheGeneration?: string };
-  holder.granskadPublicCacheGeneration ??= `${process.pid}-${Date.now()}`;
-  return holder.granskadPublicCacheGeneration;
-}
-
-/**
- * Next.js stores cached results as JSON, which would turn the reads' Dates into strings. Dates are
- * written as a tagged object and revived on the way out, so a cached read returns exactly what an
- * uncached one does.
- */
-const dateMarker = "__granskadDate";
-
-function toCacheable(value: unknown): unknown {
-  if (value instanceof Date) return { [dateMarker]: value.toISOString() };
-  if (Array.isArray(value)) return value.map(toCacheable);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toCacheable(entry)]));
-  }
-  return value;
-}
-
-function fromCacheable(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromCacheable);
-  if (value !== null && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    const date = record[dateMarker];
-    if (typeof date === "string" && Object.keys(record).length === 1) return new Date(date);
-    return Object.fromEntries(Object.entries(record).map(([key, entry]) => [key, fromCacheable(entry)]));
-  }
-  return value;
-}
-
-/**
- * Wraps a published-content read in the cross-request cache, keyed by `name` and the read's arguments
- * (which must be JSON values). Only reads through the app's own client are cached: a read inside a
- * transaction may see uncommitted rows and must never be stored for other requests.
+ * Wraps a published-content read in the per-generation memo, keyed by `name` and the read's arguments
+ * (JSON values). Only reads through the app's own client are memoised: a read inside a transaction may
+ * see uncommitted rows and must never be kept for other requests. A result is kept only if no commit
+ * advanced the generation while it was read, so a value read before a publish never outlives it.
+ * Callers must treat results as read-only: the same object is handed to every request of a generation.
  */
 export function cachedPublicRead<Args extends (string | number | boolean | undefined)[], Result>(
   name: string,
   read: (db: DbTx, ...args: Args) => Promise<Result>,
 ): (db: DbTx, ...args: Args) => Promise<Result> {
   return async (db, ...args) => {
-    if (!inNextServer() || db !== getDb()) return read(db, ...args);
-    const cached = unstable_cache(async () => toCacheable(await read(db, ...args)), ["granskad-public", processCacheGeneration(), name, JSON.stringify(args)], {
-      tags: [publicContentTag],
-    });
-    return fromCacheable(await cached()) as Result;
+    if (db !== getDb() || !publicCachesTrusted()) return read(db, ...args);
+    const key = `${name}\u0000${JSON.stringify(args)}`;
+    const kept = memo.entries.get(key);
+    if (kept) return kept.value as Result;
+    const generation = publicGeneration();
+    const value = await read(db, ...args);
+    const size = generation === publicGeneration() && publicCachesTrusted() && worthKeeping(value) ? sizeOf(key, value) : undefined;
+    if (size !== undefined && size <= memoBytes / 8) memo.entries.set(key, { value }, { ttl: msUntilNextUtcDay(), size });
+    return value;
   };
+}
+
+/** A value's size as its JSON, or undefined when it has none (it is then not kept). */
+function sizeOf(key: string, value: unknown): number | undefined {
+  try {
+    return key.length + (JSON.stringify(value)?.length ?? 0) + 64;
+  } catch {
+    return undefined;
+  }
 }

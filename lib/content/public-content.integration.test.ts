@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
+import { advancePublicGeneration } from "./public-generation";
 import type { ArticleContent, RiskListContent } from "./content-schemas";
 import {
   getPublishedArticle,
@@ -67,8 +68,10 @@ async function createRiskListDraft(riskListId: string, content: RiskListContent)
   await db.$transaction((tx) => writeDraftContent(tx, versionId, content));
 }
 
+/** A raw write, so it does what the unpublish operation's commit does for the public caches too. */
 async function unpublish(where: { articleId: string } | { riskListId: string }) {
   await db.contentVersion.updateMany({ where: { ...where, status: "PUBLISHED" }, data: { status: "UNPUBLISHED", unpublishedAt: new Date() } });
+  advancePublicGeneration("raw unpublish in the test");
 }
 
 describe("public content of the seeded database", () => {

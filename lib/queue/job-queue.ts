@@ -10,6 +10,7 @@ export const jobQueueNames = {
   publishVersion: "publish-version",
   unpublishVersion: "unpublish-version",
   webhookDelivery: "webhook-delivery",
+  cdnPurge: "cdn-purge",
 } as const;
 export type JobQueueName = (typeof jobQueueNames)[keyof typeof jobQueueNames];
 
@@ -20,6 +21,8 @@ export type JobQueueName = (typeof jobQueueNames)[keyof typeof jobQueueNames];
  */
 const queueOptions: Partial<Record<JobQueueName, Omit<PgBoss.Queue, "name">>> = {
   [jobQueueNames.webhookDelivery]: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  // Purging the CDN (lib/webhooks/cdn-purge.ts) is retried the same way.
+  [jobQueueNames.cdnPurge]: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
 };
 
 export type JobQueue = PgBoss;

@@ -38,6 +38,16 @@ describe("securityHeaders", () => {
     }
   });
 
+  it("caches the sitemap and robots.txt like the pages, with the data policy, unless the request has cookies", () => {
+    for (const pathname of ["/sitemap.xml", "/robots.txt"]) {
+      const headers = securityHeaders(get(pathname), nonce, localProduction);
+      expect(headers.response).toMatchObject({ "Content-Security-Policy": dataContentSecurityPolicy, "Cache-Control": publicPageCacheControl });
+      expect(headers.request).toEqual({});
+      expect(securityHeaders(get(pathname, true), nonce, localProduction).response["Cache-Control"]).toBe("private, no-store");
+      expect(securityHeaders({ method: "POST", pathname, hasCookies: false }, nonce, localProduction).response["Cache-Control"]).toBe("private, no-store");
+    }
+  });
+
   it("keeps the sign-in endpoints private and Next.js's static files to their own caching", () => {
     expect(securityHeaders(get("/api/auth/session"), nonce, localProduction).response["Cache-Control"]).toBe("private, no-store");
     const asset = securityHeaders(get("/_next/static/chunks/app.js"), nonce, localProduction).response;

@@ -12,6 +12,12 @@ export type SecurityEnvironment = { NODE_ENV?: string; PUBLIC_BASE_URL?: string;
  */
 export const publicPagePaths: readonly RegExp[] = [/^\/$/, /^\/artiklar\/[^/]+$/, /^\/risklistor\/[^/]+$/];
 
+/**
+ * The sitemap and robots.txt: the same for every reader, and not documents a script could run in. They
+ * are cached like the pages (a CDN for a minute, the origin's page cache until the next public change).
+ */
+export const publicMetadataPaths: readonly RegExp[] = [/^\/sitemap\.xml$/, /^\/robots\.txt$/];
+
 /** The feed and the read API set their own Cache-Control and ETag (lib/api/public-json-route.ts). */
 const selfCachingDataPaths: readonly RegExp[] = [/^\/feed\.json$/, /^\/api\/v1(\/|$)/];
 
@@ -64,6 +70,10 @@ export function securityHeaders(request: RequestFacts, nonce: string, environmen
   if (frameworkAssetPaths.some((path) => path.test(pathname))) return { request: {}, response };
   if (selfCachingDataPaths.some((path) => path.test(pathname))) {
     return { request: {}, response: { ...response, "Content-Security-Policy": dataContentSecurityPolicy } };
+  }
+  if (publicMetadataPaths.some((path) => path.test(pathname))) {
+    const cacheable = (request.method === "GET" || request.method === "HEAD") && !request.hasCookies;
+    return { request: {}, response: { ...response, "Content-Security-Policy": dataContentSecurityPolicy, "Cache-Control": cacheable ? publicPageCacheControl : privateCacheControl } };
   }
   if (pathname.startsWith("/api/")) {
     return { request: {}, response: { ...response, "Content-Security-Policy": dataContentSecurityPolicy, "Cache-Control": privateCacheControl } };

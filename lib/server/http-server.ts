@@ -5,6 +5,8 @@ import { disconnectDb, getDb } from "@/lib/db/client";
 import { appWorkerStatus } from "@/lib/startup/app-workers";
 import { stopJobQueue } from "@/lib/queue/job-queue";
 import { crossSiteServerActions, healthEndpoints, unservedMethods } from "./early-handlers";
+import { PageCache, pageCacheHandler } from "./page-cache";
+import { startPublicContentListener } from "./public-content-listener";
 import { logger } from "./logger";
 import { proxyTrustFrom } from "./proxy-trust";
 import { expectedMigrationNames } from "./readiness";
@@ -18,12 +20,21 @@ export type GranskadServerOptions = {
   dir: string;
   /** How long a shutdown waits for requests in flight and running jobs before it cuts them off. */
   shutdownTimeoutMs: number;
+  /**
+   * How this instance learns of public changes committed by others: `listen` (PostgreSQL LISTEN on
+   * DATABASE_URL, lib/server/public-content-listener.ts) or `in-process` (the embedded database, which
+   * serves one instance only: its own after-commit subscriber is all there is).
+   */
+  publicChanges: "listen" | "in-process";
+  /** The page cache's byte limit (GRANSKAD_PAGE_CACHE_MB). */
+  pageCacheBytes: number;
 };
 
 export type GranskadServer = {
   server: http.Server;
   /** Stops accepting, finishes requests and jobs (bounded), closes the pool; resolves when done. */
   shutdown: (reason: string) => Promise<void>;
+  pageCache: PageCache;
 };
 
 /**
@@ -44,6 +55,8 @@ export async function startGranskadServer(options: GranskadServerOptions): Promi
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port, httpServer: server });
   await app.prepare();
   const handleWithNext = app.getRequestHandler();
+  const listener = options.publicChanges === "listen" ? startPublicContentListener(process.env.DATABASE_URL ?? "") : undefined;
+  const pageCache = new PageCache(options.pageCacheBytes);
 
   const earlyHandlers: EarlyHandler[] = [
     healthEndpoints({
@@ -54,6 +67,8 @@ export async function startGranskadServer(options: GranskadServerOptions): Promi
     }),
     unservedMethods,
     crossSiteServerActions,
+    // Last: only requests that passed every check above are answered from it or stored in it.
+    pageCacheHandler(pageCache),
   ];
   server.on(
     "request",
@@ -74,7 +89,10 @@ export async function startGranskadServer(options: GranskadServerOptions): Promi
       resolve();
     });
   });
-  logger.info({ port: options.port, hostname: options.hostname, dev: options.dev, trustedProxies: trust.description }, "listening");
+  logger.info(
+    { port: options.port, hostname: options.hostname, dev: options.dev, trustedProxies: trust.description, pageCacheMb: options.pageCacheBytes / 2 ** 20, publicChanges: options.publicChanges },
+    "listening",
+  );
 
   let finished: Promise<void> | undefined;
   const shutdown = (reason: string) =>
@@ -91,9 +109,10 @@ export async function startGranskadServer(options: GranskadServerOptions): Promi
         await Promise.all([closed, stopJobQueue(options.shutdownTimeoutMs)]);
       } finally {
         clearTimeout(cutOff);
+        await listener?.stop();
         await disconnectDb();
       }
       logger.info("shut down");
     })());
-  return { server, shutdown };
+  return { server, shutdown, pageCache };
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getJobQueue } from "@/lib/queue/job-queue";
+import { startCdnPurgeWorkers } from "@/lib/webhooks/cdn-purge";
 import { webhookAddressPolicy } from "@/lib/webhooks/webhook-address-rules";
 import { startWebhookWorkers } from "@/lib/webhooks/webhook-workers";
 import { startPublishingWorkers } from "@/lib/workflow/publishing-workers";
@@ -30,6 +31,7 @@ export async function startAppWorkers(): Promise<void> {
     const queue = await getJobQueue();
     await startPublishingWorkers(queue, getDb(), { pollingIntervalSeconds: 2 });
     await startWebhookWorkers(queue, getDb(), { pollingIntervalSeconds: 2, policy: webhookAddressPolicy(), publicBaseUrl: publicBaseUrl() });
+    await startCdnPurgeWorkers(queue, { pollingIntervalSeconds: 2 });
   } catch (error) {
     // The site still serves (but reports not ready); jobs stay queued in the database for the next start.
     holder[statusKey] = "failed";

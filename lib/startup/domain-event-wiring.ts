@@ -1,8 +1,9 @@
 import { changesPublicContent } from "@/lib/content/public-content-changes";
-import { invalidatePublicContent } from "@/lib/content/public-cache";
+import { advancePublicGeneration, publicContentChannel, publicGenerationInstanceId } from "@/lib/content/public-generation";
 import { domainEventsAreWired, markDomainEventsWired, subscribeAfterCommit, subscribeInTransaction } from "@/lib/events/domain-event-subscribers";
 import { getJobQueue } from "@/lib/queue/job-queue";
 import { searchDocumentsSubscriber } from "@/lib/search/search-documents";
+import { cdnPurgeSubscriber } from "@/lib/webhooks/cdn-purge";
 import { webhookDeliveriesSubscriber } from "@/lib/webhooks/queue-webhook-deliveries";
 
 /**
@@ -13,13 +14,23 @@ import { webhookDeliveriesSubscriber } from "@/lib/webhooks/queue-webhook-delive
  * - in the transaction, with its `tx` (`subscribeInTransaction`): written and committed with the change,
  *   or rolled back with it;
  * - after the commit (`subscribeAfterCommit`): effects outside the database, which cannot roll back.
+ *
+ * Public content: the change is announced with NOTIFY inside its own transaction (PostgreSQL delivers it
+ * to every listening instance when, and only if, the transaction commits; lib/server/public-content-listener.ts),
+ * and this process starts a new generation of its public caches right after the commit, before the
+ * operation returns, so the next request here already sees the change.
  */
 export function wireDomainEvents(): void {
   if (domainEventsAreWired()) return;
   subscribeInTransaction("webhook deliveries", webhookDeliveriesSubscriber(getJobQueue));
   subscribeInTransaction("search documents", searchDocumentsSubscriber);
-  subscribeAfterCommit("public-content cache", (event, { background }) => {
-    if (changesPublicContent(event)) invalidatePublicContent(background ? "background" : "request");
+  subscribeInTransaction("public-content notification", async (event, tx) => {
+    if (!changesPublicContent(event)) return;
+    await tx.$executeRaw`SELECT pg_notify(${publicContentChannel}, ${JSON.stringify({ instance: publicGenerationInstanceId(), event: event.type })})`;
+  });
+  subscribeInTransaction("CDN purge", cdnPurgeSubscriber(getJobQueue));
+  subscribeAfterCommit("public-content caches", (event) => {
+    if (changesPublicContent(event)) advancePublicGeneration(event.type);
   });
   markDomainEventsWired();
 }
