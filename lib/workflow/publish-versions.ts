@@ -59,7 +59,17 @@ export const releases = {
   }
 >;
 
-/** The item's published version becomes superseded; a scheduled unpublish of it lapses with it (and is audited). */
+/** The item's published version, which a publish supersedes: the transition runner locks it with the version published. */
+async function publishedVersionIds(tx: DbTx, item: Item): Promise<string[]> {
+  const published = await tx.contentVersion.findMany({ where: { ...itemColumn(item), status: "PUBLISHED" }, select: { id: true } });
+  return published.map(({ id }) => id);
+}
+
+/**
+ * The item's published version becomes superseded; a scheduled unpublish of it lapses with it (and is
+ * audited). It is locked (`publishedVersionIds`), so a concurrent unpublish of it has either committed
+ * (it is no longer published, nothing is superseded) or waits and then finds it superseded.
+ */
 async function supersedePublished(tx: DbTx, item: Item): Promise<ContentVersion | null> {
   const previous = await tx.contentVersion.findFirst({ where: { ...itemColumn(item), status: "PUBLISHED" } });
   if (previous) await tx.contentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED", scheduledUnpublishAt: null } });
@@ -75,7 +85,8 @@ async function supersedePublished(tx: DbTx, item: Item): Promise<ContentVersion 
 function release(kind: Release, db: Db, actor: WorkflowActor, input: z.output<typeof versionTargetSchema>, scheduled?: ScheduledRun) {
   const rules = releases[kind];
   const { versionId } = input;
-  return runTransition<ContentVersion>(db, { action: rules.action, versionId, actor }, async ({ tx, version, item, apply, audit, emit }) => {
+  const locksAlso = rules.replacesPublished ? publishedVersionIds : undefined;
+  return runTransition<ContentVersion>(db, { action: rules.action, versionId, actor, locksAlso }, async ({ tx, version, item, apply, audit, emit }) => {
     const holds = scheduleStillHolds(version[rules.scheduleColumn], scheduled);
     if (!holds.ok) return holds;
     const now = new Date();

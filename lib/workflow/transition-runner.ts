@@ -5,7 +5,7 @@ import { fail, type DomainResult } from "@/lib/errors/domain-result";
 import type { VersionReference } from "@/lib/events/domain-events";
 import { commitWithEvents, type Committed, type EmitEvent, type Refusal } from "@/lib/events/unit-of-work";
 import { auditEntityOf, itemColumn, itemOfVersion, type Item } from "@/lib/items/item";
-import { isAuthorOf, lockVersions } from "./version-lock";
+import { isAuthorOf, itemOfVersionId, lockVersions } from "./version-lock";
 import { checkTransition, versionTransitions, type VersionAction, type WorkflowActor } from "./version-workflow";
 
 /** Which version, which action of the workflow table, and who. */
@@ -18,6 +18,12 @@ export type TransitionRequest<F extends Refusal = Refusal> = {
    * builds the refusal from the version as it is now (inside the transaction, so it can read its text).
    */
   expectedRevision?: { revision: number; refuse: (tx: DbTx, current: ContentVersion) => Promise<F> };
+  /**
+   * Other versions of the same item the transition changes too (a publish supersedes the published one):
+   * they are locked with the version, in one statement, so that a concurrent operation on one of them
+   * (an unpublish) runs wholly before or wholly after this one and neither overwrites the other.
+   */
+  locksAlso?: (tx: DbTx, item: Item) => Promise<string[]>;
 };
 
 /** Columns a transition may set on a version besides its status, which the workflow table decides. */
@@ -66,7 +72,9 @@ export async function applyTransition<T, F extends Refusal = Refusal>(
   steps: (steps: TransitionSteps) => Promise<DomainResult<T> | F>,
 ): Promise<DomainResult<T> | Refusal | F> {
   const { action, versionId, actor } = request;
-  const version = (await lockVersions(tx, [versionId])).get(versionId);
+  const locked = await lockForTransition(tx, request);
+  if (locked === "changed") return fail({ kind: "conflict", message: "Innehållet ändrades samtidigt av någon annan; försök igen" });
+  const version = locked?.get(versionId);
   if (!version) return fail({ kind: "not_found", message: "Versionen finns inte" });
   const check = checkTransition(action, version, actor, await isAuthorOf(tx, version.id, actor.id));
   if (!check.allowed) return fail({ kind: check.reason, message: check.message });
@@ -111,6 +119,29 @@ export async function applyTransition<T, F extends Refusal = Refusal>(
     throw new Error(`${action} leads to ${check.to} but did not apply it`);
   }
   return result;
+}
+
+/**
+ * Locks the version and the versions `locksAlso` names. Those are read before the lock (the item of a
+ * version never changes), so they are read again once locked: if another transaction changed which
+ * versions they are while this one waited, the new ones are locked too, and if that still does not
+ * settle it (a third change in between), the transition is refused as a conflict rather than acting on
+ * an unlocked row.
+ */
+async function lockForTransition(tx: DbTx, request: TransitionRequest<Refusal>): Promise<Map<string, ContentVersion> | "changed" | undefined> {
+  const { versionId, locksAlso } = request;
+  if (!locksAlso) return lockVersions(tx, [versionId]);
+  const item = await itemOfVersionId(tx, versionId);
+  if (!item) return undefined;
+  const ids = [versionId];
+  for (let attempt = 0; attempt < 2; attempt++) {
+    ids.push(...(await locksAlso(tx, item)));
+    const locked = await lockVersions(tx, ids);
+    const now = await locksAlso(tx, item);
+    if (now.every((id) => locked.has(id))) return locked;
+    ids.push(...now);
+  }
+  return "changed";
 }
 
 /** The new version an action such as startDraftFrom creates from `base`: the item's next number, the base's title. */

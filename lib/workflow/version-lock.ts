@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DbTx } from "@/lib/db/client";
 import type { ContentVersion } from "@/lib/db/generated/client";
+import { itemOfVersion, type Item } from "@/lib/items/item";
 
 /**
  * Locks version rows for the rest of the transaction (SELECT … FOR UPDATE), so that two operations on the
@@ -14,6 +15,13 @@ export async function lockVersions(tx: DbTx, versionIds: readonly string[]): Pro
   await tx.$queryRaw`SELECT "id" FROM "ContentVersion" WHERE "id" = ANY(${ids}::uuid[]) ORDER BY "id" FOR UPDATE`;
   const versions = await tx.contentVersion.findMany({ where: { id: { in: ids } } });
   return new Map(versions.map((version) => [version.id, version]));
+}
+
+/** The item a version belongs to (which never changes), read without a lock; null if there is no such version. */
+export async function itemOfVersionId(tx: DbTx, versionId: string): Promise<Item | null> {
+  if (!z.uuid().safeParse(versionId).success) return null;
+  const columns = await tx.contentVersion.findUnique({ where: { id: versionId }, select: { articleId: true, riskListId: true } });
+  return columns && itemOfVersion(columns);
 }
 
 export async function isAuthorOf(tx: DbTx, versionId: string, userId: string | null): Promise<boolean> {
