@@ -19,6 +19,7 @@ export const auditActions = [
   "version.submitted",
   "version.changes_requested",
   "version.approved",
+  "version.review_refused",
   "version.reattested",
   "version.published",
   "version.publish_scheduled",

@@ -178,6 +178,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "version.submitted": "inskickad för granskning",
   "version.changes_requested": "ändringar begärda",
   "version.approved": "godkänd",
+  "version.review_refused": "granskning nekad (fyraögonsprincipen)",
   "version.reattested": "granskning förnyad",
   "version.published": "publicerad",
   "version.publish_scheduled": "publicering schemalagd",

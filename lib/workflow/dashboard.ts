@@ -2,7 +2,9 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { ArticleKind, Prisma, Role, VersionStatus } from "@/lib/db/generated/client";
 import { itemColumn, itemKindNames, itemOfVersion, sameItem, type Item } from "@/lib/items/item";
-import { checkTransition } from "./version-workflow";
+import { accountControllers } from "@/lib/auth/account-provenance";
+import { authorshipThroughAccount } from "./version-lock";
+import { checkTransition, type Authorship } from "./version-workflow";
 import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** An item and, for an article, whether it is an overview or a procedure: what the staff call its type. */
@@ -76,7 +78,8 @@ export async function loadDashboard(db: Db, user: { id: string; roles: readonly 
   const isReviewer = user.roles.includes("REVIEWER");
   const mine = { OR: [{ createdById: user.id }, { authors: { some: { userId: user.id } } }] } satisfies Prisma.ContentVersionWhereInput;
 
-  const [myDrafts, changesRequested, inReview, scheduled, overdue, recentlyPublished] = await Promise.all([
+  const [controllers, myDrafts, changesRequested, inReview, scheduled, overdue, recentlyPublished] = await Promise.all([
+    isReviewer ? accountControllers(db, user.id) : new Set<string>(),
     isEditor
       ? db.contentVersion.findMany({ where: { status: "DRAFT", ...mine }, include: rowInclude, orderBy: { updatedAt: "desc" }, take: dashboardSectionLimit })
       : null,
@@ -84,7 +87,7 @@ export async function loadDashboard(db: Db, user: { id: string; roles: readonly 
     isReviewer
       ? db.contentVersion.findMany({
           where: { status: "IN_REVIEW" },
-          include: { ...rowInclude, authors: { where: { userId: user.id }, select: { userId: true } } },
+          include: { ...rowInclude, authors: { select: { userId: true } } },
           orderBy: { submittedAt: "asc" },
           take: dashboardSectionLimit,
         })
@@ -107,12 +110,18 @@ export async function loadDashboard(db: Db, user: { id: string; roles: readonly 
     ...(myDrafts && { myDrafts: myDrafts.map(toRow) }),
     ...(changesRequested && { changesRequestedOfMe: changesRequested.map(toRow) }),
     ...(inReview && {
-      waitingForMyReview: inReview.filter((version) => checkTransition("approve", version, user, version.authors.length > 0).allowed).map(toRow),
+      waitingForMyReview: inReview.filter((version) => checkTransition("approve", version, user, authorshipOf(version, user.id, controllers)).allowed).map(toRow),
     }),
     scheduled: scheduled.map(toRow).sort((a, b) => nextScheduledAt(a) - nextScheduledAt(b)),
     overdueForReview: overdue.map(toRow),
     recentlyPublished: recentlyPublished.map(toRow),
   };
+}
+
+/** Four-eyes for one version in review, from its authors and the reviewer's account controllers (read once for all). */
+function authorshipOf(version: { createdById: string; authors: { userId: string }[] }, userId: string, controllers: ReadonlySet<string>): Authorship {
+  const authors = new Set([version.createdById, ...version.authors.map((author) => author.userId)]);
+  return authors.has(userId) ? "author" : authorshipThroughAccount(authors, controllers).authorship;
 }
 
 function nextScheduledAt(row: DashboardRow): number {

@@ -5,7 +5,7 @@ import { fail, type DomainResult } from "@/lib/errors/domain-result";
 import type { VersionReference } from "@/lib/events/domain-events";
 import { commitWithEvents, type Committed, type EmitEvent, type Refusal } from "@/lib/events/unit-of-work";
 import { auditEntityOf, itemColumn, itemOfVersion, type Item } from "@/lib/items/item";
-import { isAuthorOf, itemOfVersionId, lockVersions } from "./version-lock";
+import { itemOfVersionId, lockVersions, versionAuthorship } from "./version-lock";
 import { checkTransition, versionTransitions, type VersionAction, type WorkflowActor } from "./version-workflow";
 
 /** Which version, which action of the workflow table, and who. */
@@ -56,12 +56,37 @@ export type TransitionSteps = {
  * `decide` and `audit`, and `emit` what happened. A refusal anywhere rolls everything back. Returns the
  * operation's value and the events, which subscribers have turned into their effects.
  */
-export function runTransition<T, F extends Refusal = Refusal>(
+export async function runTransition<T, F extends Refusal = Refusal>(
   db: Db,
   request: TransitionRequest<F>,
   steps: (steps: TransitionSteps) => Promise<DomainResult<T> | F>,
 ): Promise<Committed<T> | Refusal | F> {
-  return commitWithEvents(db, (tx, emit) => applyTransition(tx, emit, request, steps));
+  const result = await commitWithEvents<T, Refusal | F>(db, (tx, emit) => applyTransition(tx, emit, request, steps));
+  // A review refused by four-eyes is on record, although the refused transaction left nothing behind.
+  if (!result.ok && isFourEyesRefusal(result)) await db.$transaction((tx) => recordFourEyesRefusal(tx, request, result.fourEyes));
+  return result;
+}
+
+/** What a four-eyes refusal tells the audit trail: which version, what was tried, and why it was refused. */
+type FourEyesRefusal = Refusal & { fourEyes: { authorship: "author" | "authorsAccount"; via: string[]; item: Item; number: number } };
+
+function isFourEyesRefusal(refusal: Refusal): refusal is FourEyesRefusal {
+  return "fourEyes" in refusal;
+}
+
+async function recordFourEyesRefusal(tx: DbTx, request: TransitionRequest<Refusal>, refusal: FourEyesRefusal["fourEyes"]): Promise<void> {
+  await recordAuditEvent(tx, {
+    actorId: request.actor.id,
+    action: "version.review_refused",
+    ...auditEntityOf(refusal.item),
+    data: {
+      versionId: request.versionId,
+      number: refusal.number,
+      action: request.action,
+      reason: refusal.authorship === "author" ? "actor_is_author" : "account_from_author",
+      ...(refusal.via.length > 0 && { accountFrom: refusal.via }),
+    },
+  });
 }
 
 /** The same, inside a transaction an operation has already opened (one that first decides which version to act on). */
@@ -76,8 +101,14 @@ export async function applyTransition<T, F extends Refusal = Refusal>(
   if (locked === "changed") return fail({ kind: "conflict", message: "Innehållet ändrades samtidigt av någon annan; försök igen" });
   const version = locked?.get(versionId);
   if (!version) return fail({ kind: "not_found", message: "Versionen finns inte" });
-  const check = checkTransition(action, version, actor, await isAuthorOf(tx, version.id, actor.id));
-  if (!check.allowed) return fail({ kind: check.reason, message: check.message });
+  const { authorship, via } = await versionAuthorship(tx, version.id, actor.id);
+  const check = checkTransition(action, version, actor, authorship);
+  if (!check.allowed) {
+    const failure = { kind: check.reason, message: check.message };
+    if (!check.fourEyes) return { ok: false, failure };
+    const refusal: FourEyesRefusal = { ok: false, failure, fourEyes: { authorship: check.fourEyes, via, item: itemOfVersion(version), number: version.number } };
+    return refusal;
+  }
   if (request.expectedRevision && version.revision !== request.expectedRevision.revision) return request.expectedRevision.refuse(tx, version);
 
   const item = itemOfVersion(version);
