@@ -24,6 +24,7 @@ export const auditActions = [
   "version.published",
   "version.publish_scheduled",
   "version.publish_schedule_cancelled",
+  "version.schedule_late",
   "version.restored",
   "item.unpublished",
   "item.unpublish_scheduled",

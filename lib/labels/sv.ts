@@ -183,6 +183,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "version.published": "publicerad",
   "version.publish_scheduled": "publicering schemalagd",
   "version.publish_schedule_cancelled": "schemalagd publicering avbruten",
+  "version.schedule_late": "schemaläggning genomförd försenad",
   "version.restored": "återställd som nytt utkast",
   "item.unpublished": "avpublicerad",
   "item.unpublish_scheduled": "avpublicering schemalagd",
