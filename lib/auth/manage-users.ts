@@ -51,7 +51,13 @@ export async function updateUserRoles(db: Db, actor: UserManager, input: z.outpu
   return db.$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (!before) return fail(userNotFound);
-    const unchanged = before.roles.length === roles.length && roles.every((role) => before.roles.includes(role));
+    if (input.expectedRoles && !sameRoles(before.roles, input.expectedRoles)) {
+      return fail({
+        kind: "conflict",
+        message: "En annan administratör har ändrat rollerna sedan du öppnade sidan; ladda om sidan och försök igen / Another admin changed the roles; reload",
+      });
+    }
+    const unchanged = sameRoles(before.roles, roles);
     if (unchanged) return ok(pickManaged(before));
     const granted = reviewerGrant(before.roles, roles, actor.id, new Date());
     const updated = await tx.user.update({
@@ -117,6 +123,12 @@ export async function setUserActive(db: Db, actor: UserManager, input: z.output<
     });
     return ok(updated);
   });
+}
+
+function sameRoles(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((role) => right.has(role));
 }
 
 function pickManaged(user: User): ManagedUser {
