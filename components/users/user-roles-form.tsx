@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { updateUserRolesAction } from "@/lib/actions/user-actions";
 import type { ManagedUser } from "@/lib/auth/manage-users";
@@ -18,7 +18,7 @@ export function UserRolesForm({ user, isSelf }: { user: ManagedUser; isSelf: boo
   const [saved, setSaved] = useState(false);
   const [formErrors, setFormErrors] = useState<string[]>([]);
   /** The roles this page knows the user has: a change made by another admin meanwhile is refused, not undone. */
-  const knownRoles = useRef(user.roles);
+  const [knownRoles, setKnownRoles] = useState(user.roles);
   const { register, handleSubmit, setError, formState } = useForm<UpdateUserRolesFormInput>({
     resolver: zodResolver(updateUserRolesSchema),
     defaultValues: { userId: user.id, roles: user.roles },
@@ -27,12 +27,12 @@ export function UserRolesForm({ user, isSelf }: { user: ManagedUser; isSelf: boo
   const onSubmit = handleSubmit(async (input) => {
     setSaved(false);
     setFormErrors([]);
-    const result = await updateUserRolesAction({ ...input, expectedRoles: knownRoles.current });
+    const result = await updateUserRolesAction({ ...input, expectedRoles: knownRoles });
     if (!result.ok) {
       setFormErrors(applyServerFieldErrors(result.error, setError, (path) => path === "roles"));
       return;
     }
-    knownRoles.current = result.value.roles;
+    setKnownRoles(result.value.roles);
     setSaved(true);
     router.refresh();
   });
