@@ -102,7 +102,7 @@ export async function runFreshnessCheck(db: Db, options: { articleId: string; sl
       const title = `${content.title.replace(/ · generation \d+$/, "")} · generation ${generation}`;
       const saved = await saveDraft(db, editor, { kind: "article", versionId: draft.value.id, baseRevision: draft.value.revision, content: { ...content, title } });
       if (!saved.ok) throw new Error(`save: ${saved.failure.message}`);
-      const submitted = await submitForReview(db, editor, { versionId: draft.value.id, changeNote: "Benchmark", readerNote: "Benchmark" });
+      const submitted = await submitForReview(db, editor, { versionId: draft.value.id, baseRevision: saved.value.revision, changeNote: "Benchmark", readerNote: "Benchmark" });
       if (!submitted.ok) throw new Error(`submit: ${submitted.failure.message}`);
       const approved = await approveVersion(db, reviewer, { versionId: draft.value.id, contentHash: submitted.value.contentHash! });
       if (!approved.ok) throw new Error(`approve: ${approved.failure.message}`);

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { ContentSearch } from "@/components/dashboard/content-search";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
+import { LateSchedulesSection } from "@/components/dashboard/late-schedules-section";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
-import { contentSearchSchema, loadDashboard, searchContentByTitle } from "@/lib/workflow/dashboard";
+import { contentSearchSchema, lateScheduleDays, loadDashboard, searchContentByTitle } from "@/lib/workflow/dashboard";
 import { adminPaths } from "@/lib/paths/admin-paths";
 
 export const metadata: Metadata = { title: "Översikt" };
@@ -44,6 +45,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           />
         )}
         <DashboardSection id="schemalagt" title="Schemalagt" empty="Inget är schemalagt för publicering eller avpublicering." rows={dashboard.scheduled} dateColumn="scheduled" />
+        <LateSchedulesSection rows={dashboard.lateSchedules} days={lateScheduleDays} />
         <DashboardSection
           id="forsenad-granskning"
           title="Försenad granskning"

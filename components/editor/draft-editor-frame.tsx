@@ -29,6 +29,7 @@ type Draft = Pick<
   | "mergeByHand"
   | "save"
   | "saveNow"
+  | "revision"
 >;
 
 type Content = ArticleContent | RiskListContent;
@@ -118,7 +119,7 @@ export function DraftEditorFrame({
         </form>
         {draft.reference && <OtherTextReference other={draft.reference} titles={titles} onClose={draft.closeReference} />}
       </div>
-      <SubmitForReviewForm versionId={versionId} saveDraft={draft.save} />
+      <SubmitForReviewForm versionId={versionId} saveDraft={draft.save} revision={draft.revision} />
     </div>
   );
 }

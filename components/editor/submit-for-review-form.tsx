@@ -14,13 +14,14 @@ const fields = new Set(["changeNote", "readerNote"]);
 
 /**
  * Freezes the draft for review with its two notes. Pending edits are saved first, so what is submitted
- * is exactly what the editor sees.
+ * is exactly what the editor sees; the submit carries the revision that save left (the hidden field), and
+ * the server refuses it if anyone saved since.
  */
-export function SubmitForReviewForm({ versionId, saveDraft }: { versionId: string; saveDraft: () => Promise<boolean> }) {
+export function SubmitForReviewForm({ versionId, saveDraft, revision }: { versionId: string; saveDraft: () => Promise<boolean>; revision: () => number }) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
-  const { register, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof submitForReviewSchema>>({
+  const { register, handleSubmit, setError, setValue, formState } = useForm<Values, unknown, z.output<typeof submitForReviewSchema>>({
     resolver: zodResolver(submitForReviewSchema),
-    defaultValues: { versionId, changeNote: "", readerNote: "" },
+    defaultValues: { versionId, baseRevision: revision(), changeNote: "", readerNote: "" },
   });
   const { errors } = formState;
 
@@ -30,8 +31,11 @@ export function SubmitForReviewForm({ versionId, saveDraft }: { versionId: strin
       setFormErrors(["Utkastet kunde inte sparas; rätta det som står ovan och försök igen."]);
       return;
     }
+    // The save may have moved the revision on: submit exactly the text it stored.
+    const baseRevision = revision();
+    setValue("baseRevision", baseRevision);
     // On success the action redirects to the version page.
-    const result = await submitForReviewAction(input);
+    const result = await submitForReviewAction({ ...input, baseRevision });
     if (!result.ok) setFormErrors(applyServerFieldErrors(result.error, setError, (path) => fields.has(path)));
   });
 
@@ -41,6 +45,7 @@ export function SubmitForReviewForm({ versionId, saveDraft }: { versionId: strin
       <p>Versionen låses när den skickas: granskaren godkänner exakt den här texten.</p>
       <form onSubmit={onSubmit} noValidate className="form">
         <FormErrors messages={formErrors} />
+        <input type="hidden" {...register("baseRevision", { valueAsNumber: true })} />
         <FormField id="changeNote" label="Ändringsnotering till granskaren (intern)" error={errors.changeNote?.message}>
           <textarea rows={3} {...fieldAria("changeNote", errors.changeNote?.message)} {...register("changeNote")} />
         </FormField>

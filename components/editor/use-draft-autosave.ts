@@ -367,6 +367,8 @@ export function useDraftAutosave<Values extends FieldValues, Content extends Art
     mergeByHand,
     save,
     saveNow,
+    /** The revision the server holds as far as this editor knows: the one their last save (or the page) was based on. */
+    revision: () => baseRevision.current,
     /** The error message at a path, including a list's own error ("Minst en grupp"). */
     fieldError: (path: Path<Values>): string | undefined => {
       const error = get(form.formState.errors, path) as { message?: string; root?: { message?: string } } | undefined;

@@ -2,7 +2,7 @@ import type { ContentVersion } from "@/lib/db/generated/client";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { availableActions } from "@/lib/workflow/version-workflow";
-import { isAuthorOf } from "@/lib/workflow/version-lock";
+import { versionAuthorship } from "@/lib/workflow/version-lock";
 import { formatAdminDateTime } from "@/lib/labels/sv";
 import { PublishControlsPanel, type PublishingAction } from "./publish-controls-panel";
 import "./publishing.css";
@@ -31,7 +31,7 @@ function ScheduleNotice({ version }: Props) {
 export async function PublishControls({ version }: Props) {
   const user = await getCurrentUser();
   if (!user) return null;
-  const allowed = availableActions(version, user, await isAuthorOf(getDb(), version.id, user.id));
+  const allowed = availableActions(version, user, (await versionAuthorship(getDb(), version.id, user.id)).authorship);
   const actions = publishingActions.filter((action) => allowed.includes(action));
   if (actions.length === 0) return <ScheduleNotice version={version} />;
   return (

@@ -45,7 +45,7 @@ export function VersionHistoryTable({ history, user }: { history: ItemHistory; u
           <tbody>
             {versions.map((version) => {
               const authors = version.authors.map((author) => author.user.name).join(", ") || version.createdBy.name;
-              const canRestore = availableActions(version, user, false).includes("startDraftFrom");
+              const canRestore = availableActions(version, user, "independent").includes("startDraftFrom");
               return (
                 <tr key={version.id} data-testid="version-row">
                   <th scope="row">

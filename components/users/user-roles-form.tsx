@@ -17,6 +17,8 @@ export function UserRolesForm({ user, isSelf }: { user: ManagedUser; isSelf: boo
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const [formErrors, setFormErrors] = useState<string[]>([]);
+  /** The roles this page knows the user has: a change made by another admin meanwhile is refused, not undone. */
+  const [knownRoles, setKnownRoles] = useState(user.roles);
   const { register, handleSubmit, setError, formState } = useForm<UpdateUserRolesFormInput>({
     resolver: zodResolver(updateUserRolesSchema),
     defaultValues: { userId: user.id, roles: user.roles },
@@ -25,11 +27,12 @@ export function UserRolesForm({ user, isSelf }: { user: ManagedUser; isSelf: boo
   const onSubmit = handleSubmit(async (input) => {
     setSaved(false);
     setFormErrors([]);
-    const result = await updateUserRolesAction(input);
+    const result = await updateUserRolesAction({ ...input, expectedRoles: knownRoles });
     if (!result.ok) {
       setFormErrors(applyServerFieldErrors(result.error, setError, (path) => path === "roles"));
       return;
     }
+    setKnownRoles(result.value.roles);
     setSaved(true);
     router.refresh();
   });

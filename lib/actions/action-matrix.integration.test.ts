@@ -65,7 +65,7 @@ const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow> = {
     }),
   },
   "lib/actions/editor-actions.ts › startEditing": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ item: { kind: "article", id: k.unknownId } }) },
-  "lib/actions/editor-actions.ts › submitForReviewAction": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, changeNote: "Ändring", readerNote: "Nytt" }) },
+  "lib/actions/editor-actions.ts › submitForReviewAction": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, baseRevision: 0, changeNote: "Ändring", readerNote: "Nytt" }) },
   "lib/actions/moderation-actions.ts › deleteCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId }) },
   "lib/actions/moderation-actions.ts › moderateCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId, decision: "APPROVED" }) },
   "lib/actions/publishing-actions.ts › cancelScheduledPublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },

@@ -68,7 +68,7 @@ beforeAll(async () => {
   const inReview = async (articleId: string) => {
     const draft = await startDraft(db, users.editor, { item: { kind: "article", id: articleId } });
     if (!draft.ok) throw new Error(draft.failure.message);
-    const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, changeNote: "Kontroll", readerNote: "Genomläst" });
+    const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, baseRevision: draft.value.revision, changeNote: "Kontroll", readerNote: "Genomläst" });
     if (!submitted.ok) throw new Error(submitted.failure.message);
     return { id: submitted.value.id, contentHash: submitted.value.contentHash ?? "" };
   };
@@ -138,7 +138,7 @@ const subjects: Record<string, Subject> = {
       ];
     },
   },
-  submitForReview: { as: "editor", act: editorActions.submitForReviewAction, template: async () => ({ versionId: ids.draftRiskList, changeNote: "Ändring", readerNote: "Nytt" }) },
+  submitForReview: { as: "editor", act: editorActions.submitForReviewAction, template: async () => ({ versionId: ids.draftRiskList, baseRevision: 0, changeNote: "Ändring", readerNote: "Nytt" }) },
   approveVersion: {
     as: "reviewer",
     act: reviewActions.approveVersionAction,

@@ -36,7 +36,7 @@ async function versionInReview(slug: string) {
   const content = await readRiskListContent(db, draft.value.id);
   const saved = await saveDraft(db, author, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: { ...content, summary: "Biverkningarna går oftast över inom några dagar." } });
   if (!saved.ok) throw new Error("save failed");
-  const submitted = await submitForReview(db, author, { versionId: draft.value.id, changeNote: "Sammanfattning", readerNote: "Ny sammanfattning" });
+  const submitted = await submitForReview(db, author, { versionId: draft.value.id, baseRevision: saved.value.revision, changeNote: "Sammanfattning", readerNote: "Ny sammanfattning" });
   if (!submitted.ok) throw new Error(submitted.failure.message);
   return submitted.value;
 }

@@ -46,6 +46,22 @@ describe("managing users", () => {
     expect(events[0]).toMatchObject({ actorId: admin.id, entityType: "user", data: { before: ["EDITOR"], after: ["EDITOR", "REVIEWER"] } });
   });
 
+  it("two admins on one user's roles: the second, based on the roles before the first's change, is refused instead of undoing it", async () => {
+    const user = await newUser("two-admins@manage.test", ["EDITOR"]);
+    const second = await newUser("second-admin@manage.test", ["ADMIN"]);
+    // Both opened the page when the user was an editor; the first adds the reviewer role.
+    await kit.signIn(admin);
+    expect(await updateUserRolesAction({ userId: user.id, roles: ["EDITOR", "REVIEWER"], expectedRoles: ["EDITOR"] })).toMatchObject({ ok: true });
+    await kit.signIn(second);
+    expect(await updateUserRolesAction({ userId: user.id, roles: ["EDITOR", "ADMIN"], expectedRoles: ["EDITOR"] })).toMatchObject({
+      ok: false,
+      error: { kind: "conflict", message: expect.stringContaining("En annan administratör har ändrat rollerna") },
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual(["EDITOR", "REVIEWER"]);
+    // From what is stored now, the second admin's change goes through.
+    expect(await updateUserRolesAction({ userId: user.id, roles: ["EDITOR", "REVIEWER", "ADMIN"], expectedRoles: ["REVIEWER", "EDITOR"] })).toMatchObject({ ok: true });
+  });
+
   it("records nothing when the roles are the same", async () => {
     const user = await newUser("same@manage.test", ["REVIEWER"]);
     expect(await updateUserRoles(db, admin, { userId: user.id, roles: ["REVIEWER"] })).toMatchObject({ ok: true });

@@ -3,6 +3,7 @@ import type { Db, DbTx } from "@/lib/db/client";
 import type { User } from "@/lib/db/generated/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
+import { reviewerGrant } from "./account-provenance";
 import type { setUserActiveSchema, updateUserProfileSchema, updateUserRolesSchema } from "./user-schemas";
 
 /** The administrator doing the change; their own account has guards (see below). */
@@ -30,7 +31,8 @@ export async function findManagedUser(db: Db, userId: string): Promise<ManagedUs
 }
 
 /**
- * Replaces a user's roles, audited with before and after. The user's other sessions end at once (the
+ * Replaces a user's roles, audited with before and after. Granting the reviewer role records who granted
+ * it: four-eyes refuses that account's approval of the granting admin's own texts. The user's other sessions end at once (the
  * session epoch is bumped), so nobody keeps working under roles they no longer hold. An admin changing
  * their own roles keeps their current session: they may not drop ADMIN, and any other change is
  * already in effect because every request re-reads the roles from the database.
@@ -49,11 +51,18 @@ export async function updateUserRoles(db: Db, actor: UserManager, input: z.outpu
   return db.$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (!before) return fail(userNotFound);
-    const unchanged = before.roles.length === roles.length && roles.every((role) => before.roles.includes(role));
+    if (input.expectedRoles && !sameRoles(before.roles, input.expectedRoles)) {
+      return fail({
+        kind: "conflict",
+        message: "En annan administratör har ändrat rollerna sedan du öppnade sidan; ladda om sidan och försök igen / Another admin changed the roles; reload",
+      });
+    }
+    const unchanged = sameRoles(before.roles, roles);
     if (unchanged) return ok(pickManaged(before));
+    const granted = reviewerGrant(before.roles, roles, actor.id, new Date());
     const updated = await tx.user.update({
       where: { id: userId },
-      data: { roles, ...(isSelf ? {} : { sessionEpoch: { increment: 1 } }) },
+      data: { roles, ...granted, ...(isSelf ? {} : { sessionEpoch: { increment: 1 } }) },
       select: managedUserFields,
     });
     await recordAuditEvent(tx, {
@@ -61,7 +70,7 @@ export async function updateUserRoles(db: Db, actor: UserManager, input: z.outpu
       action: "user.roles_changed",
       entityType: "user",
       entityId: userId,
-      data: { email: before.email, before: before.roles, after: updated.roles },
+      data: { email: before.email, before: before.roles, after: updated.roles, ...("reviewerGrantedById" in granted && { reviewerGrantedBy: actor.id }) },
     });
     return ok(updated);
   });
@@ -114,6 +123,12 @@ export async function setUserActive(db: Db, actor: UserManager, input: z.output<
     });
     return ok(updated);
   });
+}
+
+function sameRoles(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((role) => right.has(role));
 }
 
 function pickManaged(user: User): ManagedUser {

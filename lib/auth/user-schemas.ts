@@ -27,7 +27,12 @@ export const createUserSchema = z.object({
 export type CreateUserFormInput = z.input<typeof createUserSchema>;
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
-export const updateUserRolesSchema = z.object({ userId: z.uuid(), roles: rolesSchema });
+export const updateUserRolesSchema = z.object({
+  userId: z.uuid(),
+  roles: rolesSchema,
+  /** The roles the admin saw: if another admin changed them since, the change is refused rather than undoing theirs. */
+  expectedRoles: z.array(z.enum(Role)).max(Object.keys(Role).length).optional(),
+});
 export type UpdateUserRolesFormInput = z.input<typeof updateUserRolesSchema>;
 
 export const updateUserProfileSchema = z.object({

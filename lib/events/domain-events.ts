@@ -13,6 +13,9 @@ export type VersionReference = { id: string; number: number };
 /** Publishing and unpublishing, which can also be scheduled. */
 export type Release = "publish" | "unpublish";
 
+/** What applied a schedule: its own queued job, or the periodic sweep of overdue schedules. */
+export type ScheduledRunner = "job" | "sweep";
+
 /** Who did it (null: the scheduler, acting on an admin's earlier decision) and when. */
 type Occurrence = { actorId: string | null; occurredAt: Date };
 type AboutVersion = Occurrence & { item: Item; version: VersionReference };
@@ -28,6 +31,23 @@ export type DomainEvent =
   | (AboutVersion & { type: "version.unpublished"; contentHash: string })
   | (AboutVersion & { type: "version.release_scheduled"; release: Release; at: Date })
   | (AboutVersion & { type: "version.release_schedule_cancelled"; release: Release; at: Date })
+  /**
+   * A scheduled publish or unpublish happened late: more than a minute after `dueAt` (the workers or the
+   * database were down, or the job was lost and the sweep of overdue schedules applied it). Emitted in
+   * the same transaction as the `version.published` / `version.unpublished` it follows, so exactly once
+   * per schedule. `occurredAt` is when it was applied, `lateBySeconds` how long after `dueAt`;
+   * `scheduledById` is the admin who scheduled it (null: unknown, or the operator); `appliedBy` says
+   * whether the schedule's own job or the sweep applied it; `actorId` is null (the scheduler).
+   * For notifying admins that the site showed (or withdrew) something later than they decided.
+   */
+  | (AboutVersion & {
+      type: "schedule.late";
+      release: Release;
+      dueAt: Date;
+      lateBySeconds: number;
+      scheduledById: string | null;
+      appliedBy: ScheduledRunner;
+    })
   | (AboutVersion & { type: "review.comment_added"; commentId: string; blockKey: string | null })
   | (Occurrence & { type: "comment.moderated"; commentId: string; articleId: string; decision: "APPROVED" | "REJECTED" })
   | (Occurrence & { type: "comment.deleted"; commentId: string; articleId: string });

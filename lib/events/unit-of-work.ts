@@ -12,6 +12,13 @@ export type Refusal = { ok: false; failure: DomainFailure };
 
 export type EmitEvent = (event: DomainEvent) => void;
 
+/**
+ * A burst of operations on one version (many editors saving at once) queues for the pool's connections
+ * and the version's row lock; each waits up to this long for its transaction to start (Prisma's default,
+ * 2 s, turned such a burst into errors instead of conflicts).
+ */
+const transactionOptions = { maxWait: 10_000 } as const;
+
 /** Thrown through Prisma's transaction to roll it back; carries the refusal out. */
 class RolledBack<F> {
   constructor(readonly refusal: F) {}
@@ -39,7 +46,7 @@ export async function commitWithEvents<T, F extends Refusal = Refusal>(
         for (const [, subscriber] of subscribers.inTransaction) await subscriber(event, tx);
       }
       return { value: result.value, events };
-    });
+    }, transactionOptions);
   } catch (error) {
     if (error instanceof RolledBack) return error.refusal as F;
     throw error;

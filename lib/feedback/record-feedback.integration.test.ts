@@ -23,7 +23,7 @@ const vote = (articleId: string, helpful: "ja" | "nej", readerId: string, client
 async function publishNewVersion(articleId: string) {
   const draft = await startDraft(db, actors.editor, { item: { kind: "article", id: articleId } });
   if (!draft.ok) throw new Error(draft.failure.message);
-  const submitted = await submitForReview(db, actors.editor, { versionId: draft.value.id, changeNote: "Ny version", readerNote: "Genomläst" });
+  const submitted = await submitForReview(db, actors.editor, { versionId: draft.value.id, baseRevision: draft.value.revision, changeNote: "Ny version", readerNote: "Genomläst" });
   if (!submitted.ok) throw new Error(submitted.failure.message);
   const approved = await approveVersion(db, actors.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash! });
   if (!approved.ok) throw new Error(approved.failure.message);

@@ -11,6 +11,8 @@ export const jobQueueNames = {
   unpublishVersion: "unpublish-version",
   webhookDelivery: "webhook-delivery",
   cdnPurge: "cdn-purge",
+  /** The sweep of overdue schedules (lib/workflow/schedule-versions.ts), sent every minute by pg-boss's cron. */
+  scheduleSweep: "schedule-sweep",
 } as const;
 export type JobQueueName = (typeof jobQueueNames)[keyof typeof jobQueueNames];
 
@@ -23,6 +25,8 @@ const queueOptions: Partial<Record<JobQueueName, Omit<PgBoss.Queue, "name">>> = 
   [jobQueueNames.webhookDelivery]: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   // Purging the CDN (lib/webhooks/cdn-purge.ts) is retried the same way.
   [jobQueueNames.cdnPurge]: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  // One sweep waiting and one running at most ("stately"); a failed sweep is not retried: the next minute's is.
+  [jobQueueNames.scheduleSweep]: { policy: "stately", retryLimit: 0, expireInSeconds: 600 },
 };
 
 export type JobQueue = PgBoss;

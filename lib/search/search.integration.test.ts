@@ -34,9 +34,9 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; failure: { mess
 /** Writes a version's content, has it reviewed, and (unless `publish: false`) publishes it. */
 async function release(versionId: string, revision: number, content: { title: string; summary?: string; blocks: ArticleBlock[] }, publish = true) {
   const { db, users } = kit;
-  unwrap(await saveDraft(db, users.editor, { kind: "article", versionId, baseRevision: revision, content }));
+  const saved = unwrap(await saveDraft(db, users.editor, { kind: "article", versionId, baseRevision: revision, content }));
   if (!publish) return versionId;
-  const submitted = unwrap(await submitForReview(db, users.editor, { versionId, changeNote: "Ny text", readerNote: "Ny text" }));
+  const submitted = unwrap(await submitForReview(db, users.editor, { versionId, baseRevision: saved.revision, changeNote: "Ny text", readerNote: "Ny text" }));
   unwrap(await approveVersion(db, users.reviewer, { versionId, contentHash: submitted.contentHash! }));
   unwrap(await publishVersion(db, users.admin, { versionId }));
   return versionId;
@@ -108,7 +108,8 @@ describe("Swedish full-text search of published content", () => {
     await release(created.versionId, version.revision, { title: "Hemligt utkastord", blocks: paragraphs("Zebrafiskterapi är bara ett utkast.") }, false);
     const draft = unwrap(await startDraft(kit.db, kit.users.editor, { item: { kind: "article", id: (await kit.db.article.findFirstOrThrow({ where: { slug: "sok-heter" } })).id } }));
     await release(draft.id, draft.revision, { title: "Ryggskott", blocks: paragraphs("Zebrafiskterapi i nästa version.") }, false);
-    const submitted = unwrap(await submitForReview(kit.db, kit.users.editor, { versionId: draft.id, changeNote: "Ny", readerNote: "Ny" }));
+    const { revision } = await kit.db.contentVersion.findUniqueOrThrow({ where: { id: draft.id } });
+    const submitted = unwrap(await submitForReview(kit.db, kit.users.editor, { versionId: draft.id, baseRevision: revision, changeNote: "Ny", readerNote: "Ny" }));
     unwrap(await approveVersion(kit.db, kit.users.reviewer, { versionId: draft.id, contentHash: submitted.contentHash! }));
     // Approved is not published either.
     expect(await slugsFound("zebrafiskterapi")).toEqual([]);

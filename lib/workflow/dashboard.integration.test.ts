@@ -38,7 +38,7 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; failure: { mess
 
 async function submitted(editor: TestUser, riskListId: string) {
   const draft = unwrap(await startDraft(db, editor, { item: { kind: "riskList", id: riskListId } }));
-  return unwrap(await submitForReview(db, editor, { versionId: draft.id, changeNote: "Ändring", readerNote: "Ändrat" }));
+  return unwrap(await submitForReview(db, editor, { versionId: draft.id, baseRevision: draft.revision, changeNote: "Ändring", readerNote: "Ändrat" }));
 }
 
 describe("the dashboard", () => {

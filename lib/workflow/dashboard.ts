@@ -2,7 +2,11 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { ArticleKind, Prisma, Role, VersionStatus } from "@/lib/db/generated/client";
 import { itemColumn, itemKindNames, itemOfVersion, sameItem, type Item } from "@/lib/items/item";
-import { checkTransition } from "./version-workflow";
+import { accountControllers } from "@/lib/auth/account-provenance";
+import { authorshipThroughAccount } from "./version-lock";
+import { checkTransition, type Authorship } from "./version-workflow";
+import { lateScheduleAfterMs } from "./publish-versions";
+import type { Release } from "@/lib/events/domain-events";
 import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** An item and, for an article, whether it is an overview or a procedure: what the staff call its type. */
@@ -24,12 +28,31 @@ export type DashboardRow = ItemType & {
   scheduledUnpublishAt: Date | null;
 };
 
+/**
+ * A schedule that did not happen on time: still waiting more than a minute after it was due (the
+ * workers or the database are down), or applied late within the last week (from the audit trail).
+ */
+export type LateScheduleRow = ItemType & {
+  versionId: string;
+  href: string;
+  itemTitle: string;
+  number: number;
+  release: Release;
+  dueAt: Date;
+  /** When it was applied; null: not yet. */
+  appliedAt: Date | null;
+};
+
+/** How far back the dashboard lists schedules that were applied late. */
+export const lateScheduleDays = 7;
+
 /** The dashboard's sections; a section is absent when the user's roles give it no meaning. */
 export type Dashboard = {
   myDrafts?: DashboardRow[];
   changesRequestedOfMe?: DashboardRow[];
   waitingForMyReview?: DashboardRow[];
   scheduled: DashboardRow[];
+  lateSchedules: LateScheduleRow[];
   overdueForReview: DashboardRow[];
   recentlyPublished: DashboardRow[];
 };
@@ -76,7 +99,9 @@ export async function loadDashboard(db: Db, user: { id: string; roles: readonly 
   const isReviewer = user.roles.includes("REVIEWER");
   const mine = { OR: [{ createdById: user.id }, { authors: { some: { userId: user.id } } }] } satisfies Prisma.ContentVersionWhereInput;
 
-  const [myDrafts, changesRequested, inReview, scheduled, overdue, recentlyPublished] = await Promise.all([
+  const [lateSchedules, controllers, myDrafts, changesRequested, inReview, scheduled, overdue, recentlyPublished] = await Promise.all([
+    loadLateSchedules(db, now),
+    isReviewer ? accountControllers(db, user.id) : new Set<string>(),
     isEditor
       ? db.contentVersion.findMany({ where: { status: "DRAFT", ...mine }, include: rowInclude, orderBy: { updatedAt: "desc" }, take: dashboardSectionLimit })
       : null,
@@ -84,7 +109,7 @@ export async function loadDashboard(db: Db, user: { id: string; roles: readonly 
     isReviewer
       ? db.contentVersion.findMany({
           where: { status: "IN_REVIEW" },
-          include: { ...rowInclude, authors: { where: { userId: user.id }, select: { userId: true } } },
+          include: { ...rowInclude, authors: { select: { userId: true } } },
           orderBy: { submittedAt: "asc" },
           take: dashboardSectionLimit,
         })
@@ -107,12 +132,65 @@ export async function loadDashboard(db: Db, user: { id: string; roles: readonly 
     ...(myDrafts && { myDrafts: myDrafts.map(toRow) }),
     ...(changesRequested && { changesRequestedOfMe: changesRequested.map(toRow) }),
     ...(inReview && {
-      waitingForMyReview: inReview.filter((version) => checkTransition("approve", version, user, version.authors.length > 0).allowed).map(toRow),
+      waitingForMyReview: inReview.filter((version) => checkTransition("approve", version, user, authorshipOf(version, user.id, controllers)).allowed).map(toRow),
     }),
     scheduled: scheduled.map(toRow).sort((a, b) => nextScheduledAt(a) - nextScheduledAt(b)),
+    lateSchedules,
     overdueForReview: overdue.map(toRow),
     recentlyPublished: recentlyPublished.map(toRow),
   };
+}
+
+/** Schedules still waiting past their time (oldest first), then those applied late in the last week (latest first). */
+async function loadLateSchedules(db: Db, now: Date): Promise<LateScheduleRow[]> {
+  const lateBefore = new Date(now.getTime() - lateScheduleAfterMs);
+  const [waiting, applied] = await Promise.all([
+    db.contentVersion.findMany({
+      where: {
+        OR: [
+          { status: "APPROVED", scheduledPublishAt: { lt: lateBefore } },
+          { status: "PUBLISHED", scheduledUnpublishAt: { lt: lateBefore } },
+        ],
+      },
+      include: rowInclude,
+      take: dashboardSectionLimit,
+    }),
+    db.auditEvent.findMany({
+      where: { action: "version.schedule_late", at: { gte: new Date(now.getTime() - lateScheduleDays * 24 * 3600_000) } },
+      orderBy: { at: "desc" },
+      take: dashboardSectionLimit,
+    }),
+  ]);
+  const appliedRecords = applied.flatMap((event) => {
+    const data = lateScheduleRecordSchema.safeParse(event.data);
+    return data.success ? [{ ...data.data, appliedAt: event.at }] : [];
+  });
+  const appliedVersions = await db.contentVersion.findMany({ where: { id: { in: appliedRecords.map((record) => record.versionId) } }, include: rowInclude });
+  const byId = new Map(appliedVersions.map((version) => [version.id, version]));
+  const row = (version: VersionWithItem, release: Release, dueAt: Date, appliedAt: Date | null): LateScheduleRow => {
+    const { versionId, href, itemTitle, item, articleKind, number } = toRow(version);
+    return { versionId, href, itemTitle, item, articleKind, number, release, dueAt, appliedAt };
+  };
+  return [
+    ...waiting
+      .map((version) =>
+        version.status === "APPROVED" ? row(version, "publish", version.scheduledPublishAt!, null) : row(version, "unpublish", version.scheduledUnpublishAt!, null),
+      )
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
+    ...appliedRecords.flatMap((record) => {
+      const version = byId.get(record.versionId);
+      return version ? [row(version, record.release, new Date(record.dueAt), record.appliedAt)] : [];
+    }),
+  ];
+}
+
+/** What a `version.schedule_late` audit event records (lib/workflow/publish-versions.ts). */
+const lateScheduleRecordSchema = z.object({ versionId: z.uuid(), release: z.enum(["publish", "unpublish"]), dueAt: z.iso.datetime() });
+
+/** Four-eyes for one version in review, from its authors and the reviewer's account controllers (read once for all). */
+function authorshipOf(version: { createdById: string; authors: { userId: string }[] }, userId: string, controllers: ReadonlySet<string>): Authorship {
+  const authors = new Set([version.createdById, ...version.authors.map((author) => author.userId)]);
+  return authors.has(userId) ? "author" : authorshipThroughAccount(authors, controllers).authorship;
 }
 
 function nextScheduledAt(row: DashboardRow): number {

@@ -26,7 +26,7 @@ export function startDraft(db: Db, actor: SignedInActor, input: StartDraftInput)
   return commitWithEvents<ContentVersion>(db, async (tx, emit) => {
     const open = await tx.contentVersion.findFirst({ where: { ...itemColumn(item), status: { in: [...openStatuses] } } });
     if (open?.status === "DRAFT" && !fromVersionId) {
-      const check = checkTransition("editDraft", open, actor, false);
+      const check = checkTransition("editDraft", open, actor, "independent");
       return check.allowed ? ok(open) : fail({ kind: check.reason, message: check.message });
     }
     if (open) {

@@ -53,7 +53,7 @@ describe("editorial workflow against the database", () => {
     const saved = await saveDraft(db, users.editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content });
     expect(saved).toMatchObject({ ok: true, value: { revision: 1 } });
 
-    const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, changeNote: "Lagt till allergi", readerNote: "Ny risk: allergisk reaktion" });
+    const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, baseRevision: 1, changeNote: "Lagt till allergi", readerNote: "Ny risk: allergisk reaktion" });
     expect(submitted.ok && submitted.value.contentHash).toMatch(/^[0-9a-f]{64}$/);
     if (!submitted.ok) return;
 
@@ -67,7 +67,7 @@ describe("editorial workflow against the database", () => {
     const revision = await startDraft(db, users.coEditor, { item: { kind: "riskList", id: list.id }, fromVersionId: draft.value.id });
     expect(revision.ok && revision.value).toMatchObject({ number: 3, basedOnId: draft.value.id });
     if (!revision.ok) return;
-    const resubmitted = await submitForReview(db, users.coEditor, { versionId: revision.value.id, changeNote: "Frekvens angiven", readerNote: "Ny risk: allergisk reaktion" });
+    const resubmitted = await submitForReview(db, users.coEditor, { versionId: revision.value.id, baseRevision: revision.value.revision, changeNote: "Frekvens angiven", readerNote: "Ny risk: allergisk reaktion" });
     if (!resubmitted.ok) throw new Error(resubmitted.failure.message);
 
     // The first editor's text was carried into version 3, so they are an author of it and may not approve it

@@ -3,17 +3,22 @@ import type { Db, DbTx } from "@/lib/db/client";
 import type { ContentVersion } from "@/lib/db/generated/client";
 import type { AuditAction } from "@/lib/audit/record-audit-event";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
-import type { Release } from "@/lib/events/domain-events";
+import type { Release, ScheduledRunner } from "@/lib/events/domain-events";
 import { itemColumn, type Item } from "@/lib/items/item";
 import { runTransition, versionReference } from "./transition-runner";
 import type { versionTargetSchema } from "./version-id-schema";
 import type { VersionAction, WorkflowActor } from "./version-workflow";
 
 /**
- * A run of an admin's earlier schedule by the job worker: it acts only if the version is still scheduled
- * for exactly `at` (a cancelled or re-scheduled job changes nothing), and the audit event names the admin.
+ * A run of an admin's earlier schedule, by its job or by the sweep of overdue schedules: it acts only if
+ * the version is still scheduled for exactly `at` (a cancelled or re-scheduled job, or a second run of the
+ * same schedule, changes nothing), and the audit event names the admin. A run more than `lateAfterMs`
+ * after `at` is late: audited as such and announced (`schedule.late`).
  */
-export type ScheduledRun = { at: Date; scheduledById: string | null };
+export type ScheduledRun = { at: Date; scheduledById: string | null; by: ScheduledRunner; lateAfterMs?: number };
+
+/** A schedule applied more than this after its time is late (the job worker polls every 2 s). */
+export const lateScheduleAfterMs = 60_000;
 
 /** The queue releases a job by the database's clock; this allows for that clock running a little ahead. */
 const scheduleClockSkewMs = 60_000;
@@ -59,7 +64,17 @@ export const releases = {
   }
 >;
 
-/** The item's published version becomes superseded; a scheduled unpublish of it lapses with it (and is audited). */
+/** The item's published version, which a publish supersedes: the transition runner locks it with the version published. */
+async function publishedVersionIds(tx: DbTx, item: Item): Promise<string[]> {
+  const published = await tx.contentVersion.findMany({ where: { ...itemColumn(item), status: "PUBLISHED" }, select: { id: true } });
+  return published.map(({ id }) => id);
+}
+
+/**
+ * The item's published version becomes superseded; a scheduled unpublish of it lapses with it (and is
+ * audited). It is locked (`publishedVersionIds`), so a concurrent unpublish of it has either committed
+ * (it is no longer published, nothing is superseded) or waits and then finds it superseded.
+ */
 async function supersedePublished(tx: DbTx, item: Item): Promise<ContentVersion | null> {
   const previous = await tx.contentVersion.findFirst({ where: { ...itemColumn(item), status: "PUBLISHED" } });
   if (previous) await tx.contentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED", scheduledUnpublishAt: null } });
@@ -75,7 +90,8 @@ async function supersedePublished(tx: DbTx, item: Item): Promise<ContentVersion 
 function release(kind: Release, db: Db, actor: WorkflowActor, input: z.output<typeof versionTargetSchema>, scheduled?: ScheduledRun) {
   const rules = releases[kind];
   const { versionId } = input;
-  return runTransition<ContentVersion>(db, { action: rules.action, versionId, actor }, async ({ tx, version, item, apply, audit, emit }) => {
+  const locksAlso = rules.replacesPublished ? publishedVersionIds : undefined;
+  return runTransition<ContentVersion>(db, { action: rules.action, versionId, actor, locksAlso }, async ({ tx, version, item, apply, audit, emit }) => {
     const holds = scheduleStillHolds(version[rules.scheduleColumn], scheduled);
     if (!holds.ok) return holds;
     const now = new Date();
@@ -93,10 +109,25 @@ function release(kind: Release, db: Db, actor: WorkflowActor, input: z.output<ty
         supersedes: previous?.number ?? null,
         ...(previous?.scheduledUnpublishAt && { lapsedScheduledUnpublish: previous.scheduledUnpublishAt.toISOString() }),
       }),
-      ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById }),
+      ...(scheduled && { scheduledFor: scheduled.at.toISOString(), scheduledById: scheduled.scheduledById, appliedBy: scheduled.by }),
     });
     const about = { item, version: versionReference(changed), contentHash: changed.contentHash!, actorId: actor.id, occurredAt: now };
     emit(rules.event === "version.published" ? { type: rules.event, ...about, supersedes: previous && versionReference(previous) } : { type: rules.event, ...about });
+    const lateByMs = scheduled ? now.getTime() - scheduled.at.getTime() : 0;
+    if (scheduled && lateByMs > (scheduled.lateAfterMs ?? lateScheduleAfterMs)) {
+      const lateBySeconds = Math.round(lateByMs / 1000);
+      await audit("version.schedule_late", {
+        versionId,
+        number: changed.number,
+        release: kind,
+        dueAt: scheduled.at.toISOString(),
+        appliedAt: now.toISOString(),
+        lateBySeconds,
+        scheduledById: scheduled.scheduledById,
+        appliedBy: scheduled.by,
+      });
+      emit({ type: "schedule.late", item, version: versionReference(changed), release: kind, dueAt: scheduled.at, lateBySeconds, scheduledById: scheduled.scheduledById, appliedBy: scheduled.by, actorId: actor.id, occurredAt: now });
+    }
     return ok(changed);
   });
 }

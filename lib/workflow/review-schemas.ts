@@ -10,6 +10,8 @@ import { versionIdSchema } from "./version-id-schema";
 
 export const submitForReviewSchema = z.object({
   versionId: versionIdSchema,
+  /** The draft's revision the editor last saw (and saved): a submit based on an older one is refused, like a stale save. */
+  baseRevision: z.number().int().min(0),
   changeNote: z.string().trim().min(1, "Beskriv ändringen för granskaren").max(2000),
   readerNote: z.string().trim().min(1, "Skriv vad som har ändrats för läsaren").max(500),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbTx } from "@/lib/db/client";
 import type { ContentVersion } from "@/lib/db/generated/client";
 import { contentHash } from "@/lib/content/content-hash";
 import { readVersionContent } from "@/lib/content/item-content";
 import { fail, ok } from "@/lib/errors/domain-result";
+import type { Refusal } from "@/lib/events/unit-of-work";
 import type { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema, submitForReviewSchema } from "./review-schemas";
 import { runTransition, versionReference } from "./transition-runner";
 import type { WorkflowActor } from "./version-workflow";
@@ -17,16 +18,32 @@ export function defaultNextReviewDue(from: Date): Date {
 
 type SignedInActor = WorkflowActor & { id: string };
 
-/** Freezes a draft for review: its content hash is computed now and never changes again. */
+/**
+ * Freezes a draft for review: its content hash is computed now and never changes again. Only the text the
+ * editor saw is submitted: if anyone saved the draft since `baseRevision`, the submit is refused and
+ * nothing is frozen, so nobody sends text for review that they have not read.
+ */
 export function submitForReview(db: Db, actor: SignedInActor, input: z.output<typeof submitForReviewSchema>) {
-  const { versionId, changeNote, readerNote } = input;
-  return runTransition<ContentVersion>(db, { action: "submit", versionId, actor }, async ({ tx, version, item, apply, audit, emit }) => {
+  const { versionId, baseRevision, changeNote, readerNote } = input;
+  const expectedRevision = {
+    revision: baseRevision,
+    refuse: async (tx: DbTx, current: ContentVersion): Promise<Refusal> => {
+      const savedBy = current.savedById ? (await tx.user.findUnique({ where: { id: current.savedById }, select: { name: true } }))?.name : undefined;
+      return { ok: false, failure: { kind: "conflict", message: staleSubmitMessage(savedBy ?? null) } };
+    },
+  };
+  return runTransition<ContentVersion>(db, { action: "submit", versionId, actor, expectedRevision }, async ({ tx, version, item, apply, audit, emit }) => {
     const hash = contentHash(await readVersionContent(tx, version));
     const submitted = await apply({ contentHash: hash, submittedAt: new Date(), changeNote, readerNote });
     await audit("version.submitted", { versionId, number: submitted.number, contentHash: hash });
     emit({ type: "version.submitted", item, version: versionReference(submitted), contentHash: hash, actorId: actor.id, occurredAt: submitted.submittedAt! });
     return ok(submitted);
   });
+}
+
+function staleSubmitMessage(savedBy: string | null): string {
+  const who = savedBy ? `${savedBy} har` : "Någon annan har";
+  return `${who} sparat utkastet sedan du öppnade det; ladda om sidan och läs den sparade texten innan du skickar den till granskning`;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { AuditAction } from "@/lib/audit/record-audit-event";
 import { fail, ok } from "@/lib/errors/domain-result";
 import type { Release } from "@/lib/events/domain-events";
 import { getJobQueue, inTransaction, jobQueueNames, type JobQueueName } from "@/lib/queue/job-queue";
-import { publishVersion, releases, unpublishVersion } from "./publish-versions";
+import { publishVersion, releases, unpublishVersion, type ScheduledRun } from "./publish-versions";
 import type { ScheduleReleaseInput } from "./publishing-schemas";
 import { runTransition, versionReference } from "./transition-runner";
 import { versionIdSchema, type versionTargetSchema } from "./version-id-schema";
@@ -91,16 +91,69 @@ export const schedulerActor: WorkflowActor = { id: null, roles: ["ADMIN"] };
 
 export type ScheduledRunOutcome = { done: true; version: ContentVersion } | { done: false; reason: string };
 
+/** How the scheduler's runs judge lateness: more than `lateAfterMs` after the schedule's time (default a minute). */
+export type SchedulerOptions = { lateAfterMs?: number };
+
 /**
  * What a due job does. It changes something only if the version is still scheduled for the job's time
- * and the workflow allows the step; a cancelled, re-scheduled or repeated job (another instance got
- * there first) changes nothing. Failures that retrying cannot fix are outcomes, not exceptions.
+ * and the workflow allows the step; a cancelled, re-scheduled or repeated job (another instance, or the
+ * sweep, got there first) changes nothing. Failures that retrying cannot fix are outcomes, not exceptions.
  */
-export async function runScheduledJob(kind: Release, db: Db, data: unknown): Promise<ScheduledRunOutcome> {
+export async function runScheduledJob(kind: Release, db: Db, data: unknown, options: SchedulerOptions = {}): Promise<ScheduledRunOutcome> {
   const parsed = scheduledJobSchema.safeParse(data);
   if (!parsed.success) return { done: false, reason: "malformed job data" };
   const { versionId, at, scheduledById } = parsed.data;
-  const run = kind === "publish" ? publishVersion : unpublishVersion;
-  const result = await run(db, schedulerActor, { versionId }, { at: new Date(at), scheduledById });
+  return runSchedule(kind, db, versionId, { at: new Date(at), scheduledById, by: "job", lateAfterMs: options.lateAfterMs });
+}
+
+async function runSchedule(kind: Release, db: Db, versionId: string, run: ScheduledRun): Promise<ScheduledRunOutcome> {
+  const release = kind === "publish" ? publishVersion : unpublishVersion;
+  const result = await release(db, schedulerActor, { versionId }, run);
   return result.ok ? { done: true, version: result.value } : { done: false, reason: result.failure.message };
+}
+
+export type SweepOutcome = ScheduledRunOutcome & { kind: Release; versionId: string; at: Date };
+
+/** The admin who scheduled `versionId` for `at`, as the audit trail recorded it when they did (null: not on record). */
+async function whoScheduled(db: Db, kind: Release, versionId: string, at: Date): Promise<string | null> {
+  const scheduled = await db.auditEvent.findFirst({
+    where: { action: schedules[kind].scheduledAudit, AND: [{ data: { path: ["versionId"], equals: versionId } }, { data: { path: ["at"], equals: at.toISOString() } }] },
+    orderBy: { id: "desc" },
+    select: { actorId: true },
+  });
+  return scheduled?.actorId ?? null;
+}
+
+/** How many overdue schedules one sweep applies at most; the next sweep takes the rest. */
+const sweepBatchSize = 100;
+
+/**
+ * The backstop for schedules whose job did not run: every schedule whose time has passed and whose
+ * version is still in the state it applies to is applied now, exactly as its job would (the same
+ * operation, with the same schedule time, so whichever of the job and the sweep comes second changes
+ * nothing). A schedule applied more than a minute late is audited (`version.schedule_late`) and emits
+ * `schedule.late`. Run every minute by the job workers (lib/workflow/publishing-workers.ts) and when they start.
+ */
+export async function sweepOverdueSchedules(db: Db, options: SchedulerOptions & { now?: Date } = {}): Promise<SweepOutcome[]> {
+  const now = options.now ?? new Date();
+  const overdue = await db.contentVersion.findMany({
+    where: {
+      OR: [
+        { status: "APPROVED", scheduledPublishAt: { lte: now } },
+        { status: "PUBLISHED", scheduledUnpublishAt: { lte: now } },
+      ],
+    },
+    select: { id: true, status: true, scheduledPublishAt: true, scheduledUnpublishAt: true },
+    orderBy: { id: "asc" },
+    take: sweepBatchSize,
+  });
+  const outcomes: SweepOutcome[] = [];
+  for (const version of overdue) {
+    const kind: Release = version.status === "APPROVED" ? "publish" : "unpublish";
+    const at = (kind === "publish" ? version.scheduledPublishAt : version.scheduledUnpublishAt)!;
+    const scheduledById = await whoScheduled(db, kind, version.id, at);
+    const outcome = await runSchedule(kind, db, version.id, { at, scheduledById, by: "sweep", lateAfterMs: options.lateAfterMs });
+    outcomes.push({ ...outcome, kind, versionId: version.id, at });
+  }
+  return outcomes;
 }

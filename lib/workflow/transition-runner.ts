@@ -5,7 +5,7 @@ import { fail, type DomainResult } from "@/lib/errors/domain-result";
 import type { VersionReference } from "@/lib/events/domain-events";
 import { commitWithEvents, type Committed, type EmitEvent, type Refusal } from "@/lib/events/unit-of-work";
 import { auditEntityOf, itemColumn, itemOfVersion, type Item } from "@/lib/items/item";
-import { isAuthorOf, lockVersions } from "./version-lock";
+import { itemOfVersionId, lockVersions, versionAuthorship } from "./version-lock";
 import { checkTransition, versionTransitions, type VersionAction, type WorkflowActor } from "./version-workflow";
 
 /** Which version, which action of the workflow table, and who. */
@@ -18,6 +18,12 @@ export type TransitionRequest<F extends Refusal = Refusal> = {
    * builds the refusal from the version as it is now (inside the transaction, so it can read its text).
    */
   expectedRevision?: { revision: number; refuse: (tx: DbTx, current: ContentVersion) => Promise<F> };
+  /**
+   * Other versions of the same item the transition changes too (a publish supersedes the published one):
+   * they are locked with the version, in one statement, so that a concurrent operation on one of them
+   * (an unpublish) runs wholly before or wholly after this one and neither overwrites the other.
+   */
+  locksAlso?: (tx: DbTx, item: Item) => Promise<string[]>;
 };
 
 /** Columns a transition may set on a version besides its status, which the workflow table decides. */
@@ -50,12 +56,37 @@ export type TransitionSteps = {
  * `decide` and `audit`, and `emit` what happened. A refusal anywhere rolls everything back. Returns the
  * operation's value and the events, which subscribers have turned into their effects.
  */
-export function runTransition<T, F extends Refusal = Refusal>(
+export async function runTransition<T, F extends Refusal = Refusal>(
   db: Db,
   request: TransitionRequest<F>,
   steps: (steps: TransitionSteps) => Promise<DomainResult<T> | F>,
 ): Promise<Committed<T> | Refusal | F> {
-  return commitWithEvents(db, (tx, emit) => applyTransition(tx, emit, request, steps));
+  const result = await commitWithEvents<T, Refusal | F>(db, (tx, emit) => applyTransition(tx, emit, request, steps));
+  // A review refused by four-eyes is on record, although the refused transaction left nothing behind.
+  if (!result.ok && isFourEyesRefusal(result)) await db.$transaction((tx) => recordFourEyesRefusal(tx, request, result.fourEyes));
+  return result;
+}
+
+/** What a four-eyes refusal tells the audit trail: which version, what was tried, and why it was refused. */
+type FourEyesRefusal = Refusal & { fourEyes: { authorship: "author" | "authorsAccount"; via: string[]; item: Item; number: number } };
+
+function isFourEyesRefusal(refusal: Refusal): refusal is FourEyesRefusal {
+  return "fourEyes" in refusal;
+}
+
+async function recordFourEyesRefusal(tx: DbTx, request: TransitionRequest<Refusal>, refusal: FourEyesRefusal["fourEyes"]): Promise<void> {
+  await recordAuditEvent(tx, {
+    actorId: request.actor.id,
+    action: "version.review_refused",
+    ...auditEntityOf(refusal.item),
+    data: {
+      versionId: request.versionId,
+      number: refusal.number,
+      action: request.action,
+      reason: refusal.authorship === "author" ? "actor_is_author" : "account_from_author",
+      ...(refusal.via.length > 0 && { accountFrom: refusal.via }),
+    },
+  });
 }
 
 /** The same, inside a transaction an operation has already opened (one that first decides which version to act on). */
@@ -66,10 +97,18 @@ export async function applyTransition<T, F extends Refusal = Refusal>(
   steps: (steps: TransitionSteps) => Promise<DomainResult<T> | F>,
 ): Promise<DomainResult<T> | Refusal | F> {
   const { action, versionId, actor } = request;
-  const version = (await lockVersions(tx, [versionId])).get(versionId);
+  const locked = await lockForTransition(tx, request);
+  if (locked === "changed") return fail({ kind: "conflict", message: "Innehållet ändrades samtidigt av någon annan; försök igen" });
+  const version = locked?.get(versionId);
   if (!version) return fail({ kind: "not_found", message: "Versionen finns inte" });
-  const check = checkTransition(action, version, actor, await isAuthorOf(tx, version.id, actor.id));
-  if (!check.allowed) return fail({ kind: check.reason, message: check.message });
+  const { authorship, via } = await versionAuthorship(tx, version.id, actor.id);
+  const check = checkTransition(action, version, actor, authorship);
+  if (!check.allowed) {
+    const failure = { kind: check.reason, message: check.message };
+    if (!check.fourEyes) return { ok: false, failure };
+    const refusal: FourEyesRefusal = { ok: false, failure, fourEyes: { authorship: check.fourEyes, via, item: itemOfVersion(version), number: version.number } };
+    return refusal;
+  }
   if (request.expectedRevision && version.revision !== request.expectedRevision.revision) return request.expectedRevision.refuse(tx, version);
 
   const item = itemOfVersion(version);
@@ -111,6 +150,29 @@ export async function applyTransition<T, F extends Refusal = Refusal>(
     throw new Error(`${action} leads to ${check.to} but did not apply it`);
   }
   return result;
+}
+
+/**
+ * Locks the version and the versions `locksAlso` names. Those are read before the lock (the item of a
+ * version never changes), so they are read again once locked: if another transaction changed which
+ * versions they are while this one waited, the new ones are locked too, and if that still does not
+ * settle it (a third change in between), the transition is refused as a conflict rather than acting on
+ * an unlocked row.
+ */
+async function lockForTransition(tx: DbTx, request: TransitionRequest<Refusal>): Promise<Map<string, ContentVersion> | "changed" | undefined> {
+  const { versionId, locksAlso } = request;
+  if (!locksAlso) return lockVersions(tx, [versionId]);
+  const item = await itemOfVersionId(tx, versionId);
+  if (!item) return undefined;
+  const ids = [versionId];
+  for (let attempt = 0; attempt < 2; attempt++) {
+    ids.push(...(await locksAlso(tx, item)));
+    const locked = await lockVersions(tx, ids);
+    const now = await locksAlso(tx, item);
+    if (now.every((id) => locked.has(id))) return locked;
+    ids.push(...now);
+  }
+  return "changed";
 }
 
 /** The new version an action such as startDraftFrom creates from `base`: the item's next number, the base's title. */

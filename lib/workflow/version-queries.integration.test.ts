@@ -35,7 +35,7 @@ describe("version queries", () => {
     const [group, ...rest] = content.groups;
     const edited = { ...content, groups: [{ ...group!, items: [...group!.items, { key: crypto.randomUUID(), text: "Tillfällig domning i benet", severity: "MILD" as const, frequency: "COMMON" as const, temporary: true }] }, ...rest] };
     expect((await saveDraft(db, editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: edited })).ok).toBe(true);
-    const submitted = await submitForReview(db, editor, { versionId: draft.value.id, changeNote: "Ny biverkan", readerNote: "Domning i benet tillagd" });
+    const submitted = await submitForReview(db, editor, { versionId: draft.value.id, baseRevision: 1, changeNote: "Ny biverkan", readerNote: "Domning i benet tillagd" });
     if (!submitted.ok) throw new Error(submitted.failure.message);
     expect((await addReviewComment(db, reviewer, { versionId: draft.value.id, body: "Hur vanligt är det?" })).ok).toBe(true);
 

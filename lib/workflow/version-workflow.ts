@@ -12,7 +12,10 @@ export const versionTransitions = {
   submit: { from: ["DRAFT"], to: "IN_REVIEW", roles: ["EDITOR"], authorsExcluded: false },
   /** A reviewer sends it back; the editor revises in a new draft. */
   requestChanges: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", roles: ["REVIEWER"], authorsExcluded: true },
-  /** Four-eyes: nobody who wrote or edited the version may approve it. */
+  /**
+   * Four-eyes: nobody who wrote or edited the version may approve it, nor anyone through an account one
+   * of its authors created or made a reviewer (`Authorship`).
+   */
   approve: { from: ["IN_REVIEW"], to: "APPROVED", roles: ["REVIEWER"], authorsExcluded: true },
   /** Publishing (now or by the scheduler at the time an admin chose) requires an approved version. */
   publish: { from: ["APPROVED"], to: "PUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
@@ -44,27 +47,35 @@ export const versionActions = Object.keys(versionTransitions) as VersionAction[]
 /** Publishing a new version moves the previous published one here; it is no user's action. */
 export const supersededStatus: VersionStatus = "SUPERSEDED";
 
+/**
+ * How the actor stands to the version, for four-eyes: one of its authors (or its creator); someone whose
+ * account one of its authors created (and so set the password of), or granted the reviewer role, directly
+ * or through an account they created (lib/auth/account-provenance.ts); or independent of it.
+ */
+export type Authorship = "author" | "authorsAccount" | "independent";
+
+/** Why four-eyes bars an actor, in the words they are shown. */
+export const fourEyesRefusals: Record<Exclude<Authorship, "independent">, string> = {
+  author: "Du har skrivit eller redigerat versionen och kan inte granska den (fyraögonsprincipen)",
+  authorsAccount: "Ditt konto skapades eller fick granskarrollen av någon som har skrivit eller redigerat versionen, så du kan inte granska den (fyraögonsprincipen)",
+};
+
 export type TransitionCheck =
   | { allowed: true; to: VersionStatus }
-  | { allowed: false; reason: "forbidden" | "conflict"; message: string };
+  | { allowed: false; reason: "forbidden" | "conflict"; message: string; fourEyes?: Exclude<Authorship, "independent"> };
 
 export type Actor = { roles: readonly Role[] };
 
 /** Who is acting on a version: a signed-in user, or the scheduler (id null) acting on an admin's earlier decision. */
 export type WorkflowActor = Actor & { id: string | null };
 
-export function checkTransition(
-  action: VersionAction,
-  version: { status: VersionStatus },
-  actor: Actor,
-  actorIsAuthor: boolean,
-): TransitionCheck {
+export function checkTransition(action: VersionAction, version: { status: VersionStatus }, actor: Actor, authorship: Authorship): TransitionCheck {
   const rule = versionTransitions[action];
   if (!rule.roles.some((role) => actor.roles.includes(role))) {
     return { allowed: false, reason: "forbidden", message: `Åtgärden kräver rollen ${rule.roles.join(" eller ")}` };
   }
-  if (rule.authorsExcluded && actorIsAuthor) {
-    return { allowed: false, reason: "forbidden", message: "Du har skrivit eller redigerat versionen och kan inte granska den (fyraögonsprincipen)" };
+  if (rule.authorsExcluded && authorship !== "independent") {
+    return { allowed: false, reason: "forbidden", message: fourEyesRefusals[authorship], fourEyes: authorship };
   }
   if (!(rule.from as readonly VersionStatus[]).includes(version.status)) {
     return { allowed: false, reason: "conflict", message: `Versionen har status ${version.status}; åtgärden kräver ${rule.from.join(" eller ")}` };
@@ -73,6 +84,6 @@ export function checkTransition(
 }
 
 /** The actions an actor can take on a version now, for showing only the buttons that will work. */
-export function availableActions(version: { status: VersionStatus }, actor: Actor, actorIsAuthor: boolean): VersionAction[] {
-  return versionActions.filter((action) => checkTransition(action, version, actor, actorIsAuthor).allowed);
+export function availableActions(version: { status: VersionStatus }, actor: Actor, authorship: Authorship): VersionAction[] {
+  return versionActions.filter((action) => checkTransition(action, version, actor, authorship).allowed);
 }

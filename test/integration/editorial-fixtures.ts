@@ -8,7 +8,7 @@ export async function approvedRiskListVersion(db: Db, users: Record<"editor" | "
   const list = await db.riskList.findFirstOrThrow({ where: { slug } });
   const draft = await startDraft(db, users.editor, { item: { kind: "riskList", id: list.id } });
   if (!draft.ok) throw new Error(draft.failure.message);
-  const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, changeNote: "Kontroll", readerNote: "Genomläst" });
+  const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, baseRevision: draft.value.revision, changeNote: "Kontroll", readerNote: "Genomläst" });
   if (!submitted.ok) throw new Error(submitted.failure.message);
   const approved = await approveVersion(db, users.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash! });
   if (!approved.ok) throw new Error(approved.failure.message);

@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { diffContent } from "@/lib/content/version-diff";
 import { readabilityForDiff } from "@/lib/readability/readability-comparison";
 import { lixTarget } from "@/lib/readability/readability-target";
-import { availableActions } from "@/lib/workflow/version-workflow";
+import { availableActions, checkTransition } from "@/lib/workflow/version-workflow";
+import { versionAuthorship } from "@/lib/workflow/version-lock";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { defaultNextReviewDue } from "@/lib/workflow/review-versions";
 import { findItemTitles, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
@@ -30,12 +31,13 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const db = getDb();
   const review = await findVersionForReview(db, versionId);
   if (!review) notFound();
-  const { version, item, content, baseline, authorIds } = review;
+  const { version, item, content, baseline } = review;
 
-  const isAuthor = authorIds.includes(user.id);
-  const actions = availableActions(version, user, isAuthor);
+  const { authorship } = await versionAuthorship(db, version.id, user.id);
+  const actions = availableActions(version, user, authorship);
   const reviewActions = ["approve", "requestChanges", "reattest"] as const;
-  const barredAsAuthor = isAuthor && reviewActions.some((name) => availableActions(version, user, false).includes(name) && !actions.includes(name));
+  const barredBy = reviewActions.map((name) => checkTransition(name, version, user, authorship)).find((check) => !check.allowed && check.fourEyes);
+  const barredAsAuthor = barredBy !== undefined && !barredBy.allowed ? barredBy.message : null;
 
   const diff = diffContent(baseline?.content ?? null, content);
   const [titles, usage] = await Promise.all([
@@ -177,7 +179,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
         <h2 id="review-heading">Granskning</h2>
         {barredAsAuthor && (
           <p className="review-notice" data-testid="four-eyes-notice">
-            Du har redigerat versionen och kan därför inte granska den (fyraögonsprincipen). En annan granskare måste göra det.
+            {barredAsAuthor}. En annan granskare måste göra det.
           </p>
         )}
         {version.status === "CHANGES_REQUESTED" && actions.includes("startDraftFrom") ? (

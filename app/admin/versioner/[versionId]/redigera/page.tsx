@@ -35,7 +35,7 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
   const versionPath = adminPaths.version(version.id);
   const previewPath = adminPaths.preview(version.id);
 
-  const editable = checkTransition("editDraft", version, user, false);
+  const editable = checkTransition("editDraft", version, user, "independent");
   if (!editable.allowed) {
     return (
       <>
