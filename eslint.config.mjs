@@ -14,7 +14,7 @@ const libLayers = [
   ["auth"],
   ["content"],
   ["labels", "workflow", "webhooks", "comments", "feedback"],
-  ["api", "seo"],
+  ["api", "seo", "notifications"],
   ["feed"],
   ["actions"],
   ["startup"],

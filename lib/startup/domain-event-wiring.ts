@@ -1,6 +1,7 @@
 import { changesPublicContent } from "@/lib/content/public-content-changes";
 import { invalidatePublicContent } from "@/lib/content/public-cache";
 import { domainEventsAreWired, markDomainEventsWired, subscribeAfterCommit, subscribeInTransaction } from "@/lib/events/domain-event-subscribers";
+import { notificationSubscriber } from "@/lib/notifications/notification-subscriber";
 import { getJobQueue } from "@/lib/queue/job-queue";
 import { webhookDeliveriesSubscriber } from "@/lib/webhooks/queue-webhook-deliveries";
 
@@ -16,6 +17,7 @@ import { webhookDeliveriesSubscriber } from "@/lib/webhooks/queue-webhook-delive
 export function wireDomainEvents(): void {
   if (domainEventsAreWired()) return;
   subscribeInTransaction("webhook deliveries", webhookDeliveriesSubscriber(getJobQueue));
+  subscribeInTransaction("notifications", notificationSubscriber(getJobQueue));
   subscribeAfterCommit("public-content cache", (event, { background }) => {
     if (changesPublicContent(event)) invalidatePublicContent(background ? "background" : "request");
   });
