@@ -23,6 +23,21 @@ import type { ItemKind } from "@/lib/items/item";
  * The `Record<…>` types make a new status, role or kind without its name a compile error.
  */
 
+// — Review checklist ——————————————————————————————————————————————————————————
+
+/** The whole-page checklist a reviewer confirms with an approval or re-attestation. */
+export const reviewChecklistLabels = {
+  sourcesChecked: "Det kliniska innehållet är kontrollerat mot de angivna källorna",
+  risksCurrent: "Risker och kontraindikationer är aktuella",
+  linksChecked: "Länkar och referenser är kontrollerade",
+  feedbackReviewed: "Jag har gått igenom läsarnas återkoppling sedan förra granskningen",
+} as const;
+
+/** "Granskas var 12:e månad". */
+export function reviewCycleLabel(months: number): string {
+  return `Granskas var ${months}:e månad`;
+}
+
 // — Notifications —————————————————————————————————————————————————————————————
 
 /** What each kind of notification is about, as the preferences page lists them. */

@@ -7,7 +7,7 @@ import { jobQueueNames } from "@/lib/queue/job-queue";
 import { startDraft } from "@/lib/workflow/draft-versions";
 import { publishVersion } from "@/lib/workflow/publish-versions";
 import { addReviewComment, approveVersion, requestChanges, submitForReview } from "@/lib/workflow/review-versions";
-import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
+import { approvedRiskListVersion, fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { waitFor } from "@/test/integration/wait-for";
 import { mailerFromEnvironment, type Mailer } from "./mailer";
@@ -220,7 +220,7 @@ describe("the daily review-due check", () => {
     const slug = (await db.riskList.findMany({ orderBy: { slug: "asc" }, skip: 4, take: 1 }))[0]!.slug;
     const submitted = await submittedRiskListDraft(slug);
     const threeYears = new Date(Date.now() + 3 * 365 * day);
-    const approved = await approveVersion(db, users.secondReviewer, { versionId: submitted.id, contentHash: submitted.contentHash!, nextReviewDue: threeYears });
+    const approved = await approveVersion(db, users.secondReviewer, { checklist: fullReviewChecklist, versionId: submitted.id, contentHash: submitted.contentHash!, nextReviewDue: threeYears });
     if (!approved.ok) throw new Error(approved.failure.message);
     expect((await publishVersion(db, users.admin, { versionId: submitted.id })).ok).toBe(true);
     const published = await db.contentVersion.findUniqueOrThrow({ where: { id: submitted.id } });
