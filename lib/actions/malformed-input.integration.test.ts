@@ -23,6 +23,7 @@ const userActions = await import("./user-actions");
 const editorActions = await import("./editor-actions");
 const publishingActions = await import("./publishing-actions");
 const reviewActions = await import("./review-actions");
+const notificationActions = await import("./notification-actions");
 const webhookActions = await import("./webhook-actions");
 const commentActions = await import("./moderation-actions");
 
@@ -167,6 +168,17 @@ const subjects: Record<string, Subject> = {
   deleteWebhookSubscription: { as: "admin", act: webhookActions.deleteWebhookSubscriptionAction, template: async () => ({ subscriptionId: ids.webhookSubscription }) },
   moderateComment: { as: "admin", act: commentActions.moderateCommentAction, template: async () => ({ commentId: ids.comment, decision: "APPROVED" }) },
   deleteComment: { as: "admin", act: commentActions.deleteCommentAction, template: async () => ({ commentId: ids.comment }) },
+  markNotificationRead: {
+    as: "reviewer",
+    act: notificationActions.markNotificationReadAction,
+    template: async () => ({ notificationId: (await kit.db.notification.findFirstOrThrow({ where: { userId: kit.users.reviewer.id } })).id }),
+  },
+  markAllNotificationsRead: { as: "reviewer", act: notificationActions.markAllNotificationsReadAction, template: async () => ({ shownAt: new Date().toISOString() }) },
+  updateNotificationPreferences: {
+    as: "editor",
+    act: notificationActions.updateNotificationPreferencesAction,
+    template: async () => ({ preferences: { REVIEW_REQUESTED: "DAILY_DIGEST", REVIEW_ESCALATED: "IMMEDIATE", PUBLISHED: "OFF" } }),
+  },
 };
 
 /** The public reader forms take (previous state, form data); their own property test is beside them. */

@@ -9,7 +9,10 @@ import { NotificationDelivery, NotificationKind } from "@/lib/db/generated/enums
 export const markNotificationReadSchema = z.object({ notificationId: z.uuid("Okänd avisering") });
 /** "Markera alla som lästa" marks those the page showed: created up to when it was shown, not later arrivals. */
 export const markAllNotificationsReadSchema = z.object({
-  shownAt: z.coerce.date("Okänd tidpunkt").refine((date) => date.getTime() <= Date.now() + 60_000, "Tidpunkten ligger i framtiden"),
+  shownAt: z.coerce
+    .date("Okänd tidpunkt")
+    .refine((date) => date.getTime() >= Date.UTC(2020, 0, 1), "Okänd tidpunkt")
+    .refine((date) => date.getTime() <= Date.now() + 60_000, "Tidpunkten ligger i framtiden"),
 });
 
 /** Kinds whose e-mail cannot be turned off: an overdue review's escalation reaches every admin. */

@@ -8,6 +8,8 @@ import { sendDailyDigests, sendNotificationEmail } from "./send-notification-ema
 export type NotificationWorkerOptions = {
   mailer: Mailer;
   pollingIntervalSeconds?: number;
+  /** How often the daily jobs' workers ask for work (default 60 s). */
+  dailyPollingIntervalSeconds?: number;
   /** Cron lines of the two daily schedules, in Swedish time. */
   reviewDueCheckCron?: string;
   digestCron?: string;
@@ -26,12 +28,14 @@ export async function startNotificationWorkers(queue: JobQueue, db: Db, options:
       if (outcome.kind === "skipped") console.info(`[jobs] notification e-mail ${job.data.notificationId}: nothing to do (${outcome.reason})`);
     }
   });
-  await queue.work(jobQueueNames.notificationDigest, { pollingIntervalSeconds: polling, batchSize: 1 }, async () => {
+  // The two daily jobs need no quick pick-up: their workers ask once a minute, which keeps the database quiet.
+  const daily = Math.max(polling, options.dailyPollingIntervalSeconds ?? 60);
+  await queue.work(jobQueueNames.notificationDigest, { pollingIntervalSeconds: daily, batchSize: 1 }, async () => {
     const { sent } = await sendDailyDigests(db, options.mailer);
     console.info(`[jobs] notification digest: ${sent} e-mails sent`);
   });
   const jobQueue = () => Promise.resolve(queue);
-  await queue.work(jobQueueNames.reviewDueCheck, { pollingIntervalSeconds: polling, batchSize: 1 }, async () => {
+  await queue.work(jobQueueNames.reviewDueCheck, { pollingIntervalSeconds: daily, batchSize: 1 }, async () => {
     const outcome = await checkReviewsDue(db, jobQueue);
     console.info(`[jobs] review-due check: ${outcome.dueSoon} due soon, ${outcome.overdue} overdue, ${outcome.escalated} escalated notifications`);
   });
