@@ -15,7 +15,7 @@ const libLayers = [
   ["content"],
   ["readability"],
   ["labels", "workflow", "webhooks", "comments", "feedback", "search"],
-  ["api", "seo"],
+  ["api", "seo", "notifications"],
   ["feed"],
   ["actions"],
   ["startup"],

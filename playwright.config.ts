@@ -53,7 +53,7 @@ export default defineConfig({
     // The webhook spec's receiver listens on this machine; production refuses loopback unless allowed.
     // 127.0.0.2 stands for a reverse proxy in front of the app (e2e/edge-trust.spec.ts connects from it);
     // the browser, on 127.0.0.1, is an ordinary client. Request lines (info) would drown the report.
-    env: { PORT: String(port), NEXTAUTH_URL: baseURL, GRANSKAD_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", GRANSKAD_TRUSTED_PROXIES: "127.0.0.2", GRANSKAD_LOG_LEVEL: "warn" },
+    env: { PORT: String(port), NEXTAUTH_URL: baseURL, GRANSKAD_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", GRANSKAD_TRUSTED_PROXIES: "127.0.0.2", GRANSKAD_LOG_LEVEL: "warn", GRANSKAD_MAIL_OUTBOX_DIR: `test-results/outbox-${port}` },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { seedUuid } from "../lib/content/seed-content";
-import { e2eUsers, signIn, snapshot, stockholmLocalIn } from "./fixtures";
+import { e2eUsers, signIn, snapshot, stockholmLocalIn, confirmReviewChecklist } from "./fixtures";
 
 // Issue 3's journey, as written there, through the UI of the production build: an editor changes the
 // epidural risk list and the overview, a reviewer sends the article back with a comment on the edited
@@ -166,6 +166,7 @@ test("issue 3's editorial journey: edit, review with changes requested, four-eye
     await page.goto(riskListVersion);
     await expect(page.getByTestId("diff-risk").filter({ hasText: newRisk })).toContainText("Tillagt");
     const posted = page.waitForRequest((request) => request.method() === "POST" && request.headers()["next-action"] !== undefined);
+    await confirmReviewChecklist(page);
     await page.getByRole("button", { name: "Godkänn versionen" }).click();
     const request = await posted;
     await expect(page.getByTestId("version-status")).toHaveText("godkänd");
@@ -205,6 +206,7 @@ test("issue 3's editorial journey: edit, review with changes requested, four-eye
     const { page } = reviewer;
     await page.goto(revisedArticleVersion);
     await expect(rewrittenParagraphDiff(page).locator("ins").filter({ hasText: "genomlysning" })).toBeVisible();
+    await confirmReviewChecklist(page);
     await page.getByRole("button", { name: "Godkänn versionen" }).click();
     await expect(page.getByTestId("version-status")).toHaveText("godkänd");
     await expect(page.getByTestId("decisions")).toContainText(`Godkänd av ${reviewerUser.name}, Överläkare, Smärtlindring`);

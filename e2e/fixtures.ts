@@ -2,6 +2,13 @@ import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { E2eUsers } from "../scripts/e2e-users";
 import { e2eUsersFile } from "../playwright.config";
+import { reviewChecklistLabels } from "../lib/labels/sv";
+
+/** Ticks every item of the whole-page review checklist in the approval or re-attestation form `form`. */
+export async function confirmReviewChecklist(page: Page, form: "approve" | "reattest" = "approve"): Promise<void> {
+  const checklist = page.getByTestId(`${form}-checklist`);
+  for (const label of Object.values(reviewChecklistLabels)) await checklist.getByLabel(label).check();
+}
 
 /** The users serve.ts created for this run, with their random passwords. */
 export function e2eUsers(): E2eUsers {
@@ -72,6 +79,7 @@ export async function approvedVersionOf(
   });
   await as(browser, "reviewer", async (page) => {
     await page.goto(versionUrl);
+    await confirmReviewChecklist(page);
     await page.getByRole("button", { name: "Godkänn versionen" }).click();
     await expect(page.getByTestId("version-status")).toHaveText("godkänd");
   });

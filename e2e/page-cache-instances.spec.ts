@@ -7,6 +7,7 @@ import { seedUuid } from "../lib/content/seed-content";
 import { withDatabaseName } from "../lib/db/database-url";
 import { freeLoopbackPort } from "../lib/db/embedded-database";
 import type { E2eUsers } from "../scripts/e2e-users";
+import { confirmReviewChecklist } from "./fixtures";
 
 /**
  * Issue 14, point 3: two app instances (scripts/serve.ts, the production build, two processes) on one
@@ -181,6 +182,7 @@ test("an unpublish and a publish through instance A reach instance B's page, fee
       await editor.context().close();
       const reviewer = await signedIn(browser, a!.origin, users, "reviewer");
       await reviewer.goto(versionUrl);
+      await confirmReviewChecklist(reviewer);
       await reviewer.getByRole("button", { name: "Godkänn versionen" }).click();
       await expect(reviewer.getByTestId("version-status")).toHaveText("godkänd");
       await reviewer.context().close();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seedUuid } from "../lib/content/seed-content";
-import { e2eUsers, signIn } from "./fixtures";
+import { e2eUsers, signIn, confirmReviewChecklist } from "./fixtures";
 
 /** The seeded SI-joint risk list (published version 1), used by the "Sacroiliaca ledinjektioner" article. */
 const siRiskList = seedUuid("risk-list/si-ledinjektioner-biverkningar");
@@ -73,6 +73,7 @@ test("an editor changes a risk list, the reviewer sees the diff, comments and ap
     await expect(page.getByTestId("comments")).toContainText("Om hela versionen");
 
     await page.getByLabel("Nästa granskning senast").fill("2027-06-30");
+    await confirmReviewChecklist(page);
     await page.getByRole("button", { name: "Godkänn versionen" }).click();
     await expect(page.getByTestId("version-status")).toHaveText("godkänd");
     await expect(page.getByTestId("decisions")).toContainText(`Godkänd av ${reviewer.name}, Överläkare, Smärtlindring`);

@@ -14,6 +14,7 @@ const sections: { href: string; label: string; roles: Role[] }[] = [
   { href: adminPaths.users, label: "Användare", roles: ["ADMIN"] },
   { href: adminPaths.webhooks, label: "Webhooks", roles: ["ADMIN"] },
   { href: adminPaths.auditLog, label: "Granskningslogg", roles: ["ADMIN"] },
+  { href: adminPaths.outbox, label: "Utkorg", roles: ["ADMIN"] },
 ];
 
 export function AdminNav({ roles }: { roles: Role[] }) {

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema } from "@/lib/workflow/review-schemas";
+import { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewChecklistItems, reviewCommentSchema, reviewIntervalsMonths } from "@/lib/workflow/review-schemas";
+import { reviewChecklistLabels } from "@/lib/labels/sv";
 import type { ActionResult } from "@/lib/actions/action-wrapper";
 import {
   addReviewCommentAction,
@@ -13,7 +14,8 @@ import {
   reattestVersionAction,
   requestChangesAction,
 } from "@/lib/actions/review-actions";
-import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import { FieldError, FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
+import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 
 /** After a successful decision or comment the page is re-read from the server; failures stay on the form. */
@@ -75,23 +77,79 @@ export function ReviewCommentForm({ versionId, blocks }: { versionId: string; bl
   );
 }
 
-export function ApproveVersionForm({ versionId, contentHash, defaultNextReviewDue }: { versionId: string; contentHash: string; defaultNextReviewDue: string }) {
+type AttestationValues = z.input<typeof reattestVersionSchema>;
+const attestationFields = ["nextReviewDue", "reviewIntervalMonths", ...reviewChecklistItems.map((item) => `checklist.${item}`), "checklist"];
+
+/**
+ * The whole-page checklist (each item must be ticked: the server refuses otherwise), the review cycle and
+ * an optional next-review date, shared by approving and re-attesting.
+ */
+function AttestationFields({
+  prefix,
+  register,
+  errors,
+  intervalMonths,
+}: {
+  prefix: string;
+  register: UseFormRegister<AttestationValues>;
+  errors: FieldErrors<AttestationValues>;
+  intervalMonths: number;
+}) {
+  const dateError = errors.nextReviewDue?.message;
+  const intervalError = errors.reviewIntervalMonths?.message;
+  return (
+    <>
+      <fieldset className="review-checklist" data-testid={`${prefix}-checklist`}>
+        <legend>Checklista för hela sidan</legend>
+        {errors.checklist?.message && <p className="field-error">{errors.checklist.message}</p>}
+        {reviewChecklistItems.map((item) => {
+          const id = `${prefix}-checklist-${item}`;
+          const error = errors.checklist?.[item]?.message;
+          return (
+            <div key={item} className="field field-checkbox">
+              <input type="checkbox" id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...register(`checklist.${item}`)} />
+              <label htmlFor={id}>{reviewChecklistLabels[item]}</label>
+              <FieldError id={id} message={error} />
+            </div>
+          );
+        })}
+      </fieldset>
+      <FormField id={`${prefix}-reviewIntervalMonths`} label="Granskningsintervall" hint={`Nu: var ${intervalMonths}:e månad.`} error={intervalError}>
+        <select {...fieldAria(`${prefix}-reviewIntervalMonths`, intervalError, true)} {...register("reviewIntervalMonths")}>
+          {reviewIntervalsMonths.map((months) => (
+            <option key={months} value={months}>
+              Var {months}:e månad
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField id={`${prefix}-nextReviewDue`} label="Nästa granskning senast" hint="Lämna tomt för ett intervall fram från i dag." optional error={dateError}>
+        <input
+          type="date"
+          {...fieldAria(`${prefix}-nextReviewDue`, dateError, true)}
+          {...register("nextReviewDue", { setValueAs: (value: string) => (value === "" ? undefined : value) })}
+        />
+      </FormField>
+    </>
+  );
+}
+
+const uncheckedChecklist = { sourcesChecked: false, risksCurrent: false, linksChecked: false, feedbackReviewed: false } as unknown as AttestationValues["checklist"];
+
+export function ApproveVersionForm({ versionId, contentHash, intervalMonths }: { versionId: string; contentHash: string; intervalMonths: number }) {
   type Values = z.input<typeof approveVersionSchema>;
   const { register, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof approveVersionSchema>>({
     resolver: zodResolver(approveVersionSchema),
-    defaultValues: { versionId, contentHash, nextReviewDue: defaultNextReviewDue },
+    defaultValues: { versionId, contentHash, checklist: uncheckedChecklist, reviewIntervalMonths: intervalMonths, nextReviewDue: undefined },
   });
-  const { formErrors, done, submit } = useServerOutcome(["nextReviewDue"]);
-  const error = formState.errors.nextReviewDue?.message;
+  const { formErrors, done, submit } = useServerOutcome(attestationFields);
   const onSubmit = handleSubmit((input) => submit(() => approveVersionAction(input), setError));
   return (
     <form onSubmit={onSubmit} noValidate className="form review-form" aria-labelledby="review-approve-heading">
       <h3 id="review-approve-heading">Godkänn</h3>
       <p className="review-hint">Godkännandet gäller exakt den text du ser (innehållshash {contentHash.slice(0, 12)}).</p>
       <FormErrors messages={formErrors} />
-      <FormField id="approve-nextReviewDue" label="Nästa granskning senast" hint="Förvalt: om 12 månader." error={error}>
-        <input type="date" {...fieldAria("approve-nextReviewDue", error, true)} {...register("nextReviewDue")} />
-      </FormField>
+      <AttestationFields prefix="approve" register={register as unknown as UseFormRegister<AttestationValues>} errors={formState.errors} intervalMonths={intervalMonths} />
       <button type="submit" disabled={formState.isSubmitting || done}>
         Godkänn versionen
       </button>
@@ -122,23 +180,19 @@ export function RequestChangesForm({ versionId }: { versionId: string }) {
   );
 }
 
-export function ReattestVersionForm({ versionId, defaultNextReviewDue }: { versionId: string; defaultNextReviewDue: string }) {
-  type Values = z.input<typeof reattestVersionSchema>;
-  const { register, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof reattestVersionSchema>>({
+export function ReattestVersionForm({ versionId, intervalMonths }: { versionId: string; intervalMonths: number }) {
+  const { register, handleSubmit, setError, formState } = useForm<AttestationValues, unknown, z.output<typeof reattestVersionSchema>>({
     resolver: zodResolver(reattestVersionSchema),
-    defaultValues: { versionId, nextReviewDue: defaultNextReviewDue },
+    defaultValues: { versionId, checklist: uncheckedChecklist, reviewIntervalMonths: intervalMonths, nextReviewDue: undefined },
   });
-  const { formErrors, done, submit } = useServerOutcome(["nextReviewDue"]);
-  const error = formState.errors.nextReviewDue?.message;
+  const { formErrors, done, submit } = useServerOutcome(attestationFields);
   const onSubmit = handleSubmit((input) => submit(() => reattestVersionAction(input), setError));
   return (
     <form onSubmit={onSubmit} noValidate className="form review-form" aria-labelledby="review-reattest-heading">
       <h3 id="review-reattest-heading">Bekräfta oförändrat innehåll</h3>
-      <p className="review-hint">Intygar att den publicerade texten fortfarande stämmer, utan ny version. Händelsen loggas.</p>
+      <p className="review-hint">Intygar att hela den publicerade sidan fortfarande stämmer, utan ny version. Händelsen loggas.</p>
       <FormErrors messages={formErrors} />
-      <FormField id="reattest-nextReviewDue" label="Nästa granskning senast" hint="Förvalt: om 12 månader." error={error}>
-        <input type="date" {...fieldAria("reattest-nextReviewDue", error, true)} {...register("nextReviewDue")} />
-      </FormField>
+      <AttestationFields prefix="reattest" register={register} errors={formState.errors} intervalMonths={intervalMonths} />
       <button type="submit" disabled={formState.isSubmitting || done}>
         Bekräfta granskning
       </button>

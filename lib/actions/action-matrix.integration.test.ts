@@ -4,6 +4,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import type { DomainFailure } from "@/lib/errors/domain-result";
 import type { ActionResult } from "@/lib/actions/action-wrapper";
 import { databaseFingerprint, discoverServerActionExports, type DiscoveredExport } from "@/test/integration/server-actions";
+import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 
 /*
@@ -75,9 +76,20 @@ const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow> = {
   "lib/actions/publishing-actions.ts › scheduleUnpublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, at: "2099-01-01T10:00" }) },
   "lib/actions/publishing-actions.ts › unpublishNowAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
   "lib/actions/review-actions.ts › addReviewCommentAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, body: "Kommentar" }) },
-  "lib/actions/review-actions.ts › approveVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, contentHash: "a".repeat(64) }) },
-  "lib/actions/review-actions.ts › reattestVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },
+  "lib/actions/review-actions.ts › approveVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, contentHash: "a".repeat(64), checklist: fullReviewChecklist }) },
+  "lib/actions/review-actions.ts › reattestVersionAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, checklist: fullReviewChecklist }) },
   "lib/actions/review-actions.ts › requestChangesAction": { roles: ["REVIEWER"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, comment: "Ändra" }) },
+  "lib/actions/notification-actions.ts › markNotificationReadAction": { roles: ["EDITOR", "REVIEWER", "ADMIN"], rule: unknown, wellFormed: (k) => ({ notificationId: k.unknownId }) },
+  "lib/actions/notification-actions.ts › markAllNotificationsReadAction": {
+    roles: ["EDITOR", "REVIEWER", "ADMIN"],
+    rule: { kind: "invalid", fieldErrors: { shownAt: ["Tidpunkten ligger i framtiden"] } },
+    wellFormed: () => ({ shownAt: "2099-01-01T00:00:00Z" }),
+  },
+  "lib/actions/notification-actions.ts › updateNotificationPreferencesAction": {
+    roles: ["EDITOR", "REVIEWER", "ADMIN"],
+    rule: { kind: "invalid", fieldErrors: { "preferences.REVIEW_ESCALATED": ["Eskaleringar av försenade granskningar kan inte stängas av"] } },
+    wellFormed: () => ({ preferences: { REVIEW_ESCALATED: "OFF" } }),
+  },
   "lib/actions/webhook-actions.ts › createWebhookSubscriptionAction": { roles: ["ADMIN"], rule: credentialsInUrl, wellFormed: () => ({ url: "https://namn:losen@mottagare.example/krok", events: ["PUBLISHED"] }) },
   "lib/actions/webhook-actions.ts › deleteWebhookSubscriptionAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ subscriptionId: k.unknownId }) },
   "lib/actions/webhook-actions.ts › setWebhookSubscriptionActiveAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ subscriptionId: k.unknownId, active: false }) },

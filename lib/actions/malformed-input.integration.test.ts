@@ -9,7 +9,7 @@ import { startDraft } from "@/lib/workflow/draft-versions";
 import { submitForReview } from "@/lib/workflow/review-versions";
 import { createWebhookSubscription } from "@/lib/webhooks/webhook-subscriptions";
 import { checkProperty } from "@/test/property-check";
-import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
+import { approvedRiskListVersion, fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 import { databaseFingerprint, discoverServerActionExports, isRedirect } from "@/test/integration/server-actions";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 
@@ -23,6 +23,7 @@ const userActions = await import("./user-actions");
 const editorActions = await import("./editor-actions");
 const publishingActions = await import("./publishing-actions");
 const reviewActions = await import("./review-actions");
+const notificationActions = await import("./notification-actions");
 const webhookActions = await import("./webhook-actions");
 const commentActions = await import("./moderation-actions");
 
@@ -142,7 +143,7 @@ const subjects: Record<string, Subject> = {
   approveVersion: {
     as: "reviewer",
     act: reviewActions.approveVersionAction,
-    template: async () => ({ versionId: ids.toApprove.id, contentHash: ids.toApprove.contentHash, nextReviewDue: "2027-06-30" }),
+    template: async () => ({ checklist: fullReviewChecklist, versionId: ids.toApprove.id, contentHash: ids.toApprove.contentHash, nextReviewDue: "2027-06-30" }),
   },
   requestChanges: { as: "reviewer", act: reviewActions.requestChangesAction, template: async () => ({ versionId: ids.toSendBack.id, comment: "Förtydliga" }) },
   addReviewComment: {
@@ -151,7 +152,7 @@ const subjects: Record<string, Subject> = {
     template: async () => ({ versionId: ids.toComment.id, body: "Bra" }),
     examples: (template) => [{ ...template, body: "a\u0000b" }],
   },
-  reattestVersion: { as: "reviewer", act: reviewActions.reattestVersionAction, template: async () => ({ versionId: ids.published, nextReviewDue: "2027-06-30" }) },
+  reattestVersion: { as: "reviewer", act: reviewActions.reattestVersionAction, template: async () => ({ checklist: fullReviewChecklist, versionId: ids.published, nextReviewDue: "2027-06-30" }) },
   publishNow: { as: "admin", act: publishingActions.publishNowAction, template: async () => ({ versionId: ids.approved }) },
   unpublishNow: { as: "admin", act: publishingActions.unpublishNowAction, template: async () => ({ versionId: ids.published }) },
   schedulePublish: { as: "admin", act: publishingActions.schedulePublishAction, template: async () => ({ versionId: ids.approved, at: future }) },
@@ -167,6 +168,17 @@ const subjects: Record<string, Subject> = {
   deleteWebhookSubscription: { as: "admin", act: webhookActions.deleteWebhookSubscriptionAction, template: async () => ({ subscriptionId: ids.webhookSubscription }) },
   moderateComment: { as: "admin", act: commentActions.moderateCommentAction, template: async () => ({ commentId: ids.comment, decision: "APPROVED" }) },
   deleteComment: { as: "admin", act: commentActions.deleteCommentAction, template: async () => ({ commentId: ids.comment }) },
+  markNotificationRead: {
+    as: "reviewer",
+    act: notificationActions.markNotificationReadAction,
+    template: async () => ({ notificationId: (await kit.db.notification.findFirstOrThrow({ where: { userId: kit.users.reviewer.id } })).id }),
+  },
+  markAllNotificationsRead: { as: "reviewer", act: notificationActions.markAllNotificationsReadAction, template: async () => ({ shownAt: new Date().toISOString() }) },
+  updateNotificationPreferences: {
+    as: "editor",
+    act: notificationActions.updateNotificationPreferencesAction,
+    template: async () => ({ preferences: { REVIEW_REQUESTED: "DAILY_DIGEST", REVIEW_ESCALATED: "IMMEDIATE", PUBLISHED: "OFF" } }),
+  },
 };
 
 /** The public reader forms take (previous state, form data); their own property test is beside them. */
@@ -281,7 +293,7 @@ describe("dates out of range", () => {
   it("refuses a next review centuries ahead (it was stored, and broke the feed's dates)", async () => {
     await kit.signIn(kit.users.reviewer);
     for (const nextReviewDue of ["+200000-01-01", "9999-12-31"]) {
-      expect(await reviewActions.reattestVersionAction({ versionId: ids.published, nextReviewDue })).toMatchObject({
+      expect(await reviewActions.reattestVersionAction({ checklist: fullReviewChecklist, versionId: ids.published, nextReviewDue })).toMatchObject({
         ok: false,
         error: { kind: "invalid", fieldErrors: { nextReviewDue: [expect.stringContaining("högst 5 år")] } },
       });

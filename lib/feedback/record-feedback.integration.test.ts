@@ -9,6 +9,7 @@ import { approveVersion, submitForReview } from "@/lib/workflow/review-versions"
 import { listFeedbackCounts } from "./feedback-counts";
 import { recordFeedback } from "./record-feedback";
 import { newReaderId } from "./voter-key";
+import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 
 let kit: TestKit;
 let db: Db;
@@ -25,7 +26,7 @@ async function publishNewVersion(articleId: string) {
   if (!draft.ok) throw new Error(draft.failure.message);
   const submitted = await submitForReview(db, actors.editor, { versionId: draft.value.id, baseRevision: draft.value.revision, changeNote: "Ny version", readerNote: "Genomläst" });
   if (!submitted.ok) throw new Error(submitted.failure.message);
-  const approved = await approveVersion(db, actors.reviewer, { versionId: submitted.value.id, contentHash: submitted.value.contentHash! });
+  const approved = await approveVersion(db, actors.reviewer, { checklist: fullReviewChecklist, versionId: submitted.value.id, contentHash: submitted.value.contentHash! });
   if (!approved.ok) throw new Error(approved.failure.message);
   const published = await publishVersion(db, actors.admin, { versionId: approved.value.id });
   if (!published.ok) throw new Error(published.failure.message);

@@ -6,6 +6,8 @@ import type {
   DeliveryStatus,
   ImagingGuidance,
   Medication,
+  NotificationDelivery,
+  NotificationKind,
   ReviewDecisionKind,
   RiskFrequency,
   RiskSeverity,
@@ -21,6 +23,106 @@ import type { LixBand } from "@/lib/readability/lix";
  * action, a kind or a choice of the content model is written once, here, and every date is formatted here.
  * The `Record<…>` types make a new status, role or kind without its name a compile error.
  */
+
+// — Review checklist ——————————————————————————————————————————————————————————
+
+/** The whole-page checklist a reviewer confirms with an approval or re-attestation. */
+export const reviewChecklistLabels = {
+  sourcesChecked: "Det kliniska innehållet är kontrollerat mot de angivna källorna",
+  risksCurrent: "Risker och kontraindikationer är aktuella",
+  linksChecked: "Länkar och referenser är kontrollerade",
+  feedbackReviewed: "Jag har gått igenom läsarnas återkoppling sedan förra granskningen",
+} as const;
+
+/** "Granskas var 12:e månad". */
+export function reviewCycleLabel(months: number): string {
+  return `Granskas var ${months}:e månad`;
+}
+
+// — Notifications —————————————————————————————————————————————————————————————
+
+/** What each kind of notification is about, as the preferences page lists them. */
+export const notificationKindLabels: Record<NotificationKind, string> = {
+  REVIEW_REQUESTED: "En version har skickats till granskning",
+  CHANGES_REQUESTED: "Granskaren har begärt ändringar i din version",
+  APPROVED: "En version har godkänts och väntar på publicering",
+  PUBLISHED: "Din eller din granskade version har publicerats",
+  UNPUBLISHED: "Din eller din granskade version har avpublicerats",
+  REVIEW_COMMENT: "En granskare har kommenterat din version",
+  REVIEW_DUE_SOON: "Innehåll ska granskas inom 30 dagar",
+  REVIEW_OVERDUE: "Innehåll har passerat sitt granskningsdatum",
+  REVIEW_ESCALATED: "Försenad granskning eskaleras till administratörer",
+  SCHEDULE_LATE: "En schemalagd publicering eller avpublicering är försenad",
+};
+
+export const notificationDeliveryLabels: Record<NotificationDelivery, string> = {
+  IMMEDIATE: "E-post direkt",
+  DAILY_DIGEST: "Daglig sammanfattning",
+  OFF: "Ingen e-post",
+};
+
+/** What a notification says about what happened, plain Swedish; the e-mail adds the link to the next step. */
+export type NotificationFacts = {
+  /** The version's title and number, e.g. "Kortisoninjektion", 3. */
+  title: string;
+  number: number;
+  /** Who did it; null for the scheduler. */
+  actorName: string | null;
+  /** The next-review date (due and overdue notifications). */
+  due?: Date;
+  /** Days past due (overdue and escalated notifications). */
+  daysOverdue?: number;
+  /** Scheduled publishing or unpublishing (late schedules). */
+  release?: "publish" | "unpublish";
+};
+
+export function notificationText(kind: NotificationKind, facts: NotificationFacts): { subject: string; body: string } {
+  const what = `"${facts.title}", version ${facts.number}`;
+  const who = facts.actorName ?? "Schemaläggaren";
+  const due = facts.due ? formatCalendarDate(facts.due) : "";
+  switch (kind) {
+    case "REVIEW_REQUESTED":
+      return { subject: `Att granska: ${what}`, body: `${who} har skickat ${what} till granskning. Granska ändringarna och godkänn eller begär ändringar.` };
+    case "CHANGES_REQUESTED":
+      return { subject: `Ändringar begärda: ${what}`, body: `${who} har begärt ändringar i ${what}. Läs granskarens kommentar och revidera texten i ett nytt utkast.` };
+    case "APPROVED":
+      return { subject: `Godkänd, väntar på publicering: ${what}`, body: `${who} har godkänt ${what}. Versionen väntar på att publiceras.` };
+    case "PUBLISHED":
+      return { subject: `Publicerad: ${what}`, body: `${who} har publicerat ${what}. Den visas nu för läsarna, i flödet och i API:et.` };
+    case "UNPUBLISHED":
+      return { subject: `Avpublicerad: ${what}`, body: `${who} har avpublicerat ${what}. Den visas inte längre för läsarna.` };
+    case "REVIEW_COMMENT":
+      return { subject: `Ny granskningskommentar: ${what}`, body: `${who} har kommenterat ${what}.` };
+    case "REVIEW_DUE_SOON":
+      return { subject: `Granskning inom 30 dagar: ${what}`, body: `${what} ska granskas senast ${due}. Granska hela sidan och bekräfta den, eller starta ett nytt utkast.` };
+    case "REVIEW_OVERDUE":
+      return { subject: `Försenad granskning: ${what}`, body: `${what} skulle ha granskats senast ${due}. Granska hela sidan och bekräfta den, eller starta ett nytt utkast.` };
+    case "REVIEW_ESCALATED":
+      return {
+        subject: `Eskalerad: ${what} är ${facts.daysOverdue ?? 0} dagar försenad`,
+        body: `${what} skulle ha granskats senast ${due} och är nu ${facts.daysOverdue ?? 0} dagar försenad. Se till att någon granskar sidan eller avpublicera den.`,
+      };
+    case "SCHEDULE_LATE":
+      return {
+        subject: `Försenad schemaläggning: ${what}`,
+        body: `Den schemalagda ${facts.release === "unpublish" ? "avpubliceringen" : "publiceringen"} av ${what} har inte skett i tid. Kontrollera att bakgrundsjobben körs.`,
+      };
+  }
+}
+
+/** The e-mail's closing lines: the link to the screen of the next step. */
+export function notificationEmailText(body: string, url: string): string {
+  return `${body}\n\nGå vidare här:\n${url}\n\n-- \nGranskad redaktion. Du kan ändra vilka e-postmeddelanden du får under Aviseringar.\n`;
+}
+
+/** One daily digest for one person. */
+export function notificationDigestText(entries: { subject: string; url: string }[]): { subject: string; text: string } {
+  const lines = entries.map((entry) => `- ${entry.subject}\n  ${entry.url}`).join("\n");
+  return {
+    subject: `Granskad: ${entries.length} ${entries.length === 1 ? "avisering" : "aviseringar"} sedan i går`,
+    text: `Det här har hänt sedan förra sammanfattningen:\n\n${lines}\n\n-- \nGranskad redaktion. Du kan ändra vilka e-postmeddelanden du får under Aviseringar.\n`,
+  };
+}
 
 // — Items and versions ——————————————————————————————————————————————————————————
 

@@ -28,6 +28,10 @@ export const adminPaths = {
   webhooks: "/admin/webhooks",
   compare: "/admin/jamfor",
   auditLog: "/admin/logg",
+  /** The signed-in user's notifications and e-mail preferences. */
+  notifications: "/admin/aviseringar",
+  /** E-mails written to the local outbox folder when no SMTP server is configured. */
+  outbox: "/admin/utkorg",
 
   /** An item's page: its history, comparison and "Redigera". */
   item: (item: Item) => `/admin/${itemKinds[item.kind].adminSegment}/${item.id}`,

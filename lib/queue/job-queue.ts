@@ -13,6 +13,12 @@ export const jobQueueNames = {
   cdnPurge: "cdn-purge",
   /** The sweep of overdue schedules (lib/workflow/schedule-versions.ts), sent every minute by pg-boss's cron. */
   scheduleSweep: "schedule-sweep",
+  /** One notification's e-mail (lib/notifications). */
+  notificationEmail: "notification-email",
+  /** The daily digest of the notifications people chose to get so (a pg-boss schedule). */
+  notificationDigest: "notification-digest",
+  /** The daily check for reviews due within 30 days, overdue or to escalate (a pg-boss schedule). */
+  reviewDueCheck: "review-due-check",
 } as const;
 export type JobQueueName = (typeof jobQueueNames)[keyof typeof jobQueueNames];
 
@@ -27,6 +33,10 @@ const queueOptions: Partial<Record<JobQueueName, Omit<PgBoss.Queue, "name">>> = 
   [jobQueueNames.cdnPurge]: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   // One sweep waiting and one running at most ("stately"); a failed sweep is not retried: the next minute's is.
   [jobQueueNames.scheduleSweep]: { policy: "stately", retryLimit: 0, expireInSeconds: 600 },
+  // An e-mail is tried 6 times, the last some 30 minutes after the first (an SMTP server being restarted).
+  [jobQueueNames.notificationEmail]: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  [jobQueueNames.notificationDigest]: { retryLimit: 3, retryDelay: 300, expireInSeconds: 900 },
+  [jobQueueNames.reviewDueCheck]: { retryLimit: 3, retryDelay: 300, expireInSeconds: 900 },
 };
 
 export type JobQueue = PgBoss;

@@ -11,6 +11,7 @@ import { callRoute } from "@/test/integration/public-read-fixture";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { searchPublished } from "./search-query";
 import { syncSearchDocuments } from "./search-documents";
+import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 
 let kit: TestKit;
 
@@ -37,7 +38,7 @@ async function release(versionId: string, revision: number, content: { title: st
   const saved = unwrap(await saveDraft(db, users.editor, { kind: "article", versionId, baseRevision: revision, content }));
   if (!publish) return versionId;
   const submitted = unwrap(await submitForReview(db, users.editor, { versionId, baseRevision: saved.revision, changeNote: "Ny text", readerNote: "Ny text" }));
-  unwrap(await approveVersion(db, users.reviewer, { versionId, contentHash: submitted.contentHash! }));
+  unwrap(await approveVersion(db, users.reviewer, { checklist: fullReviewChecklist, versionId, contentHash: submitted.contentHash! }));
   unwrap(await publishVersion(db, users.admin, { versionId }));
   return versionId;
 }
@@ -110,7 +111,7 @@ describe("Swedish full-text search of published content", () => {
     await release(draft.id, draft.revision, { title: "Ryggskott", blocks: paragraphs("Zebrafiskterapi i nästa version.") }, false);
     const { revision } = await kit.db.contentVersion.findUniqueOrThrow({ where: { id: draft.id } });
     const submitted = unwrap(await submitForReview(kit.db, kit.users.editor, { versionId: draft.id, baseRevision: revision, changeNote: "Ny", readerNote: "Ny" }));
-    unwrap(await approveVersion(kit.db, kit.users.reviewer, { versionId: draft.id, contentHash: submitted.contentHash! }));
+    unwrap(await approveVersion(kit.db, kit.users.reviewer, { checklist: fullReviewChecklist, versionId: draft.id, contentHash: submitted.contentHash! }));
     // Approved is not published either.
     expect(await slugsFound("zebrafiskterapi")).toEqual([]);
     expect(await slugsFound("utkastord")).toEqual([]);

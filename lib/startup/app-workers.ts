@@ -1,5 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
+import { mailerFromEnvironment } from "@/lib/notifications/mailer";
+import { startNotificationWorkers } from "@/lib/notifications/notification-workers";
 import { getJobQueue } from "@/lib/queue/job-queue";
 import { startCdnPurgeWorkers } from "@/lib/webhooks/cdn-purge";
 import { webhookAddressPolicy } from "@/lib/webhooks/webhook-address-rules";
@@ -32,6 +34,9 @@ export async function startAppWorkers(): Promise<void> {
     await startPublishingWorkers(queue, getDb(), { pollingIntervalSeconds: 2 });
     await startWebhookWorkers(queue, getDb(), { pollingIntervalSeconds: 2, policy: webhookAddressPolicy(), publicBaseUrl: publicBaseUrl() });
     await startCdnPurgeWorkers(queue, { pollingIntervalSeconds: 2 });
+    const mailer = mailerFromEnvironment();
+    await startNotificationWorkers(queue, getDb(), { pollingIntervalSeconds: 2, mailer });
+    console.info(`[jobs] notification e-mails go to ${mailer.describe}`);
   } catch (error) {
     // The site still serves (but reports not ready); jobs stay queued in the database for the next start.
     holder[statusKey] = "failed";
@@ -39,5 +44,5 @@ export async function startAppWorkers(): Promise<void> {
     return;
   }
   holder[statusKey] = "running";
-  console.info("[jobs] scheduled publishing and webhook delivery workers started");
+  console.info("[jobs] scheduled publishing, webhook delivery and notification workers started");
 }

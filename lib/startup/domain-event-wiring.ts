@@ -1,6 +1,7 @@
 import { changesPublicContent } from "@/lib/content/public-content-changes";
 import { advancePublicGeneration, publicContentChannel, publicGenerationInstanceId } from "@/lib/content/public-generation";
 import { domainEventsAreWired, markDomainEventsWired, subscribeAfterCommit, subscribeInTransaction } from "@/lib/events/domain-event-subscribers";
+import { notificationSubscriber } from "@/lib/notifications/notification-subscriber";
 import { getJobQueue } from "@/lib/queue/job-queue";
 import { searchDocumentsSubscriber } from "@/lib/search/search-documents";
 import { cdnPurgeSubscriber } from "@/lib/webhooks/cdn-purge";
@@ -24,6 +25,7 @@ export function wireDomainEvents(): void {
   if (domainEventsAreWired()) return;
   subscribeInTransaction("webhook deliveries", webhookDeliveriesSubscriber(getJobQueue));
   subscribeInTransaction("search documents", searchDocumentsSubscriber);
+  subscribeInTransaction("notifications", notificationSubscriber(getJobQueue));
   subscribeInTransaction("public-content notification", async (event, tx) => {
     if (!changesPublicContent(event)) return;
     await tx.$executeRaw`SELECT pg_notify(${publicContentChannel}, ${JSON.stringify({ instance: publicGenerationInstanceId(), event: event.type })})`;

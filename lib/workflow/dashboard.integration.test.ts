@@ -6,6 +6,7 @@ import { contentSearchSchema, listContentItems, loadDashboard, searchContentByTi
 import { startDraft } from "./draft-versions";
 import { approveVersion, requestChanges, submitForReview } from "./review-versions";
 import { publishVersion } from "./publish-versions";
+import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 
 let kit: TestKit;
 let db: Db;
@@ -76,7 +77,7 @@ describe("the dashboard", () => {
   it("lists scheduled versions, overdue published versions and the latest publications", async () => {
     const [, , , listD] = await publishedRiskLists();
     const version = await submitted(users.editor, listD!.riskListId!);
-    unwrap(await approveVersion(db, users.reviewer, { versionId: version.id, contentHash: version.contentHash! }));
+    unwrap(await approveVersion(db, users.reviewer, { checklist: fullReviewChecklist, versionId: version.id, contentHash: version.contentHash! }));
     const publishAt = new Date(Date.now() + 86_400_000);
     await db.contentVersion.update({ where: { id: version.id }, data: { scheduledPublishAt: publishAt } });
 

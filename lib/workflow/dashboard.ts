@@ -270,6 +270,8 @@ export type ContentItemRow = ItemType & {
   latest: { number: number; status: VersionStatus; versionHref: string };
   published: { number: number; versionHref: string; nextReviewDue: Date | null; overdue: boolean } | null;
   archived: boolean;
+  /** The item's review cycle in months. */
+  reviewIntervalMonths: number;
 };
 
 /** Every article and risk list with its latest and published version, for /admin/innehall. */
@@ -282,7 +284,7 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
   } as const satisfies Prisma.ArticleInclude;
   const [articles, riskLists] = await Promise.all([db.article.findMany({ include: versions }), db.riskList.findMany({ include: versions })]);
   const today = startOfUtcDay(now);
-  const rowOf = (type: ItemType, archivedAt: Date | null, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
+  const rowOf = (type: ItemType, archivedAt: Date | null, reviewIntervalMonths: number, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
     const latest = list[0];
     if (!latest) return null;
     const published = list.find((version) => version.status === "PUBLISHED");
@@ -300,11 +302,12 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
           }
         : null,
       archived: archivedAt !== null,
+      reviewIntervalMonths,
     };
   };
   const rows = [
-    ...articles.map((article) => rowOf({ item: { kind: "article", id: article.id }, articleKind: article.kind }, article.archivedAt, article.versions)),
-    ...riskLists.map((list) => rowOf({ item: { kind: "riskList", id: list.id }, articleKind: null }, list.archivedAt, list.versions)),
+    ...articles.map((article) => rowOf({ item: { kind: "article", id: article.id }, articleKind: article.kind }, article.archivedAt, article.reviewIntervalMonths, article.versions)),
+    ...riskLists.map((list) => rowOf({ item: { kind: "riskList", id: list.id }, articleKind: null }, list.archivedAt, list.reviewIntervalMonths, list.versions)),
   ];
   return rows.filter((row): row is ContentItemRow => row !== null).sort((a, b) => compareItemTypes(a, b) || a.title.localeCompare(b.title, "sv"));
 }

@@ -6,6 +6,7 @@ import type { RiskListContent } from "@/lib/content/content-schemas";
 import { saveDraft, startDraft } from "./draft-versions";
 import { addReviewComment, approveVersion, reattestVersion, requestChanges, submitForReview } from "./review-versions";
 import { publishVersion, unpublishVersion } from "./publish-versions";
+import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 
 // Input that does not pass an operation's schema is refused where it is parsed: at the server action.
 const { saveDraftAction } = await import("@/lib/actions/editor-actions");
@@ -74,7 +75,7 @@ describe("editorial workflow against the database", () => {
     // even holding every role; the database refuses it too.
     expect(await db.versionAuthor.count({ where: { versionId: revision.value.id } })).toBe(2);
     const hash = resubmitted.value.contentHash!;
-    expect(await approveVersion(db, users.coEditor, { versionId: revision.value.id, contentHash: hash })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await approveVersion(db, users.coEditor, { checklist: fullReviewChecklist, versionId: revision.value.id, contentHash: hash })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     await expect(
       db.contentVersion.update({
         where: { id: revision.value.id },
@@ -82,8 +83,8 @@ describe("editorial workflow against the database", () => {
       }),
     ).rejects.toThrow(/four-eyes/);
 
-    expect(await approveVersion(db, users.reviewer, { versionId: revision.value.id, contentHash: "0".repeat(64) })).toMatchObject({ ok: false, failure: { kind: "conflict" } });
-    const approved = await approveVersion(db, users.reviewer, { versionId: revision.value.id, contentHash: hash });
+    expect(await approveVersion(db, users.reviewer, { checklist: fullReviewChecklist, versionId: revision.value.id, contentHash: "0".repeat(64) })).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    const approved = await approveVersion(db, users.reviewer, { checklist: fullReviewChecklist, versionId: revision.value.id, contentHash: hash });
     expect(approved).toMatchObject({ ok: true, value: { status: "APPROVED", reviewerId: users.reviewer.id, approvedContentHash: hash } });
 
     expect(await publishVersion(db, users.reviewer, { versionId: revision.value.id })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
@@ -124,8 +125,8 @@ describe("editorial workflow against the database", () => {
   it("re-attests published content without a new version, and unpublishes", async () => {
     const list = await riskList("radiofrekvensablation-biverkningar");
     const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: list.id, status: "PUBLISHED" } });
-    expect(await reattestVersion(db, users.editor, { versionId: published.id })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    const reattested = await reattestVersion(db, users.reviewer, { versionId: published.id, nextReviewDue: new Date("2028-06-01") });
+    expect(await reattestVersion(db, users.editor, { checklist: fullReviewChecklist, versionId: published.id })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    const reattested = await reattestVersion(db, users.reviewer, { checklist: fullReviewChecklist, versionId: published.id, nextReviewDue: new Date("2028-06-01") });
     expect(reattested).toMatchObject({ ok: true, value: { status: "PUBLISHED", decision: "REATTEST", contentHash: published.contentHash } });
     expect(reattested.ok && reattested.value.nextReviewDue?.toISOString().slice(0, 10)).toBe("2028-06-01");
     expect(await db.contentVersion.count({ where: { riskListId: list.id } })).toBe(1);

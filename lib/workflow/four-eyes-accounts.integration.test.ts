@@ -7,6 +7,7 @@ import { openTestKit, type TestKit, type TestUser } from "@/test/integration/tes
 import { saveDraft, startDraft } from "./draft-versions";
 import { publishVersion } from "./publish-versions";
 import { approveVersion, reattestVersion, submitForReview } from "./review-versions";
+import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 
 /*
  * Four-eyes across accounts (issue 8.7): an admin who writes a text cannot approve it through an account
@@ -71,7 +72,7 @@ describe("four-eyes across accounts", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: puppet.id } })).toMatchObject({ createdById: adminAuthor.id, reviewerGrantedById: adminAuthor.id });
 
     await kit.signIn(puppet);
-    expect(await approveVersionAction({ versionId: version.id, contentHash: version.contentHash })).toMatchObject(refusedThroughAccount);
+    expect(await approveVersionAction({ checklist: fullReviewChecklist, versionId: version.id, contentHash: version.contentHash })).toMatchObject(refusedThroughAccount);
     expect(await db.contentVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ status: "IN_REVIEW", reviewerId: null, decision: null });
     expect(await db.reviewDecision.count({ where: { versionId: version.id } })).toBe(0);
     expect(await refusals(version.id)).toMatchObject([
@@ -88,7 +89,7 @@ describe("four-eyes across accounts", () => {
 
     // A reviewer the admin did not make approves it.
     await kit.signIn(kit.users.reviewer);
-    expect(await approveVersionAction({ versionId: version.id, contentHash: version.contentHash })).toMatchObject({ ok: true });
+    expect(await approveVersionAction({ checklist: fullReviewChecklist, versionId: version.id, contentHash: version.contentHash })).toMatchObject({ ok: true });
   });
 
   it("granting the reviewer role to an existing editor: that editor cannot approve the granting admin's text, but can approve others'", async () => {
@@ -104,12 +105,12 @@ describe("four-eyes across accounts", () => {
 
     const adminsText = await inReviewBy(adminAuthor, "nervblockader-biverkningar");
     await kit.signIn(promoted);
-    expect(await approveVersionAction({ versionId: adminsText.id, contentHash: adminsText.contentHash })).toMatchObject(refusedThroughAccount);
+    expect(await approveVersionAction({ checklist: fullReviewChecklist, versionId: adminsText.id, contentHash: adminsText.contentHash })).toMatchObject(refusedThroughAccount);
 
     // The rule is about the admin's texts only: another editor's text the promoted reviewer may approve.
     const editorsText = await inReviewBy(kit.users.editor, "epidurala-injektioner-risker");
     expect((await loadDashboard(db, promoted)).waitingForMyReview?.map(({ versionId }) => versionId)).toEqual(expect.arrayContaining([editorsText.id]));
-    expect(await approveVersionAction({ versionId: editorsText.id, contentHash: editorsText.contentHash })).toMatchObject({ ok: true });
+    expect(await approveVersionAction({ checklist: fullReviewChecklist, versionId: editorsText.id, contentHash: editorsText.contentHash })).toMatchObject({ ok: true });
 
     // Granted anew by an admin who wrote nothing, the last grant counts: the operator created the account,
     // so the author never controlled it.
@@ -117,7 +118,7 @@ describe("four-eyes across accounts", () => {
     expect(await updateUserRolesAction({ userId: colleague.id, roles: ["EDITOR"] })).toMatchObject({ ok: true });
     expect(await updateUserRolesAction({ userId: colleague.id, roles: ["EDITOR", "REVIEWER"] })).toMatchObject({ ok: true });
     expect(await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).toMatchObject({ reviewerGrantedById: otherAdmin.id });
-    expect((await approveVersion(db, promoted, { versionId: adminsText.id, contentHash: adminsText.contentHash! })).ok).toBe(true);
+    expect((await approveVersion(db, promoted, { checklist: fullReviewChecklist, versionId: adminsText.id, contentHash: adminsText.contentHash! })).ok).toBe(true);
   });
 
   it("through a chain: an admin account the author created creates the reviewer; and an account the author created, promoted by someone else", async () => {
@@ -125,7 +126,7 @@ describe("four-eyes across accounts", () => {
     const deputy = await accountCreatedBy(adminAuthor, "deputy", ["ADMIN"]);
     const viaDeputy = await accountCreatedBy(deputy, "via-deputy", ["REVIEWER"]);
     await kit.signIn(viaDeputy);
-    expect(await approveVersionAction({ versionId: version.id, contentHash: version.contentHash })).toMatchObject(refusedThroughAccount);
+    expect(await approveVersionAction({ checklist: fullReviewChecklist, versionId: version.id, contentHash: version.contentHash })).toMatchObject(refusedThroughAccount);
     expect((await refusals(version.id)).at(-1)).toMatchObject({ actorId: viaDeputy.id, data: { accountFrom: [adminAuthor.id] } });
 
     // Created by the author as an editor, made a reviewer by the other admin: the author set its password.
@@ -133,24 +134,24 @@ describe("four-eyes across accounts", () => {
     await kit.signIn(otherAdmin);
     expect(await updateUserRolesAction({ userId: made.id, roles: ["EDITOR", "REVIEWER"] })).toMatchObject({ ok: true });
     await kit.signIn({ id: made.id });
-    expect(await approveVersionAction({ versionId: version.id, contentHash: version.contentHash })).toMatchObject(refusedThroughAccount);
+    expect(await approveVersionAction({ checklist: fullReviewChecklist, versionId: version.id, contentHash: version.contentHash })).toMatchObject(refusedThroughAccount);
 
     // The other admin's own reviewer account may approve it.
     const independent = await accountCreatedBy(otherAdmin, "independent", ["REVIEWER"]);
     await kit.signIn(independent);
-    expect(await approveVersionAction({ versionId: version.id, contentHash: version.contentHash })).toMatchObject({ ok: true });
+    expect(await approveVersionAction({ checklist: fullReviewChecklist, versionId: version.id, contentHash: version.contentHash })).toMatchObject({ ok: true });
   });
 
   it("re-attesting is refused the same way, and an author's own attempt is on record too", async () => {
     const version = await inReviewBy(adminAuthor, "radiofrekvensablation-biverkningar");
-    expect((await approveVersion(db, kit.users.reviewer, { versionId: version.id, contentHash: version.contentHash! })).ok).toBe(true);
+    expect((await approveVersion(db, kit.users.reviewer, { checklist: fullReviewChecklist, versionId: version.id, contentHash: version.contentHash! })).ok).toBe(true);
     expect((await publishVersion(db, otherAdmin, { versionId: version.id })).ok).toBe(true);
 
     const puppet = await accountCreatedBy(adminAuthor, "reattest-puppet", ["REVIEWER"]);
     await kit.signIn(puppet);
-    expect(await reattestVersionAction({ versionId: version.id })).toMatchObject(refusedThroughAccount);
+    expect(await reattestVersionAction({ checklist: fullReviewChecklist, versionId: version.id })).toMatchObject(refusedThroughAccount);
     const selfPromoted = { ...adminAuthor, roles: ["ADMIN", "EDITOR", "REVIEWER"] as Role[] };
-    expect(await reattestVersion(db, selfPromoted, { versionId: version.id })).toMatchObject({ ok: false, failure: { kind: "forbidden", message: expect.stringContaining("Du har skrivit eller redigerat versionen") } });
+    expect(await reattestVersion(db, selfPromoted, { checklist: fullReviewChecklist, versionId: version.id })).toMatchObject({ ok: false, failure: { kind: "forbidden", message: expect.stringContaining("Du har skrivit eller redigerat versionen") } });
     expect((await refusals(version.id)).map(({ actorId, data }) => [actorId, (data as { action: string; reason: string }).action, (data as { reason: string }).reason])).toEqual([
       [puppet.id, "reattest", "account_from_author"],
       [adminAuthor.id, "reattest", "actor_is_author"],

@@ -32,10 +32,41 @@ const reviewDateSchema = z.coerce
   .refine((date) => date.getTime() <= latestNextReviewDue(new Date()).getTime(), `Nästa granskning kan ligga högst ${maxReviewIntervalYears} år fram`)
   .optional();
 
+/** The review intervals a reviewer can choose, in months. */
+export const reviewIntervalsMonths = [6, 12, 24, 36] as const;
+export type ReviewIntervalMonths = (typeof reviewIntervalsMonths)[number];
+
+const reviewIntervalSchema = z.coerce
+  .number("Välj hur ofta sidan ska granskas")
+  .refine((months): months is ReviewIntervalMonths => (reviewIntervalsMonths as readonly number[]).includes(months), "Välj 6, 12, 24 eller 36 månader")
+  .transform((months) => months as ReviewIntervalMonths)
+  .optional();
+
+/**
+ * The whole-page checklist of an approval and a re-attestation (the NHS pattern: the review date is
+ * never moved after a partial check). Each item must be confirmed; the confirmed list is stored with the
+ * decision.
+ */
+export const reviewChecklistItems = ["sourcesChecked", "risksCurrent", "linksChecked", "feedbackReviewed"] as const;
+const confirmed = (message: string) => z.literal(true, message);
+export const reviewChecklistSchema = z.object(
+  {
+    sourcesChecked: confirmed("Bekräfta att det kliniska innehållet är kontrollerat mot källorna"),
+    risksCurrent: confirmed("Bekräfta att risker och kontraindikationer är aktuella"),
+    linksChecked: confirmed("Bekräfta att länkar och referenser är kontrollerade"),
+    feedbackReviewed: confirmed("Bekräfta att du har gått igenom läsarnas återkoppling sedan förra granskningen"),
+  },
+  "Bekräfta checklistan",
+);
+export type ReviewChecklist = z.output<typeof reviewChecklistSchema>;
+
 export const approveVersionSchema = z.object({
   versionId: versionIdSchema,
   /** The hash of the text the reviewer was shown: an approval is bound to exactly that content. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  checklist: reviewChecklistSchema,
+  /** The item's review cycle from now on; the default next review date follows from it. */
+  reviewIntervalMonths: reviewIntervalSchema,
   nextReviewDue: reviewDateSchema,
 });
 /** Sending a version back always says why. */
@@ -43,7 +74,12 @@ export const requestChangesSchema = z.object({
   versionId: versionIdSchema,
   comment: z.string().trim().min(1, "Skriv vad som behöver ändras").max(5000),
 });
-export const reattestVersionSchema = z.object({ versionId: versionIdSchema, nextReviewDue: reviewDateSchema });
+export const reattestVersionSchema = z.object({
+  versionId: versionIdSchema,
+  checklist: reviewChecklistSchema,
+  reviewIntervalMonths: reviewIntervalSchema,
+  nextReviewDue: reviewDateSchema,
+});
 export const reviewCommentSchema = z.object({
   versionId: versionIdSchema,
   blockKey: z.uuid().optional(),

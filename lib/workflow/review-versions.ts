@@ -5,15 +5,32 @@ import { contentHash } from "@/lib/content/content-hash";
 import { readVersionContent } from "@/lib/content/item-content";
 import { fail, ok } from "@/lib/errors/domain-result";
 import type { Refusal } from "@/lib/events/unit-of-work";
+import type { Item } from "@/lib/items/item";
 import type { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema, submitForReviewSchema } from "./review-schemas";
 import { runTransition, versionReference } from "./transition-runner";
 import type { WorkflowActor } from "./version-workflow";
 
-/** Next review is due this long after an approval unless the reviewer picks another date. */
+/** Next review is due this long after an approval unless the reviewer picks another interval or date. */
 export const defaultReviewIntervalMonths = 12;
 
-export function defaultNextReviewDue(from: Date): Date {
-  return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + defaultReviewIntervalMonths, from.getUTCDate()));
+export function defaultNextReviewDue(from: Date, months: number = defaultReviewIntervalMonths): Date {
+  return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months, from.getUTCDate()));
+}
+
+/**
+ * The item's review cycle after this decision (the reviewer's choice, else what it was) and its next due
+ * date (the reviewer's date, else one cycle from now); the item keeps the cycle for its next review.
+ */
+async function reviewCycle(tx: DbTx, item: Item, chosen: number | undefined, nextReviewDue: Date | undefined, now: Date) {
+  const where = { where: { id: item.id } };
+  const current = item.kind === "article" ? await tx.article.findUniqueOrThrow(where) : await tx.riskList.findUniqueOrThrow(where);
+  const months = chosen ?? current.reviewIntervalMonths;
+  if (months !== current.reviewIntervalMonths) {
+    const data = { data: { reviewIntervalMonths: months } };
+    if (item.kind === "article") await tx.article.update({ ...where, ...data });
+    else await tx.riskList.update({ ...where, ...data });
+  }
+  return { months, due: nextReviewDue ?? defaultNextReviewDue(now, months) };
 }
 
 type SignedInActor = WorkflowActor & { id: string };
@@ -52,14 +69,14 @@ function staleSubmitMessage(savedBy: string | null): string {
  * differently (someone saw another text), nothing is approved.
  */
 export function approveVersion(db: Db, actor: SignedInActor, input: z.output<typeof approveVersionSchema>) {
-  const { versionId, nextReviewDue } = input;
+  const { versionId, nextReviewDue, checklist } = input;
   return runTransition<ContentVersion>(db, { action: "approve", versionId, actor }, async ({ tx, version, item, apply, decide, audit, emit }) => {
     const storedHash = contentHash(await readVersionContent(tx, version));
     if (input.contentHash !== version.contentHash || storedHash !== version.contentHash) {
       return fail({ kind: "conflict", message: "Innehållet skiljer sig från det du granskade; ladda om och granska igen" });
     }
     const now = new Date();
-    const due = nextReviewDue ?? defaultNextReviewDue(now);
+    const { months, due } = await reviewCycle(tx, item, input.reviewIntervalMonths, nextReviewDue, now);
     const approved = await apply({
       reviewerId: actor.id,
       decision: "APPROVE",
@@ -68,8 +85,8 @@ export function approveVersion(db: Db, actor: SignedInActor, input: z.output<typ
       lastReviewedAt: now,
       nextReviewDue: due,
     });
-    await decide("APPROVE", due);
-    await audit("version.approved", { versionId, number: approved.number, contentHash: approved.contentHash, nextReviewDue: due.toISOString().slice(0, 10) });
+    await decide("APPROVE", due, { checklist, reviewIntervalMonths: months });
+    await audit("version.approved", { versionId, number: approved.number, contentHash: approved.contentHash, nextReviewDue: due.toISOString().slice(0, 10), reviewIntervalMonths: months, checklist });
     emit({ type: "version.approved", item, version: versionReference(approved), contentHash: storedHash, nextReviewDue: due, actorId: actor.id, occurredAt: now });
     return ok(approved);
   });
@@ -104,13 +121,13 @@ export function addReviewComment(db: Db, actor: SignedInActor, input: z.output<t
 
 /** Confirms unchanged published content is still correct: new review dates, same version, audited. */
 export function reattestVersion(db: Db, actor: SignedInActor, input: z.output<typeof reattestVersionSchema>) {
-  const { versionId, nextReviewDue } = input;
-  return runTransition<ContentVersion>(db, { action: "reattest", versionId, actor }, async ({ item, apply, decide, audit, emit }) => {
+  const { versionId, nextReviewDue, checklist } = input;
+  return runTransition<ContentVersion>(db, { action: "reattest", versionId, actor }, async ({ tx, item, apply, decide, audit, emit }) => {
     const now = new Date();
-    const due = nextReviewDue ?? defaultNextReviewDue(now);
+    const { months, due } = await reviewCycle(tx, item, input.reviewIntervalMonths, nextReviewDue, now);
     const reattested = await apply({ reviewerId: actor.id, decision: "REATTEST", decidedAt: now, lastReviewedAt: now, nextReviewDue: due });
-    await decide("REATTEST", due);
-    await audit("version.reattested", { versionId, number: reattested.number, nextReviewDue: due.toISOString().slice(0, 10) });
+    await decide("REATTEST", due, { checklist, reviewIntervalMonths: months });
+    await audit("version.reattested", { versionId, number: reattested.number, nextReviewDue: due.toISOString().slice(0, 10), reviewIntervalMonths: months, checklist });
     emit({ type: "version.reattested", item, version: versionReference(reattested), nextReviewDue: due, actorId: actor.id, occurredAt: now });
     return ok(reattested);
   });

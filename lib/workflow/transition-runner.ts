@@ -42,8 +42,11 @@ export type TransitionSteps = {
    * (startDraftFrom), creates that version from this one with status `to` instead. Once per transition.
    */
   apply: (changes?: VersionChanges) => Promise<ContentVersion>;
-  /** Records the reviewer's decision, bound to the version's content hash, with their name and title as they are now. */
-  decide: (kind: ReviewDecisionKind, nextReviewDue: Date | null) => Promise<void>;
+  /**
+   * Records the reviewer's decision, bound to the version's content hash, with their name and title as
+   * they are now, and (approvals, re-attestations) the checklist they confirmed and the interval they chose.
+   */
+  decide: (kind: ReviewDecisionKind, nextReviewDue: Date | null, attestation?: { checklist: Prisma.InputJsonObject; reviewIntervalMonths: number }) => Promise<void>;
   /** Appends the transition's audit event, about the item, by the actor. */
   audit: (action: AuditAction, data: Prisma.InputJsonObject) => Promise<void>;
   emit: EmitEvent;
@@ -125,7 +128,7 @@ export async function applyTransition<T, F extends Refusal = Refusal>(
       if (startsNewVersion) return startNewVersion(tx, version, item, check.to, actor);
       return tx.contentVersion.update({ where: { id: version.id }, data: { ...changes, status: check.to } });
     },
-    decide: async (kind, nextReviewDue) => {
+    decide: async (kind, nextReviewDue, attestation) => {
       if (!actor.id) throw new Error(`${action}: a review decision needs a reviewer`);
       if (!version.contentHash) throw new Error(`${action}: version ${version.id} has no content hash to bind the decision to`);
       const reviewer = await tx.user.findUniqueOrThrow({ where: { id: actor.id } });
@@ -139,6 +142,8 @@ export async function applyTransition<T, F extends Refusal = Refusal>(
           reviewerTitle: reviewer.title,
           reviewerSpecialty: reviewer.specialty,
           nextReviewDue,
+          checklist: attestation?.checklist,
+          reviewIntervalMonths: attestation?.reviewIntervalMonths,
         },
       });
     },

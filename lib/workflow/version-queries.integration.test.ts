@@ -7,6 +7,7 @@ import { saveDraft, startDraft } from "./draft-versions";
 import { addReviewComment, approveVersion, submitForReview } from "./review-versions";
 import { publishVersion } from "./publish-versions";
 import { findItemHistory, findItemTitles, findRiskListUsage, findVersionForReview, findVersionPair } from "./version-queries";
+import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 
 let kit: TestKit;
 let db: Db;
@@ -53,7 +54,7 @@ describe("version queries", () => {
     expect(first!.baseline).toBeNull();
 
     // ... and once the new version is approved and published, with the version it superseded.
-    const approved = await approveVersion(db, reviewer, { versionId: draft.value.id, contentHash: submitted.value.contentHash! });
+    const approved = await approveVersion(db, reviewer, { checklist: fullReviewChecklist, versionId: draft.value.id, contentHash: submitted.value.contentHash! });
     expect(approved.ok).toBe(true);
     expect((await publishVersion(db, kit.users.admin, { versionId: draft.value.id })).ok).toBe(true);
     const live = await findVersionForReview(db, draft.value.id);

@@ -154,3 +154,10 @@ export async function findVersionPair(
   return ok({ item: itemSummaryOf(from), from: { version: from, content: fromContent }, to: { version: to, content: toContent } });
 }
 
+
+/** How often an item is re-reviewed, in months (its review cycle, set with each approval). */
+export async function findReviewCycle(db: DbTx, item: Item): Promise<number> {
+  const where = { where: { id: item.id }, select: { reviewIntervalMonths: true } };
+  const row = item.kind === "article" ? await db.article.findUnique(where) : await db.riskList.findUnique(where);
+  return row?.reviewIntervalMonths ?? 12;
+}

@@ -18,8 +18,11 @@ export type TestKitOptions = {
   /** Load the seed content (published articles and risk lists), as `npm start` does. Default true. */
   seed?: boolean;
   /**
-   * Start the app's job queue now rather than on first use, so that no step under test is the one that
-   * creates pg-boss's schema (tests comparing everything stored before and after need this).
+   * Start the app's job queue now rather than on first use (default true, as the server starts its
+   * workers before it serves), so that no step under test is the one that creates pg-boss's schema:
+   * tests comparing everything stored before and after need this, and so does every operation that
+   * queues a job in its transaction (a submission queues the reviewers' notification e-mails), which
+   * must not spend its transaction's time starting the queue.
    */
   startJobQueue?: boolean;
   /** Create `users` (one per role). Default true; false for a test that counts every user. */
@@ -77,7 +80,7 @@ export async function openTestKit(options: TestKitOptions): Promise<TestKit | Om
     });
     return { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: user.roles };
   };
-  if (options.startJobQueue) await getJobQueue();
+  if (options.startJobQueue ?? true) await getJobQueue();
   testRequest.session = null;
   testRequest.cookies.clear();
 

@@ -36,6 +36,7 @@ export default async function ContentListPage() {
               <th scope="col">Publicerad version</th>
               <th scope="col">Senaste version</th>
               <th scope="col">Granskas senast</th>
+              <th scope="col">Granskningscykel</th>
             </tr>
           </thead>
           <tbody>
@@ -60,6 +61,7 @@ export default async function ContentListPage() {
                   {item.published?.nextReviewDue ? formatCalendarDate(item.published.nextReviewDue) : "–"}
                   {item.published?.overdue && <strong className="dashboard-overdue"> försenad</strong>}
                 </td>
+                <td>var {item.reviewIntervalMonths}:e månad</td>
               </tr>
             ))}
           </tbody>

@@ -9,12 +9,12 @@ import { lixTarget } from "@/lib/readability/readability-target";
 import { availableActions, checkTransition } from "@/lib/workflow/version-workflow";
 import { versionAuthorship } from "@/lib/workflow/version-lock";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
-import { defaultNextReviewDue } from "@/lib/workflow/review-versions";
-import { findItemTitles, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
+import { feedbackSinceLastReview } from "@/lib/feedback/feedback-since-review";
+import { findItemTitles, findReviewCycle, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
 import { RiskListUsage } from "@/components/review/risk-list-usage";
 import { VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
 import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewCommentForm } from "@/components/review/review-forms";
-import { blockLabel, decisionLabels, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
+import { blockLabel, decisionLabels, reviewChecklistLabels, reviewCycleLabel, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
 import { PublishControls } from "@/components/publishing/publish-controls";
 import { adminPaths } from "@/lib/paths/admin-paths";
 
@@ -52,7 +52,9 @@ export default async function VersionPage({ params, searchParams }: Props) {
     if (!comment.blockKey) continue;
     (commentsByBlock[comment.blockKey] ??= []).push({ id: comment.id, authorName: comment.author.name, body: comment.body, createdAt: comment.createdAt });
   }
-  const nextReviewDefault = defaultNextReviewDue(new Date()).toISOString().slice(0, 10);
+  const attesting = actions.includes("approve") || actions.includes("reattest");
+  const cycle = await findReviewCycle(db, item);
+  const feedback = attesting ? await feedbackSinceLastReview(db, item) : null;
   const authorNames = version.authors.map((author) => author.user.name).join(", ") || version.createdBy.name;
 
   return (
@@ -93,6 +95,8 @@ export default async function VersionPage({ params, searchParams }: Props) {
               <dd>{formatAdminDateTime(version.lastReviewedAt)}</dd>
             </>
           )}
+          <dt>Granskningscykel</dt>
+          <dd data-testid="review-cycle">{reviewCycleLabel(cycle)}</dd>
           {version.nextReviewDue && (
             <>
               <dt>Nästa granskning</dt>
@@ -123,6 +127,12 @@ export default async function VersionPage({ params, searchParams }: Props) {
                   {formatAdminDateTime(decision.createdAt)}
                 </p>
                 {decision.nextReviewDue && <p className="review-hint">Nästa granskning senast {formatCalendarDate(decision.nextReviewDue)}</p>}
+                {decision.checklist !== null && (
+                  <p className="review-hint" data-testid="decision-checklist">
+                    Hela sidan granskad: {Object.values(reviewChecklistLabels).join("; ")}.
+                    {decision.reviewIntervalMonths ? ` ${reviewCycleLabel(decision.reviewIntervalMonths)}.` : ""}
+                  </p>
+                )}
                 <p className="review-hint">Gäller innehållshash {decision.contentHash.slice(0, 12)}</p>
               </li>
             ))}
@@ -196,12 +206,34 @@ export default async function VersionPage({ params, searchParams }: Props) {
           !reviewActions.some((name) => actions.includes(name)) &&
           !actions.includes("comment") && <p>Det finns inget för dig att granska i versionens nuvarande status ({versionStatusLabels[version.status]}).</p>
         )}
+        {feedback && (
+          <div className="review-notice" data-testid="feedback-since-review">
+            <h3>Läsarnas återkoppling sedan {feedback.since ? `förra granskningen (${formatAdminDateTime(feedback.since)})` : "publiceringen"}</h3>
+            <p>
+              {item.kind === "riskList" && `Från de ${feedback.articleCount} artiklar som visar risklistan. `}
+              ”Var det här till hjälp?”: {feedback.helpful} ja, {feedback.notHelpful} nej. Läsarkommentarer: {feedback.commentCount}.
+            </p>
+            {feedback.recentComments.length > 0 && (
+              <ul className="review-comment-list">
+                {feedback.recentComments.map((comment) => (
+                  <li key={comment.id}>
+                    <p className="review-hint">
+                      {comment.name}, {formatAdminDateTime(comment.createdAt)}
+                      {comment.status === "PENDING" ? " (väntar på moderering)" : ""}
+                    </p>
+                    <p>{comment.body}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
         <div className="review-forms">
           {actions.includes("approve") && version.contentHash && (
-            <ApproveVersionForm versionId={version.id} contentHash={version.contentHash} defaultNextReviewDue={nextReviewDefault} />
+            <ApproveVersionForm versionId={version.id} contentHash={version.contentHash} intervalMonths={cycle} />
           )}
           {actions.includes("requestChanges") && <RequestChangesForm versionId={version.id} />}
-          {actions.includes("reattest") && <ReattestVersionForm versionId={version.id} defaultNextReviewDue={nextReviewDefault} />}
+          {actions.includes("reattest") && <ReattestVersionForm versionId={version.id} intervalMonths={cycle} />}
           {actions.includes("comment") && (
             <ReviewCommentForm versionId={version.id} blocks={blocks.map((block, index) => ({ key: block.key, label: blockLabel(block, index + 1) }))} />
           )}
