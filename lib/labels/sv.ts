@@ -72,8 +72,9 @@ export type NotificationFacts = {
   due?: Date;
   /** Days past due (overdue and escalated notifications). */
   daysOverdue?: number;
-  /** Scheduled publishing or unpublishing (late schedules). */
+  /** Scheduled publishing or unpublishing (late schedules, with `due` the time it was due). */
   release?: "publish" | "unpublish";
+  lateByMinutes?: number;
 };
 
 export function notificationText(kind: NotificationKind, facts: NotificationFacts): { subject: string; body: string } {
@@ -105,7 +106,7 @@ export function notificationText(kind: NotificationKind, facts: NotificationFact
     case "SCHEDULE_LATE":
       return {
         subject: `Försenad schemaläggning: ${what}`,
-        body: `Den schemalagda ${facts.release === "unpublish" ? "avpubliceringen" : "publiceringen"} av ${what} har inte skett i tid. Kontrollera att bakgrundsjobben körs.`,
+        body: `Den schemalagda ${facts.release === "unpublish" ? "avpubliceringen" : "publiceringen"} av ${what} skulle ha skett ${facts.due ? formatAdminDateTime(facts.due) : "tidigare"} men skedde först ${facts.lateByMinutes ?? 0} minuter senare. Kontrollera att bakgrundsjobben körs på minst en instans.`,
       };
   }
 }

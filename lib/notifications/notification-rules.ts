@@ -9,7 +9,7 @@ import type { DomainEventType } from "@/lib/events/domain-events";
  * The actor is never told about what they did themselves.
  */
 export type NotificationRule = {
-  from: DomainEventType | "daily review-due check" | "late schedule";
+  from: DomainEventType | "daily review-due check";
   recipients: RecipientRule;
   /** E-mail unless the person chooses otherwise. */
   defaultDelivery: NotificationDelivery;
@@ -30,8 +30,8 @@ export const notificationRules: Record<NotificationKind, NotificationRule> = {
   REVIEW_DUE_SOON: { from: "daily review-due check", recipients: "owner and last reviewer", defaultDelivery: "IMMEDIATE", canTurnOff: true },
   REVIEW_OVERDUE: { from: "daily review-due check", recipients: "owner and last reviewer", defaultDelivery: "IMMEDIATE", canTurnOff: true },
   REVIEW_ESCALATED: { from: "daily review-due check", recipients: "admins", defaultDelivery: "IMMEDIATE", canTurnOff: false },
-  // Ready for the late-schedule event of the edge issue (8.8): `lateScheduleNotification` in ./notify.ts.
-  SCHEDULE_LATE: { from: "late schedule", recipients: "admins", defaultDelivery: "IMMEDIATE", canTurnOff: true },
+  // A schedule the job or the sweep applied more than a minute late (lib/workflow/schedule-versions.ts).
+  SCHEDULE_LATE: { from: "schedule.late", recipients: "admins", defaultDelivery: "IMMEDIATE", canTurnOff: true },
 };
 
 /** The kinds caused by each domain event. */

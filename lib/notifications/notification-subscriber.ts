@@ -21,7 +21,12 @@ export function notificationSubscriber(jobQueue: () => Promise<JobQueue>): InTra
       kind,
       eventKey: eventKeyOf(event),
       subject: { versionId: version.id },
-      facts: { title: version.title, number: version.number, actorName: await nameOf(tx, event.actorId) },
+      facts: {
+        title: version.title,
+        number: version.number,
+        actorName: await nameOf(tx, event.actorId),
+        ...(event.type === "schedule.late" ? { release: event.release, due: event.dueAt, lateByMinutes: Math.round(event.lateBySeconds / 60) } : {}),
+      },
       linkPath: adminPaths.version(version.id),
       actorId: event.actorId,
     });

@@ -9,6 +9,7 @@ import { waitFor } from "@/test/integration/wait-for";
 import { loadDashboard } from "./dashboard";
 import { startPublishingWorkers } from "./publishing-workers";
 import { schedulePublish, scheduleUnpublish, sweepOverdueSchedules } from "./schedule-versions";
+import { adminPaths } from "@/lib/paths/admin-paths";
 
 /*
  * Issue 8.8: a scheduled publish or unpublish is never silently lost. The workers are "down" (no process
@@ -102,6 +103,14 @@ describe("the sweep of overdue schedules", () => {
       ].sort(),
     );
     expect(late.every((event) => event.lateBySeconds >= 1 && event.item.kind === "riskList")).toBe(true);
+
+    // Every active admin is told of each late schedule once, in Swedish, with when it was due.
+    const admins = await db.user.findMany({ where: { active: true, roles: { has: "ADMIN" } }, select: { id: true } });
+    const told = await db.notification.findMany({ where: { kind: "SCHEDULE_LATE", linkPath: { in: [adminPaths.version(toPublish.id), adminPaths.version(toWithdraw.id)] } } });
+    expect(told.map((entry) => `${entry.userId} ${entry.linkPath}`).sort()).toEqual(
+      admins.flatMap((user) => [toPublish, toWithdraw].map((version) => `${user.id} ${adminPaths.version(version.id)}`)).sort(),
+    );
+    expect(told.find((entry) => entry.linkPath === adminPaths.version(toWithdraw.id))!.body).toMatch(/avpubliceringen .* skulle ha skett .* men skedde först \d+ minuter senare/);
 
     // Afterwards the dashboard shows them applied, with when they were due and when they happened.
     const after = await loadDashboard(db, admin);
