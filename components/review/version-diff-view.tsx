@@ -12,6 +12,9 @@ import type {
   TextPart,
   ValueChange,
 } from "@/lib/content/version-diff";
+import type { RichTextPart } from "@/lib/content/rich-text-diff";
+import type { RiskListContent } from "@/lib/content/content-schemas";
+import { isWebUrl } from "@/lib/content/inline-markdown-document";
 import { blockTypeLabels, formatAdminDateTime, frequencyLabels, imagingLabels, medicationLabels, severityLabels } from "@/lib/labels/sv";
 import "./review.css";
 
@@ -20,7 +23,27 @@ import "./review.css";
  * and added words <ins>, each with a spoken and printed label, so nothing depends on colour alone.
  */
 
-export type BlockComment = { id: string; authorName: string; body: string; createdAt: Date };
+export type BlockComment = {
+  id: string;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+  /** A comment from the review of the version sent back: whether its block has changed since. */
+  earlier?: { versionNumber: number; addressed: boolean };
+};
+
+/** Whether the block an earlier review comment was about has changed since: said in words, not colour. */
+export function CommentState({ addressed }: { addressed: boolean }) {
+  return addressed ? (
+    <p className="review-comment-state review-comment-addressed" data-testid="comment-addressed">
+      Åtgärdad: blocket har ändrats sedan dess
+    </p>
+  ) : (
+    <p className="review-comment-state review-comment-open" data-testid="comment-open">
+      Inte åtgärdad: blocket är oförändrat
+    </p>
+  );
+}
 
 type Side = "before" | "after";
 
@@ -97,7 +120,74 @@ function TextSide({ parts, side, map = (text) => text }: { parts: TextPart[]; si
   );
 }
 
-function FieldSide({ field, side, titles }: { field: FieldDiff; side: Side; titles: Record<string, string> }) {
+/** A run of words as the reader sees them: bold, italic, a link (web addresses only, as on the public page). */
+function Formatted({ part }: { part: RichTextPart }) {
+  let node: ReactNode = part.text;
+  if (part.marks.italic) node = <em>{node}</em>;
+  if (part.marks.bold) node = <strong>{node}</strong>;
+  if (part.marks.href && isWebUrl(part.marks.href)) node = <a href={part.marks.href}>{node}</a>;
+  return <>{node}</>;
+}
+
+/** Paragraph and callout text with its formatting, and the change marks (<ins>, <del>) on top of it. */
+function RichTextSide({ parts, side }: { parts: RichTextPart[]; side: Side }) {
+  const hidden = side === "before" ? "added" : "removed";
+  return (
+    <span className="review-rich-text">
+      {parts
+        .filter((part) => part.kind !== hidden)
+        .map((part, index) => {
+          if (part.paragraphBreak) {
+            const mark = part.kind === "same" ? null : <span className="review-sr">{part.kind === "added" ? "[nytt stycke]" : "[stycke borttaget]"}</span>;
+            return (
+              <span key={index} className={`review-paragraph-break review-paragraph-break-${part.kind}`}>
+                {mark}
+                <br />
+                <br />
+              </span>
+            );
+          }
+          const text = <Formatted part={part} />;
+          return part.kind === "same" ? <span key={index}>{text}</span> : part.kind === "removed" ? <Removed key={index}>{text}</Removed> : <Added key={index}>{text}</Added>;
+        })}
+    </span>
+  );
+}
+
+/** What readers see from an embedded risk list: the items of its published version, in groups. */
+function RiskListItems({ content }: { content: RiskListContent | null | undefined }) {
+  if (content === undefined) return null;
+  if (content === null) return <p className="review-hint">Risklistan har ingen publicerad version: läsarna ser inga risker från den.</p>;
+  return (
+    <div className="review-embedded-risks" data-testid="diff-embedded-risks">
+      {content.groups.map((group) => (
+        <div key={group.key}>
+          {group.title && <p className="review-embedded-group">{group.title}</p>}
+          <ul>
+            {group.items.map((item) => (
+              <li key={item.key}>
+                {item.text}{" "}
+                <span className="review-hint">
+                  ({[severityLabels[item.severity], frequencyLabels[item.frequency], item.temporary ? "Övergående" : null].filter(Boolean).join(", ")})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function FieldSide({ field, side, titles, riskLists }: { field: FieldDiff; side: Side; titles: Record<string, string>; riskLists: Record<string, RiskListContent | null> }) {
+  if (field.kind === "richText") {
+    if (!field.parts.some((part) => part.kind !== (side === "before" ? "added" : "removed"))) return null;
+    return (
+      <div className="review-field">
+        <span className="review-field-label">{fieldLabels[field.name]}:</span> <RichTextSide parts={field.parts} side={side} />
+      </div>
+    );
+  }
   if (field.kind === "text") {
     if (!field.parts.some((part) => part.kind !== (side === "before" ? "added" : "removed"))) return null;
     return (
@@ -132,10 +222,26 @@ function FieldSide({ field, side, titles }: { field: FieldDiff; side: Side; titl
   const id = side === "before" ? field.before : field.after;
   if (!id) return null;
   const title = titles[id] ?? "okänd";
+  const items = field.name === "riskListId" ? <RiskListItems content={riskLists[id] ?? null} /> : null;
   return (
     <div className="review-field">
       <span className="review-field-label">{fieldLabels[field.name]}:</span>{" "}
-      {!field.changed ? title : side === "before" ? <Removed>{title}</Removed> : <Added>{title}</Added>}
+      {!field.changed ? (
+        <>
+          {title}
+          {items}
+        </>
+      ) : side === "before" ? (
+        <Removed>
+          {title}
+          {items}
+        </Removed>
+      ) : (
+        <Added>
+          {title}
+          {items}
+        </Added>
+      )}
     </div>
   );
 }
@@ -158,18 +264,30 @@ function Comments({ comments }: { comments: BlockComment[] }) {
   return (
     <ul className="review-block-comments" aria-label="Kommentarer på blocket">
       {comments.map((comment) => (
-        <li key={comment.id}>
+        <li key={comment.id} className={comment.earlier ? "review-earlier-comment" : undefined} data-testid={comment.earlier ? "earlier-block-comment" : "block-comment"}>
+          {comment.earlier && <p className="review-hint">Från granskningen av version {comment.earlier.versionNumber}</p>}
           <p>{comment.body}</p>
           <p className="review-hint">
             {comment.authorName}, {formatAdminDateTime(comment.createdAt)}
           </p>
+          {comment.earlier && <CommentState addressed={comment.earlier.addressed} />}
         </li>
       ))}
     </ul>
   );
 }
 
-function BlockRow({ block, titles, comments }: { block: BlockDiff; titles: Record<string, string>; comments?: BlockComment[] }) {
+function BlockRow({
+  block,
+  titles,
+  riskLists,
+  comments,
+}: {
+  block: BlockDiff;
+  titles: Record<string, string>;
+  riskLists: Record<string, RiskListContent | null>;
+  comments?: BlockComment[];
+}) {
   return (
     <tr className={`review-row review-row-${block.status}${block.moved ? " review-row-moved" : ""}`} data-testid="diff-block" data-block-key={block.key}>
       <th scope="row">
@@ -181,7 +299,7 @@ function BlockRow({ block, titles, comments }: { block: BlockDiff; titles: Recor
           {(side === "before" ? block.status === "added" : block.status === "removed") ? (
             <p className="review-absent">{side === "before" ? "(fanns inte)" : "(borttaget)"}</p>
           ) : (
-            block.fields.map((field) => <FieldSide key={field.name} field={field} side={side} titles={titles} />)
+            block.fields.map((field) => <FieldSide key={field.name} field={field} side={side} titles={titles} riskLists={riskLists} />)
           )}
         </td>
       ))}
@@ -278,6 +396,7 @@ export function VersionDiffView({
   beforeLabel,
   afterLabel,
   titles,
+  riskLists = {},
   commentsByBlock,
   onlyChanges,
   toggleHref,
@@ -286,6 +405,8 @@ export function VersionDiffView({
   beforeLabel: string;
   afterLabel: string;
   titles: Record<string, string>;
+  /** The published content of each embedded risk list (null: it has none), to show its items. */
+  riskLists?: Record<string, RiskListContent | null>;
   commentsByBlock?: Record<string, BlockComment[]>;
   /** Hide what is unchanged (and not moved or commented on); `toggleHref`, when given, links to the other view. */
   onlyChanges: boolean;
@@ -331,7 +452,7 @@ export function VersionDiffView({
             {(!onlyChanges || diff.summary.changed) && <TitleRow label="Sammanfattning" diff={diff.summary} />}
             {diff.kind === "article"
               ? diff.blocks.filter((block) => shown(block, block.key)).map((block) => (
-                  <BlockRow key={block.key} block={block} titles={titles} comments={showComments ? (commentsByBlock?.[block.key] ?? []) : undefined} />
+                  <BlockRow key={block.key} block={block} titles={titles} riskLists={riskLists} comments={showComments ? (commentsByBlock?.[block.key] ?? []) : undefined} />
                 ))
               : diff.groups.map(
                   (group, index) =>

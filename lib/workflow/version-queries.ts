@@ -5,6 +5,7 @@ import type { ArticleKind, VersionStatus } from "@/lib/db/generated/enums";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { readVersionContent } from "@/lib/content/item-content";
+import { readRiskListContent } from "@/lib/content/version-content";
 import { itemColumn, itemOfVersion, slugOfItem, type Item } from "@/lib/items/item";
 
 /**
@@ -41,12 +42,44 @@ function itemSummaryOf(version: {
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
+/** What a version is compared with on its review page. */
+export type ReviewComparison = "sentBack" | "published";
+
+/** Statuses of a version on its way to readers: its review page may compare it with the version sent back. */
+const beforePublication: VersionStatus[] = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED"];
+/** Statuses that end the search for a sent-back version: content a reviewer approved since. */
+const approvedStatuses: VersionStatus[] = ["APPROVED", "PUBLISHED", "SUPERSEDED", "UNPUBLISHED"];
+/** How far back the search follows the versions a draft was started from. */
+const basedOnSearchDepth = 50;
+
 /**
- * One version as the reviewer sees it: item, people, comments, decisions, content, and the version to
- * compare it with: the item's published version, or, when this version is the published one, the
- * version it superseded. `null` when the id names no version.
+ * The version a reviewer last sent back, if `version` is (a revision of) it: the nearest version up the
+ * chain of drafts started from earlier versions (`basedOnId`) whose changes were requested, unless an
+ * approved version comes first (then the last review's comments are settled).
  */
-export async function findVersionForReview(db: DbTx, versionId: string) {
+async function findSentBackAncestor(db: DbTx, version: { basedOnId: string | null; status: VersionStatus }) {
+  if (!beforePublication.includes(version.status)) return null;
+  let nextId = version.basedOnId;
+  for (let step = 0; nextId && step < basedOnSearchDepth; step++) {
+    const ancestor = await db.contentVersion.findUnique({
+      where: { id: nextId },
+      include: { comments: { include: { author: userName }, orderBy: { createdAt: "asc" } } },
+    });
+    if (!ancestor || approvedStatuses.includes(ancestor.status)) return null;
+    if (ancestor.status === "CHANGES_REQUESTED") return ancestor;
+    nextId = ancestor.basedOnId;
+  }
+  return null;
+}
+
+/**
+ * One version as the reviewer sees it: item, people, comments, decisions, content, and the versions to
+ * compare it with. When it revises a version whose changes were requested, the default comparison is with
+ * that sent-back version (`sentBack`, with its review comments); `against: "published"` compares with the
+ * item's published version instead (or, when this version is the published one, the version it
+ * superseded). `null` when the id names no version.
+ */
+export async function findVersionForReview(db: DbTx, versionId: string, options: { against?: ReviewComparison } = {}) {
   if (!isUuid(versionId)) return null;
   const version = await db.contentVersion.findUnique({
     where: { id: versionId },
@@ -57,18 +90,33 @@ export async function findVersionForReview(db: DbTx, versionId: string) {
     },
   });
   if (!version) return null;
-  const published = await db.contentVersion.findFirst({ where: { ...itemColumn(itemOfVersion(version)), status: "PUBLISHED" } });
-  const baselineId = published && published.id !== version.id ? published.id : version.supersedesId;
-  const baseline = baselineId ? await db.contentVersion.findUniqueOrThrow({ where: { id: baselineId } }) : null;
-  const [content, baselineContent] = await Promise.all([
+  const item = itemOfVersion(version);
+  const [published, sentBackVersion, firstVersion] = await Promise.all([
+    db.contentVersion.findFirst({ where: { ...itemColumn(item), status: "PUBLISHED" } }),
+    findSentBackAncestor(db, version),
+    db.contentVersion.findFirst({ where: itemColumn(item), orderBy: { number: "asc" }, select: { id: true, number: true } }),
+  ]);
+  const publishedBaselineId = published && published.id !== version.id ? published.id : version.supersedesId;
+  const publishedBaseline = publishedBaselineId ? await db.contentVersion.findUniqueOrThrow({ where: { id: publishedBaselineId } }) : null;
+  const comparison: ReviewComparison | null = sentBackVersion && options.against !== "published" ? "sentBack" : publishedBaseline ? "published" : null;
+  const baseline = comparison === "sentBack" ? sentBackVersion : comparison === "published" ? publishedBaseline : null;
+  const [content, baselineContent, sentBackContent] = await Promise.all([
     readVersionContent(db, version),
     baseline ? readVersionContent(db, baseline) : Promise.resolve(null),
+    sentBackVersion ? (baseline?.id === sentBackVersion.id ? null : readVersionContent(db, sentBackVersion)) : Promise.resolve(null),
   ]);
   return {
     version,
     item: itemSummaryOf(version),
     content,
+    comparison,
     baseline: baseline && baselineContent ? { version: baseline, content: baselineContent } : null,
+    /** The published version (or the one this published version superseded), when there is one to compare with. */
+    publishedBaseline,
+    /** The version sent back that this one revises, with the comments of that review. */
+    sentBack: sentBackVersion ? { version: sentBackVersion, content: (sentBackContent ?? baselineContent)!, comments: sentBackVersion.comments } : null,
+    /** The item's first version, for the comparison across its whole history. */
+    firstVersion: firstVersion && firstVersion.id !== version.id ? firstVersion : null,
     authorIds: version.authors.map((author) => author.userId),
   };
 }
@@ -129,6 +177,20 @@ export async function findItemTitles(db: DbTx, ids: { riskListIds: string[]; art
     ...riskLists.map((version) => [version.riskListId!, version.title]),
     ...articles.map((version) => [version.articleId!, version.title]),
   ]);
+}
+
+/**
+ * What readers see from each embedded risk list: the content of its current published version (null when
+ * it has none, or is archived), for the diff to show the items rather than only the name.
+ */
+export async function findPublishedRiskListContents(db: DbTx, riskListIds: string[]): Promise<Record<string, RiskListContent | null>> {
+  const ids = [...new Set(riskListIds)].filter(isUuid);
+  const published = await db.contentVersion.findMany({
+    where: { riskListId: { in: ids }, status: "PUBLISHED", riskList: { archivedAt: null } },
+    select: { id: true, riskListId: true },
+  });
+  const contents = await Promise.all(published.map(async (version) => [version.riskListId!, await readRiskListContent(db, version.id)] as const));
+  return { ...Object.fromEntries(ids.map((id) => [id, null])), ...Object.fromEntries(contents) };
 }
 
 export const compareVersionsQuerySchema = z.object({

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
 import { diffContent } from "@/lib/content/version-diff";
-import { findItemTitles, findVersionPair } from "@/lib/workflow/version-queries";
+import { findItemTitles, findPublishedRiskListContents, findVersionPair } from "@/lib/workflow/version-queries";
 import { VersionDiffView, referencedIds } from "@/components/review/version-diff-view";
 import { itemKindLabel, versionLabel } from "@/lib/labels/sv";
 import { adminPaths } from "@/lib/paths/admin-paths";
@@ -35,7 +35,8 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
   const { item, from, to } = pair.value;
   const onlyChanges = query.visa === "andringar";
   const diff = diffContent(from.content, to.content);
-  const titles = await findItemTitles(db, referencedIds(diff));
+  const referenced = referencedIds(diff);
+  const [titles, riskLists] = await Promise.all([findItemTitles(db, referenced), findPublishedRiskListContents(db, referenced.riskListIds)]);
   return (
     <article aria-labelledby="compare-heading">
       <p>
@@ -51,6 +52,7 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
         beforeLabel={versionLabel(from.version)}
         afterLabel={versionLabel(to.version)}
         titles={titles}
+        riskLists={riskLists}
         onlyChanges={onlyChanges}
         toggleHref={adminPaths.comparison(from.version.id, to.version.id, { onlyChanges: !onlyChanges })}
       />
