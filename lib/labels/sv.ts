@@ -68,6 +68,35 @@ export const decisionLabels: Record<ReviewDecisionKind, string> = {
 
 export const roleLabels: Record<Role, string> = { EDITOR: "redaktör", REVIEWER: "granskare", ADMIN: "administratör" };
 
+/**
+ * Every action on a version as the refusal sentences name it ("Bara en administratör kan publicera
+ * versionen."). The workflow table (lib/workflow/version-workflow.ts) has exactly these actions: it is
+ * checked against this list, so a new action without its Swedish name does not compile.
+ */
+export const versionActionLabels = {
+  submit: "skicka versionen till granskning",
+  requestChanges: "begära ändringar i versionen",
+  approve: "godkänna versionen",
+  publish: "publicera versionen",
+  schedulePublish: "schemalägga publiceringen",
+  unpublish: "avpublicera versionen",
+  scheduleUnpublish: "schemalägga avpubliceringen",
+  reattest: "bekräfta granskningen",
+  comment: "kommentera versionen",
+  editDraft: "redigera utkastet",
+  startDraftFrom: "starta ett nytt utkast från versionen",
+} as const;
+
+/** "en redaktör", "en granskare eller en administratör". */
+export function rolesPhrase(roles: readonly Role[]): string {
+  return roles.map((role) => `en ${roleLabels[role]}`).join(" eller ");
+}
+
+/** "godkänd", "publicerad eller avpublicerad". */
+export function statusesPhrase(statuses: readonly VersionStatus[]): string {
+  return statuses.map((status) => versionStatusLabels[status]).join(" eller ");
+}
+
 // — Content ——————————————————————————————————————————————————————————————————
 
 export const blockTypeLabels: Record<ArticleBlock["type"], string> = {
