@@ -253,6 +253,26 @@ export function formatAdminDateTime(moment: Date): string {
 }
 
 
+/**
+ * For the admin: how long ago (or, for a moment ahead, how soon) in whole units, e.g. "3 dagar",
+ * "mindre än en timme", "om 2 timmar". Calendar dates are counted in days.
+ */
+export function formatElapsed(since: Date, now: Date): string {
+  const minutes = Math.round((now.getTime() - since.getTime()) / 60_000);
+  const ahead = minutes < 0;
+  const span = Math.abs(minutes);
+  const amount =
+    span < 60
+      ? "mindre än en timme"
+      : span < 24 * 60
+        ? `${Math.floor(span / 60)} ${Math.floor(span / 60) === 1 ? "timme" : "timmar"}`
+        : `${Math.floor(span / (24 * 60))} ${Math.floor(span / (24 * 60)) === 1 ? "dag" : "dagar"}`;
+  return ahead ? `om ${amount}` : amount;
+}
+
+/** The dashboard's groups: whose work they hold. */
+export const dashboardAudienceLabels = { editor: "Som redaktör", reviewer: "Som granskare", admin: "Som administratör" } as const;
+
 /** For the admin: a calendar date such as a next-review date, e.g. "2027-11-24". */
 export function formatCalendarDate(date: Date): string {
   return adminCalendarDate.format(date);
