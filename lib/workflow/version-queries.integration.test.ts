@@ -133,10 +133,17 @@ describe("version queries", () => {
     expect(usage.map((article) => article.title)).toEqual([
       "Epidurala steroidinjektioner",
       "Facettledsinjektioner",
+      "Injektioner kan hjälpa många typer av ryggsmärtor",
       "Sacroiliaca ledinjektioner",
       "Triggerpunktsinjektioner",
     ]);
     expect(usage.every((article) => article.versions.some((version) => version.status === "PUBLISHED"))).toBe(true);
+    // The procedures show it directly; the overview through each procedure it embeds that shows it.
+    const overview = usage.find((article) => article.title.startsWith("Injektioner"))!;
+    expect(overview.direct).toEqual([]);
+    expect(overview.via.map((via) => via.procedureTitle)).toEqual(["Epidurala steroidinjektioner", "Facettledsinjektioner", "Sacroiliaca ledinjektioner", "Triggerpunktsinjektioner"]);
+    expect(overview.via.every((via) => via.versions.some((version) => version.status === "PUBLISHED"))).toBe(true);
+    expect(usage.filter((article) => article !== overview).every((article) => article.direct.length > 0 && article.via.length === 0)).toBe(true);
 
     // A draft that drops the list keeps the article listed through its published version; one that adds
     // the list to another article lists that article with its draft.
@@ -148,6 +155,9 @@ describe("version queries", () => {
     expect((await saveDraft(db, editor, { kind: "article", versionId: draft.value.id, baseRevision: 0, content: withList })).ok).toBe(true);
     const after = await findRiskListUsage(db, kortison.id);
     expect(after.find((article) => article.articleId === ablation.id)?.versions).toEqual([{ id: draft.value.id, number: 2, status: "DRAFT" }]);
+    // ... and the overview now shows it through that procedure too (once its draft is published).
+    const overviewAfter = after.find((article) => article.title.startsWith("Injektioner"))!;
+    expect(overviewAfter.via.map((via) => via.procedureTitle)).toContain("Radiofrekvensablation");
     const unknown = crypto.randomUUID();
     const embedded = await findPublishedRiskListContents(db, [kortison.id, unknown, "nej"]);
     expect(Object.keys(embedded).sort()).toEqual([kortison.id, unknown].sort());

@@ -139,20 +139,72 @@ export type ItemHistory = NonNullable<Awaited<ReturnType<typeof findItemHistory>
 /** Statuses whose articles "use" a risk list: what readers see now and what is on its way to them. */
 const currentStatuses: VersionStatus[] = ["PUBLISHED", "DRAFT", "IN_REVIEW", "APPROVED"];
 
-/** Every article whose published or open version references the risk list, with those versions. */
-export async function findRiskListUsage(db: DbTx, riskListId: string) {
+type UsedVersion = { id: string; number: number; status: VersionStatus };
+
+/** One article that shows a risk list: directly, and/or through procedures it embeds. */
+export type RiskListUse = {
+  articleId: string;
+  title: string;
+  /** Its published and open versions that show the list, either way. */
+  versions: UsedVersion[];
+  /** Versions that reference the list themselves (empty when it is shown only through procedures). */
+  direct: UsedVersion[];
+  /** The embedded procedures that show the list, with the article versions that embed them. */
+  via: { procedureArticleId: string; procedureTitle: string; versions: UsedVersion[] }[];
+};
+
+const usedVersionSelect = { id: true, number: true, status: true, title: true, articleId: true } as const;
+
+/**
+ * Every article whose published or open version shows the risk list: those that reference it, and
+ * overviews that embed a procedure that does (a public page shows an embedded procedure's risk lists),
+ * each saying how. Titles are those of the published version when there is one.
+ */
+export async function findRiskListUsage(db: DbTx, riskListId: string): Promise<RiskListUse[]> {
   if (!isUuid(riskListId)) return [];
-  const blocks = await db.articleBlock.findMany({
-    where: { riskListId, version: { status: { in: currentStatuses }, articleId: { not: null } } },
-    select: { version: { select: { id: true, number: true, status: true, title: true, articleId: true } } },
+  const currentVersion = { status: { in: currentStatuses }, articleId: { not: null } } satisfies Prisma.ContentVersionWhereInput;
+  const directBlocks = await db.articleBlock.findMany({
+    where: { riskListId, version: currentVersion },
+    select: { version: { select: usedVersionSelect } },
     orderBy: { version: { number: "asc" } },
   });
-  const byArticle = new Map<string, { articleId: string; title: string; versions: { id: string; number: number; status: VersionStatus }[] }>();
-  for (const { version } of blocks) {
-    const entry = byArticle.get(version.articleId!) ?? { articleId: version.articleId!, title: version.title, versions: [] };
-    if (!entry.versions.some((known) => known.id === version.id)) entry.versions.push({ id: version.id, number: version.number, status: version.status });
+  const procedureIds = [...new Set(directBlocks.map((block) => block.version.articleId!))];
+  const embeddingBlocks = procedureIds.length
+    ? await db.articleBlock.findMany({
+        // Only an overview shows its procedures' risk lists (a procedure embeds no further procedures).
+        where: { procedureArticleId: { in: procedureIds }, version: { ...currentVersion, article: { kind: "OVERVIEW" } } },
+        select: { procedureArticleId: true, version: { select: usedVersionSelect } },
+        orderBy: { version: { number: "asc" } },
+      })
+    : [];
+
+  const byArticle = new Map<string, RiskListUse>();
+  const entryOf = (version: { articleId: string | null; title: string; status: VersionStatus }) => {
+    const entry = byArticle.get(version.articleId!) ?? { articleId: version.articleId!, title: version.title, versions: [], direct: [], via: [] };
     if (version.status === "PUBLISHED") entry.title = version.title;
     byArticle.set(version.articleId!, entry);
+    return entry;
+  };
+  const add = (list: UsedVersion[], version: UsedVersion) => {
+    if (!list.some((known) => known.id === version.id)) list.push({ id: version.id, number: version.number, status: version.status });
+  };
+  for (const { version } of directBlocks) {
+    const entry = entryOf(version);
+    add(entry.direct, version);
+    add(entry.versions, version);
+  }
+  for (const { procedureArticleId, version } of embeddingBlocks) {
+    const entry = entryOf(version);
+    const procedure = byArticle.get(procedureArticleId!)!;
+    let via = entry.via.find((known) => known.procedureArticleId === procedureArticleId);
+    if (!via) entry.via.push((via = { procedureArticleId: procedureArticleId!, procedureTitle: procedure.title, versions: [] }));
+    add(via.versions, version);
+    add(entry.versions, version);
+  }
+  for (const entry of byArticle.values()) {
+    entry.versions.sort((a, b) => a.number - b.number);
+    for (const via of entry.via) via.procedureTitle = byArticle.get(via.procedureArticleId)!.title;
+    entry.via.sort((a, b) => a.procedureTitle.localeCompare(b.procedureTitle, "sv"));
   }
   return [...byArticle.values()].sort((a, b) => a.title.localeCompare(b.title, "sv"));
 }
