@@ -19,7 +19,7 @@ test("an admin publishes one version now, schedules another that then appears on
       browser,
       triggerPointArticleV1,
       async (editor) => {
-        await editor.getByLabel("Rubrik / Title").fill(newTitle);
+        await editor.getByLabel("Titel", { exact: true }).fill(newTitle);
       },
       notes,
     );

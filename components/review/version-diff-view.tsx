@@ -15,7 +15,7 @@ import type {
 import type { RichTextPart } from "@/lib/content/rich-text-diff";
 import type { RiskListContent } from "@/lib/content/content-schemas";
 import { isWebUrl } from "@/lib/content/inline-markdown-document";
-import { blockTypeLabels, formatAdminDateTime, frequencyLabels, imagingLabels, medicationLabels, severityLabels } from "@/lib/labels/sv";
+import { blockFieldLabels, blockTypeLabels, calloutToneLabels, contentFieldLabels, formatAdminDateTime, frequencyLabels, headingLevelLabels, imagingLabels, medicationLabels, severityLabels } from "@/lib/labels/sv";
 import "./review.css";
 
 /**
@@ -47,24 +47,7 @@ export function CommentState({ addressed }: { addressed: boolean }) {
 
 type Side = "before" | "after";
 
-const fieldLabels: Record<BlockFieldName, string> = {
-  text: "Text",
-  level: "Nivå",
-  intro: "Inledning",
-  items: "Punkter",
-  tone: "Typ",
-  title: "Rubrik",
-  medications: "Läkemedel",
-  medicationNote: "Om läkemedlet",
-  imaging: "Bildstyrning",
-  imagingNote: "Om bildstyrningen",
-  indications: "Kan hjälpa vid",
-  reliefDuration: "Hur länge lindringen varar",
-  precautions: "Tala med en läkare om",
-  contraindications: "Rekommenderas inte vid",
-  riskListId: "Risklista",
-  procedureArticleId: "Procedur",
-};
+const fieldLabels: Record<BlockFieldName, string> = blockFieldLabels;
 
 const statusLabels: Record<ChangeStatus, string> = {
   added: "Tillagt",
@@ -77,7 +60,8 @@ const statusLabels: Record<ChangeStatus, string> = {
 function displayValue(field: BlockFieldName, value: string): string {
   if (field === "medications") return medicationLabels[value as keyof typeof medicationLabels] ?? value;
   if (field === "imaging") return imagingLabels[value as keyof typeof imagingLabels] ?? value;
-  if (field === "tone") return value === "warning" ? "Varning" : value === "info" ? "Information" : value;
+  if (field === "tone") return calloutToneLabels[value as keyof typeof calloutToneLabels] ?? value;
+  if (field === "level") return headingLevelLabels[Number(value) as keyof typeof headingLevelLabels] ?? value;
   return value;
 }
 
@@ -448,8 +432,8 @@ export function VersionDiffView({
             </tr>
           </thead>
           <tbody>
-            {(!onlyChanges || diff.title.changed) && <TitleRow label="Rubrik" diff={diff.title} />}
-            {(!onlyChanges || diff.summary.changed) && <TitleRow label="Sammanfattning" diff={diff.summary} />}
+            {(!onlyChanges || diff.title.changed) && <TitleRow label={contentFieldLabels.title} diff={diff.title} />}
+            {(!onlyChanges || diff.summary.changed) && <TitleRow label={contentFieldLabels.summary} diff={diff.summary} />}
             {diff.kind === "article"
               ? diff.blocks.filter((block) => shown(block, block.key)).map((block) => (
                   <BlockRow key={block.key} block={block} titles={titles} riskLists={riskLists} comments={showComments ? (commentsByBlock?.[block.key] ?? []) : undefined} />

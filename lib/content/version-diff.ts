@@ -167,7 +167,7 @@ function blockFields(block: ArticleBlock): Partial<Record<BlockFieldName, FieldV
   const richText = (value: string | undefined): FieldValue => ({ kind: "richText", value });
   switch (block.type) {
     case "HEADING":
-      return { level: text(`H${block.level}`), text: text(block.text) };
+      return { level: text(String(block.level)), text: text(block.text) };
     case "PARAGRAPH":
       return { text: richText(block.text) };
     case "BULLET_LIST":

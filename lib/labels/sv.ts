@@ -111,6 +111,43 @@ export const blockTypeLabels: Record<ArticleBlock["type"], string> = {
   REFERENCES: "Källor",
 };
 
+/** An article's or risk list's own fields, in the editor and the diff. */
+export const contentFieldLabels = { title: "Titel", summary: "Ingress" } as const;
+
+/** A heading's level, as the editor offers it and the diff shows it. */
+export const headingLevelLabels: Record<2 | 3, string> = { 2: "Rubrik", 3: "Underrubrik" };
+
+/** A callout's tone. */
+export const calloutToneLabels: Record<"info" | "warning", string> = { info: "Information", warning: "Varning" };
+
+/**
+ * A procedure's facts as readers, editors, reviewers and feed consumers see them named: the public page's
+ * terms, the editor's fields, the diff's rows and the feed's HTML use these and nothing else.
+ */
+export const procedureFactLabels = {
+  medications: "Läkemedel",
+  medicationNote: "Om läkemedlet",
+  imaging: "Bildstyrning",
+  imagingNote: "Om bildstyrningen",
+  indications: "Kan hjälpa vid",
+  reliefDuration: "Smärtlindringens varaktighet",
+  precautions: "Tala med en läkare om",
+  contraindications: "Rekommenderas inte vid",
+} as const;
+
+/** Every field of a block the diff compares, by its name in the editor. */
+export const blockFieldLabels = {
+  text: "Text",
+  level: "Nivå",
+  intro: "Inledning",
+  items: "Punkter",
+  tone: "Sort",
+  title: "Rubrik",
+  ...procedureFactLabels,
+  riskListId: "Risklista",
+  procedureArticleId: "Procedur",
+} as const;
+
 /** "3. Stycke: Injektionen ges med hjälp av …", for choosing the block a comment is about. */
 export function blockLabel(block: ArticleBlock, position: number): string {
   const text =
@@ -178,14 +215,14 @@ export const commentStatusLabels: Record<CommentStatus, string> = {
 };
 
 export const webhookEventLabels: Record<WebhookEvent, string> = {
-  PUBLISHED: "Publicering / Publish",
-  UNPUBLISHED: "Avpublicering / Unpublish",
+  PUBLISHED: "Publicering",
+  UNPUBLISHED: "Avpublicering",
 };
 
 export const deliveryStatusLabels: Record<DeliveryStatus, string> = {
-  PENDING: "väntar / pending",
-  SUCCEEDED: "levererad / delivered",
-  FAILED: "misslyckad / failed",
+  PENDING: "väntar",
+  SUCCEEDED: "levererad",
+  FAILED: "misslyckad",
 };
 
 // — The audit trail ——————————————————————————————————————————————————————————————
