@@ -41,7 +41,7 @@ export function SignInForm({ callbackUrl, csrfToken, initialFailure }: { callbac
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField id="email" label="E-post" type="email" autoComplete="username" field={register("email")} error={formState.errors.email?.message} />
       <TextField id="password" label="Lösenord" type="password" autoComplete="current-password" field={register("password")} error={formState.errors.password?.message} />
-      <button type="submit" disabled={formState.isSubmitting}>
+      <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
         Logga in
       </button>
     </form>

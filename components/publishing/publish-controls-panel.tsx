@@ -94,11 +94,11 @@ export function PublishControlsPanel({ versionId, status: versionStatus, actions
   };
 
   return (
-    <section className="publishing" aria-labelledby="publishing-heading" data-testid="publish-controls">
+    <section className="panel publishing" aria-labelledby="publishing-heading" data-testid="publish-controls">
       <h2 id="publishing-heading">Publicering</h2>
       <div aria-live="polite" data-testid="publishing-confirmation">
         {status && (
-          <p className="publishing-status">
+          <p className="notice notice-success">
             {status.message}{" "}
             {publicHref && status.link === "live" && <Link href={publicHref}>Öppna den publicerade sidan</Link>}
             {publicHref && status.link === "gone" && (
@@ -116,10 +116,10 @@ export function PublishControlsPanel({ versionId, status: versionStatus, actions
         </p>
       )}
       {actions.length === 0 && !refusal && !status && (
-        <p className="publishing-hint">Versionen kan inte publiceras eller avpubliceras i sin nuvarande status.</p>
+        <p className="field-hint">Versionen kan inte publiceras eller avpubliceras i sin nuvarande status.</p>
       )}
       {failure && (
-        <p role="alert" className="form-error">
+        <p role="alert" className="notice notice-error">
           {failure}
         </p>
       )}
@@ -172,7 +172,7 @@ export function PublishControlsPanel({ versionId, status: versionStatus, actions
               <button
                 type="button"
                 ref={confirmButton}
-                className="publishing-danger"
+                className="button button-danger"
                 disabled={pending}
                 onClick={() => {
                   setConfirmingUnpublish(false);
@@ -186,7 +186,7 @@ export function PublishControlsPanel({ versionId, status: versionStatus, actions
               </button>
             </div>
           ) : (
-            <button type="button" className="publishing-danger" disabled={pending} onClick={() => setConfirmingUnpublish(true)}>
+            <button type="button" className="button button-danger" disabled={pending} onClick={() => setConfirmingUnpublish(true)}>
               Avpublicera
             </button>
           )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import "@/components/ui/design-system.css";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
