@@ -24,14 +24,20 @@ function describeCliError(error: unknown): string {
   return oneLine(String(error));
 }
 
-export async function runCli(main: () => Promise<void>): Promise<void> {
+/**
+ * `wireDomainEvents: false` is for the server entry (scripts/serve.ts): its operations run inside Next.js's
+ * bundle, which wires its own copies of the subscribers from instrumentation.ts. The registry lives on
+ * globalThis, so wiring here first would leave the bundle's wiring a no-op and every effect running this
+ * module graph's copies (a `next/cache` that is not the server's: publishes that expire no cache).
+ */
+export async function runCli(main: () => Promise<void>, options: { wireDomainEvents?: boolean } = {}): Promise<void> {
   try {
     // Checked before anything connects, so a typo in DATABASE_URL is reported as such, not as a
     // connection failure somewhere deeper.
     const databaseUrl = process.env.DATABASE_URL;
     if (databaseUrl) parseDatabaseUrl(databaseUrl);
     // A command that calls an operation has the same effects as the app (webhook deliveries queued).
-    wireDomainEvents();
+    if (options.wireDomainEvents ?? true) wireDomainEvents();
     await main();
     await stopJobQueue();
   } catch (error) {

@@ -142,4 +142,5 @@ function shutdownTimeoutSeconds(): number {
   return Number(configured);
 }
 
-void runCli(main);
+// Seeding emits no domain events; the server wires them in its bundle (see runCli).
+void runCli(main, { wireDomainEvents: false });
