@@ -21,8 +21,8 @@ test("an admin creates a user, changes their roles and deactivates them; session
     await page.getByRole("link", { name: "Ny användare" }).click();
     await page.getByRole("button", { name: "Skapa användare" }).click();
     await expect(page.getByText("Välj minst en roll")).toBeVisible();
-    await page.getByLabel("E-post / E-mail").fill(newUser.email);
-    await page.getByLabel("Namn / Name").fill(newUser.name);
+    await page.getByLabel("E-post").fill(newUser.email);
+    await page.getByLabel("Namn").fill(newUser.name);
     await page.getByLabel(/^Titel/).fill("Sjuksköterska");
     await page.getByLabel(/^Specialitet/).fill("Smärtlindring");
     await page.getByRole("checkbox", { name: /^redaktör/ }).check();

@@ -43,7 +43,7 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
   });
 
   await test.step("an empty required field is a field error that clears once fixed, even by typing back the saved text", async () => {
-    const title = page.getByLabel("Rubrik / Title");
+    const title = page.getByLabel("Titel", { exact: true });
     const savedTitle = await title.inputValue();
     await title.fill("");
     await expect(page.getByTestId("save-status")).toContainText("rätta de markerade fälten", { timeout: 15_000 });
@@ -57,7 +57,7 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
     await expect(page.getByTestId("save-status")).toContainText("Det fanns inget nytt att spara");
 
     await title.fill("");
-    await page.getByLabel("Ingress / Summary").focus();
+    await page.getByLabel("Ingress").focus();
     await page.getByRole("button", { name: "Spara nu" }).click();
     await expect(page.getByTestId("save-status")).toContainText("rätta de markerade fälten");
     await expect(title).toBeFocused();
@@ -68,7 +68,7 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
 
   await test.step("after the session expires, typing is kept and offered back once signed in again", async () => {
     await page.context().clearCookies();
-    await page.getByLabel("Ingress / Summary").fill("Skrivet efter utloggning (e2e)");
+    await page.getByLabel("Ingress").fill("Skrivet efter utloggning (e2e)");
     await expect(page.getByTestId("save-status")).toContainText("Du har loggats ut", { timeout: 15_000 });
     await page.getByRole("link", { name: "Logga in igen" }).click();
     const { editor } = e2eUsers();
@@ -79,12 +79,12 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
     await expect(page.getByRole("heading", { name: "Osparade ändringar" })).toBeVisible();
     const offer = page.getByRole("alertdialog", { name: "Osparade ändringar" });
     await expect(offer.getByRole("columnheader", { name: "Osparat i den här webbläsaren" })).toBeVisible();
-    const summaryRow = offer.getByRole("row", { name: /Sammanfattning/ });
+    const summaryRow = offer.getByRole("row", { name: /Ingress/ });
     await expect(summaryRow).toContainText("Skrivet efter utloggning (e2e)");
     await expect(summaryRow).toContainText("[tillagt:");
     await snapshot(page, "editor-osparade-andringar");
     await page.getByRole("button", { name: "Återställ" }).click();
-    await expect(page.getByLabel("Ingress / Summary")).toHaveValue("Skrivet efter utloggning (e2e)");
+    await expect(page.getByLabel("Ingress")).toHaveValue("Skrivet efter utloggning (e2e)");
     await expectSaved(page);
   });
 
@@ -93,11 +93,11 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
     const other = await otherContext.newPage();
     await signIn(other, "secondEditor");
     await other.goto(editorUrl);
-    await other.getByLabel("Rubrik / Title").fill("Risker (andra redaktörens rubrik)");
+    await other.getByLabel("Titel", { exact: true }).fill("Risker (andra redaktörens rubrik)");
     await expectSaved(other);
     await otherContext.close();
 
-    await page.getByLabel("Rubrik / Title").fill("Risker (första redaktörens rubrik)");
+    await page.getByLabel("Titel", { exact: true }).fill("Risker (första redaktörens rubrik)");
     const conflict = page.getByTestId("conflict-panel");
     await expect(conflict).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId("save-status")).toContainText("Konflikt");
@@ -114,7 +114,7 @@ test("an editor edits a risk-list draft with autosave, resolves a conflict with 
     await expectSaved(page);
     await expect(conflict).toHaveCount(0);
     await page.reload();
-    await expect(page.getByLabel("Rubrik / Title")).toHaveValue("Risker (första redaktörens rubrik)");
+    await expect(page.getByLabel("Titel", { exact: true })).toHaveValue("Risker (första redaktörens rubrik)");
   });
 
   await test.step("the preview shows the saved draft with the public risk-list markup", async () => {
@@ -193,15 +193,15 @@ test("an editor creates an article, writes with formatting instead of markup and
     await page.getByRole("link", { name: "Ny artikel" }).click();
     await page.getByRole("button", { name: "Skapa artikel" }).click();
     await expect(page.getByText("Fältet får inte vara tomt")).toHaveCount(2);
-    await page.getByLabel("Rubrik / Title").fill(title);
+    await page.getByLabel("Titel", { exact: true }).fill(title);
     await expect(page.getByLabel("Adress (slug)")).toHaveValue("radiofrekvensbehandling-sa-gar-det-till");
     await expect(page.getByText("Fältet får inte vara tomt")).toHaveCount(0);
     await page.getByLabel("Adress (slug)").fill("facettledsinjektioner");
-    await page.getByLabel("Rubrik / Title").fill(`${title} (utkast)`);
+    await page.getByLabel("Titel", { exact: true }).fill(`${title} (utkast)`);
     await expect(page.getByLabel("Adress (slug)")).toHaveValue("facettledsinjektioner");
     await page.getByRole("button", { name: "Skapa artikel" }).click();
     await expect(page.getByText("Adressen används redan")).toBeVisible();
-    await page.getByLabel("Rubrik / Title").fill(title);
+    await page.getByLabel("Titel", { exact: true }).fill(title);
     await page.getByLabel("Adress (slug)").fill("radiofrekvensbehandling-e2e");
     await page.getByRole("button", { name: "Skapa artikel" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Redigera utkast: ${title}`);

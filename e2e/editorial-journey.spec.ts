@@ -136,7 +136,7 @@ test("issue 3's editorial journey: edit, review with changes requested, four-eye
   await test.step("the editor sees the request on the dashboard and the comment on the version page", async () => {
     const { page } = editor;
     await page.goto("/admin");
-    const requested = page.getByRole("region", { name: /Ändringar begärda av dig/ });
+    const requested = page.getByRole("region", { name: /Granskaren vill att du ändrar/ });
     await requested.getByRole("link", { name: overviewTitle }).click();
     await expect(page).toHaveURL(articleVersion);
     await expect(page.getByTestId("version-status")).toHaveText("ändringar begärda");
@@ -200,6 +200,34 @@ test("issue 3's editorial journey: edit, review with changes requested, four-eye
     await page.reload();
     await expect(page.getByTestId("version-status")).toHaveText("under granskning");
     await expect(page.getByText("Inga beslut ännu.")).toBeVisible();
+  });
+
+  await test.step("the reviewer's second look: what changed since they sent it back, their comments beside the blocks, marked addressed", async () => {
+    const { page } = reviewer;
+    await page.goto(revisedArticleVersion);
+    await expect(page.getByTestId("diff-baseline")).toContainText("versionen som skickades tillbaka med begärda ändringar");
+    // Since the sent-back version only the added words differ; the earlier rewrite is not shown again.
+    await expect(rewrittenParagraphDiff(page).locator("ins").filter({ hasText: "genomlysning" })).toBeVisible();
+    await expect(rewrittenParagraphDiff(page).locator("del").filter({ hasText: "Läkare riktar" })).toHaveCount(0);
+    const earlier = rewrittenParagraphDiff(page).getByTestId("earlier-block-comment");
+    await expect(earlier).toContainText(blockComment);
+    await expect(earlier.getByTestId("comment-addressed")).toHaveText("Åtgärdad: blocket har ändrats sedan dess");
+    await expect(page.getByTestId("earlier-comments")).toContainText("Se kommentaren på första stycket.");
+    await expect(page.getByTestId("full-history-link")).toHaveAttribute("href", new RegExp(`fran=${overviewV1}`));
+    await snapshot(page, "05a granskarens andra titt");
+
+    // The comparison with the published version is one click away, and back.
+    await page.getByTestId("comparison-switch").getByRole("link").click();
+    await expect(page).toHaveURL(/jamfor=publicerad/);
+    await expect(page.getByTestId("diff-baseline")).toContainText("den publicerade versionen");
+    await expect(rewrittenParagraphDiff(page).locator("del").filter({ hasText: "Läkare riktar" })).toBeVisible();
+    await page.getByTestId("comparison-switch").getByRole("link").click();
+    await expect(page.getByTestId("diff-baseline")).toContainText("versionen som skickades tillbaka");
+
+    // The reviewer opens what readers will see.
+    await page.getByTestId("preview-link").click();
+    await expect(page.getByText(revisedParagraph)).toBeVisible();
+    await snapshot(page, "05b granskarens förhandsvisning");
   });
 
   await test.step("the reviewer approves the revised article", async () => {

@@ -172,7 +172,7 @@ test("an unpublish and a publish through instance A reach instance B's page, fee
       await editor.goto(`/admin/versioner/${publishedVersionId}/redigera`);
       await editor.getByRole("button", { name: "Öppna utkastet (nytt eller pågående)" }).click();
       await expect(editor).toHaveURL(/\/admin\/versioner\/[0-9a-f-]{36}\/redigera$/);
-      await editor.getByLabel("Rubrik / Title").fill(newTitle);
+      await editor.getByLabel("Titel", { exact: true }).fill(newTitle);
       await expect(editor.getByTestId("save-status")).toContainText("Sparat", { timeout: 15_000 });
       await editor.getByLabel("Ändringsnotering till granskaren (intern)").fill("E2e: två instanser.");
       await editor.getByLabel("Vad har ändrats (visas för läsaren)").fill("Ny rubrik.");

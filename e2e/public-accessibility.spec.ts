@@ -12,7 +12,7 @@ const pages = [
   { type: "404", path: "/sidan/finns-inte", heading: "Sidan finns inte", status: 404 },
   { type: "unknown article", path: "/artiklar/finns-inte", heading: "Sidan finns inte", status: 404 },
   { type: "unknown risk list", path: "/risklistor/finns-inte", heading: "Sidan finns inte", status: 404 },
-  { type: "sign-in page", path: "/logga-in", heading: "Logga in / Sign in", status: 200 },
+  { type: "sign-in page", path: "/logga-in", heading: "Logga in", status: 200 },
 ];
 
 for (const width of [375, 1280]) {

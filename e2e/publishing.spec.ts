@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { seedUuid } from "../lib/content/seed-content";
-import { approvedVersionOf, as, signIn, stockholmLocalIn } from "./fixtures";
+import { approvedVersionOf, as, signIn, snapshot, stockholmLocalIn } from "./fixtures";
 
 /** Items no other spec changes: a procedure article, and the risk list its sibling article shows. */
 const triggerPointArticleV1 = seedUuid("article/triggerpunktsinjektioner/version/1");
@@ -19,7 +19,7 @@ test("an admin publishes one version now, schedules another that then appears on
       browser,
       triggerPointArticleV1,
       async (editor) => {
-        await editor.getByLabel("Rubrik / Title").fill(newTitle);
+        await editor.getByLabel("Titel", { exact: true }).fill(newTitle);
       },
       notes,
     );
@@ -43,18 +43,38 @@ test("an admin publishes one version now, schedules another that then appears on
     });
   });
 
-  await test.step("the admin publishes the article now and the public page shows it, to anonymous readers from the next request on", async () => {
+  await test.step("the admin's dashboard lists both approved versions as waiting, each linking to its publishing screen", async () => {
+    await signIn(page, "admin");
+    await page.goto("/admin");
+    const waiting = page.getByTestId("godkant-vantar-publicering");
+    const row = waiting.getByTestId("dashboard-row").filter({ hasText: newTitle });
+    await expect(row).toContainText("godkänd");
+    await expect(row).toContainText(/mindre än en timme/);
+    await expect(waiting.getByTestId("dashboard-row").filter({ hasText: "Risker och biverkningar av nervblockader" })).toHaveCount(1);
+    for (const id of ["godkant-vantar-publicering", "schemalagt", "forsenad-granskning", "senast-publicerat"]) await expect(page.getByTestId(id)).toBeVisible();
+    await snapshot(page, "publicering 01 administratörens översikt");
+    await row.getByRole("link", { name: /^Publicera/ }).click();
+    await expect(page).toHaveURL(articleVersionUrl);
+  });
+
+  await test.step("the admin publishes the article now; the confirmation stays and links to the live page; anonymous readers see it from the next request on", async () => {
     // An anonymous reader (no cookie) is answered from the page cache until the publish.
     await expect.poll(async () => (await request.get("/artiklar/triggerpunktsinjektioner")).headers()["granskad-cache"]).toBe("hit");
-    await signIn(page, "admin");
-    await page.goto(articleVersionUrl);
     const controls = page.getByTestId("publish-controls");
+    await expect(controls.getByTestId("publishing-state")).toHaveText("Godkänd och redo att publiceras.");
     await controls.getByRole("button", { name: "Publicera nu" }).click();
     await expect(controls.getByText("Versionen är publicerad.")).toBeVisible();
     await expect(page.getByTestId("version-status")).toHaveText("publicerad");
     const anonymous = await request.get("/artiklar/triggerpunktsinjektioner");
     expect(anonymous.headers()["granskad-cache"]).toBe("miss");
     expect(await anonymous.text()).toContain(newTitle);
+    await expect(controls.getByTestId("publishing-confirmation")).toContainText("Versionen är publicerad.");
+    await expect(controls.getByTestId("live-page-link")).toHaveAttribute("href", "/artiklar/triggerpunktsinjektioner");
+    await expect(controls.getByRole("button", { name: "Publicera nu" })).toHaveCount(0);
+    await snapshot(page, "publicering 02 publicerad");
+    await page.goto("/admin");
+    const published = page.getByTestId("senast-publicerat").getByTestId("dashboard-row").filter({ hasText: newTitle });
+    await expect(published.getByRole("link", { name: /^Publicerad sida/ })).toHaveAttribute("href", "/artiklar/triggerpunktsinjektioner");
     await page.goto("/artiklar/triggerpunktsinjektioner");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(newTitle);
   });
@@ -110,8 +130,26 @@ test("an admin publishes one version now, schedules another that then appears on
     await controls.getByRole("button", { name: "Avpublicera" }).click();
     await controls.getByRole("button", { name: "Ja, avpublicera" }).click();
     await expect(page.getByTestId("version-status")).toHaveText("avpublicerad");
+    // The confirmation stays, links to the page that is now gone, and the next step is offered.
+    await expect(controls.getByTestId("publishing-confirmation")).toContainText("Versionen är avpublicerad.");
+    await expect(controls.getByTestId("publishing-confirmation").getByRole("link", { name: "/artiklar/triggerpunktsinjektioner" })).toBeVisible();
+    await expect(controls.getByRole("button", { name: "Avpublicera" })).toHaveCount(0);
+    await expect(controls.getByRole("button", { name: "Publicera igen" })).toBeVisible();
+    await snapshot(page, "publicering 03 avpublicerad");
     const response = await page.goto("/artiklar/triggerpunktsinjektioner");
     expect(response?.status()).toBe(404);
     expect((await request.get("/artiklar/triggerpunktsinjektioner")).status()).toBe(404);
+  });
+
+  await test.step("the admin publishes the withdrawn version again from the same panel; readers see it again", async () => {
+    await page.goto(articleVersionUrl);
+    const controls = page.getByTestId("publish-controls");
+    await controls.getByRole("button", { name: "Publicera igen" }).click();
+    await expect(controls.getByTestId("publishing-confirmation")).toContainText("Versionen är publicerad igen.");
+    await expect(page.getByTestId("version-status")).toHaveText("publicerad");
+    await expect(controls.getByRole("button", { name: "Avpublicera" })).toBeVisible();
+    const response = await page.goto("/artiklar/triggerpunktsinjektioner");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(newTitle);
   });
 });

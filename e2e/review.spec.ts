@@ -22,6 +22,14 @@ test("an editor changes a risk list, the reviewer sees the diff, comments and ap
     await expect(page.getByTestId("version-row")).toHaveCount(1);
     await expect(page.getByTestId("version-row").first()).toContainText("publicerad");
     await expect(page.getByTestId("risk-list-usage")).toContainText("Sacroiliaca ledinjektioner");
+    // Transitive usage: the procedure shows it directly, the overview through the procedure it embeds.
+    const direct = page.getByTestId("risk-list-use").filter({ has: page.getByTestId("use-direct") });
+    await expect(direct).toHaveCount(1);
+    await expect(direct).toContainText("Sacroiliaca ledinjektioner");
+    await expect(direct.getByTestId("use-direct")).toContainText("version 1, publicerad");
+    const overview = page.getByTestId("risk-list-use").filter({ hasText: "Injektioner kan hjälpa många typer av ryggsmärtor" });
+    await expect(overview.getByTestId("use-via")).toContainText("via proceduren Sacroiliaca ledinjektioner");
+    await expect(overview.getByTestId("use-direct")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Redigera" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Återställ/ })).toHaveCount(0);
   });

@@ -170,7 +170,7 @@ test("admin pages are private, unframeable and work under the policy", async ({ 
     await page.waitForURL((url) => /^\/admin\/versioner\/[0-9a-f-]{36}\/redigera$/.test(url.pathname) && !url.pathname.includes(radiofrequencyArticleV1));
     const response = await page.reload();
     expectPageHeaders(response, "private, no-store");
-    await page.getByLabel("Ingress / Summary").fill("Sammanfattning skriven under säkerhetspolicyn (e2e)");
+    await page.getByLabel("Ingress").fill("Sammanfattning skriven under säkerhetspolicyn (e2e)");
     await expect(page.getByTestId("save-status")).toContainText("Sparat", { timeout: 15_000 });
     expect(await violations()).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { unreadNotificationCount } from "@/lib/notifications/notification-inbox"
 import { requirePageUser } from "@/lib/auth/require-user";
 import { roleLabels } from "@/lib/labels/sv";
 import { adminPaths } from "@/lib/paths/admin-paths";
+import "@/components/ui/design-system.css";
 
 export const metadata: Metadata = { title: { default: "Redaktionen", template: "%s – Granskad redaktion" }, robots: { index: false } };
 export const dynamic = "force-dynamic";

@@ -39,10 +39,10 @@ export function SignInForm({ callbackUrl, csrfToken, initialFailure }: { callbac
       <FormErrors messages={failure ? [failure] : []} />
       {csrfToken && <input type="hidden" name="csrfToken" value={csrfToken} />}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField id="email" label="E-post / E-mail" type="email" autoComplete="username" field={register("email")} error={formState.errors.email?.message} />
-      <TextField id="password" label="Lösenord / Password" type="password" autoComplete="current-password" field={register("password")} error={formState.errors.password?.message} />
-      <button type="submit" disabled={formState.isSubmitting}>
-        Logga in / Sign in
+      <TextField id="email" label="E-post" type="email" autoComplete="username" field={register("email")} error={formState.errors.email?.message} />
+      <TextField id="password" label="Lösenord" type="password" autoComplete="current-password" field={register("password")} error={formState.errors.password?.message} />
+      <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+        Logga in
       </button>
     </form>
   );

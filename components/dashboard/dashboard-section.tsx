@@ -1,78 +1,71 @@
 import Link from "next/link";
-import { formatAdminDateTime, formatCalendarDate, itemTypeName, versionStatusLabels } from "@/lib/labels/sv";
-import type { DashboardRow } from "@/lib/workflow/dashboard";
+import { formatAdminDateTime, formatElapsed, itemTypeName, versionStatusLabels } from "@/lib/labels/sv";
+import type { LoadedDashboardSection } from "@/lib/workflow/dashboard";
 import "./dashboard.css";
 
-/** Which date a section is about, shown in its date column. */
-export type DashboardDateColumn = "updated" | "submitted" | "decided" | "scheduled" | "nextReviewDue" | "published";
-
-const dateHeadings: Record<DashboardDateColumn, string> = {
-  updated: "Senast ändrad",
-  submitted: "Inskickad",
-  decided: "Beslut",
-  scheduled: "Schemalagd",
-  nextReviewDue: "Granskas senast",
-  published: "Publicerad",
-};
-
-function dateOf(row: DashboardRow, column: DashboardDateColumn): string {
-  const at = (moment: Date | null) => (moment ? formatAdminDateTime(moment) : "–");
-  switch (column) {
-    case "updated":
-      return at(row.updatedAt);
-    case "submitted":
-      return at(row.submittedAt);
-    case "decided":
-      return at(row.decidedAt);
-    case "published":
-      return at(row.publishedAt);
-    case "nextReviewDue":
-      return row.nextReviewDue ? formatCalendarDate(row.nextReviewDue) : "–";
-    case "scheduled":
-      return [
-        row.scheduledPublishAt && `publiceras ${formatAdminDateTime(row.scheduledPublishAt)}`,
-        row.scheduledUnpublishAt && `avpubliceras ${formatAdminDateTime(row.scheduledUnpublishAt)}`,
-      ]
-        .filter(Boolean)
-        .join(", ");
-  }
-}
-
-/** One dashboard section: a heading, a table of versions, or a sentence saying there are none. */
-export function DashboardSection({ id, title, empty, rows, dateColumn }: { id: string; title: string; empty: string; rows: DashboardRow[]; dateColumn: DashboardDateColumn }) {
-  const headingId = `${id}-rubrik`;
+/**
+ * One dashboard section: a heading, and a table whose every row says what it is, its state, how long it
+ * has waited, and links to the one screen of its next step; or a sentence saying there is nothing.
+ */
+export function DashboardSection({ section, now }: { section: LoadedDashboardSection; now: Date }) {
+  const { definition, rows } = section;
+  const headingId = `${definition.id}-rubrik`;
   return (
-    <section aria-labelledby={headingId} data-testid={id}>
-      <h2 id={headingId}>
-        {title} <span className="dashboard-empty">({rows.length})</span>
-      </h2>
+    <section aria-labelledby={headingId} data-testid={definition.id} id={definition.id} className="dashboard-section">
+      <h3 id={headingId}>
+        {definition.title} <span className="dashboard-count">({rows.length})</span>
+      </h3>
       {rows.length === 0 ? (
-        <p className="dashboard-empty">{empty}</p>
+        <p className="dashboard-empty">{definition.empty}</p>
       ) : (
-        <table className="dashboard-table">
-          <thead>
-            <tr>
-              <th scope="col">Titel</th>
-              <th scope="col">Typ</th>
-              <th scope="col">Version</th>
-              <th scope="col">Status</th>
-              <th scope="col">{dateHeadings[dateColumn]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.versionId}>
-                <th scope="row">
-                  <Link href={row.href}>{row.itemTitle}</Link>
-                </th>
-                <td>{itemTypeName(row)}</td>
-                <td>{row.number}</td>
-                <td>{versionStatusLabels[row.status]}</td>
-                <td>{dateOf(row, dateColumn)}</td>
+        <div className="table-scroll">
+          <table className="dashboard-table">
+            <thead>
+              <tr>
+                <th scope="col">Titel</th>
+                <th scope="col">Typ och version</th>
+                <th scope="col">Status</th>
+                <th scope="col">{definition.sinceHeading}</th>
+                <th scope="col">Nästa steg</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.versionId} data-testid="dashboard-row">
+                  <th scope="row">{row.itemTitle}</th>
+                  <td>
+                    {itemTypeName(row)}, version {row.number}
+                  </td>
+                  <td>
+                    {versionStatusLabels[row.status]}
+                    {row.detail && <span className="dashboard-detail">: {row.detail}</span>}
+                  </td>
+                  <td>
+                    {row.since ? (
+                      <time dateTime={row.since.toISOString()} title={formatAdminDateTime(row.since)}>
+                        {formatElapsed(row.since, now)}
+                      </time>
+                    ) : (
+                      "–"
+                    )}
+                  </td>
+                  <td className="dashboard-next">
+                    <Link href={row.href}>
+                      {definition.nextStep}
+                      <span className="visually-hidden">: {row.itemTitle}</span>
+                    </Link>
+                    {row.publicHref && (
+                      <>
+                        {" "}
+                        · <Link href={row.publicHref}>Publicerad sida<span className="visually-hidden">: {row.itemTitle}</span></Link>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "
 import type { z } from "zod";
 import { articleContentSchema, type ArticleBlock, type ArticleContent } from "@/lib/content/content-schemas";
 import { ImagingGuidance, Medication } from "@/lib/db/generated/enums";
-import { blockTypeLabels, imagingLabels, medicationLabels } from "@/lib/labels/sv";
+import { blockFieldLabels, blockTypeLabels, contentFieldLabels, calloutToneLabels, headingLevelLabels, imagingLabels, medicationLabels, procedureFactLabels } from "@/lib/labels/sv";
 import { BlockInserter, BlockList, BlockListHeading, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
 import { blockSummary } from "./block-summary";
 import { CheckboxGroupField, SelectField, TextField, TextListField, UrlField } from "./content-fields";
@@ -80,7 +80,12 @@ function BlockFields({ block, path, riskLists, procedures }: { block: FormBlock;
     case "HEADING":
       return (
         <>
-          <SelectField name={`${path}.level`} label="Nivå" numeric options={[{ value: "2", label: "Rubrik" }, { value: "3", label: "Underrubrik" }]} />
+          <SelectField
+            name={`${path}.level`}
+            label={blockFieldLabels.level}
+            numeric
+            options={([2, 3] as const).map((level) => ({ value: String(level), label: headingLevelLabels[level] }))}
+          />
           <TextField name={`${path}.text`} label="Rubriktext" />
         </>
       );
@@ -96,7 +101,11 @@ function BlockFields({ block, path, riskLists, procedures }: { block: FormBlock;
     case "CALLOUT":
       return (
         <>
-          <SelectField name={`${path}.tone`} label="Sort" options={[{ value: "info", label: "Information" }, { value: "warning", label: "Varning" }]} />
+          <SelectField
+            name={`${path}.tone`}
+            label={blockFieldLabels.tone}
+            options={(["info", "warning"] as const).map((tone) => ({ value: tone, label: calloutToneLabels[tone] }))}
+          />
           <TextField name={`${path}.title`} label="Rubrik" optional />
           <RichTextField name={`${path}.text`} label="Text" hint={formattingHint} />
         </>
@@ -106,20 +115,20 @@ function BlockFields({ block, path, riskLists, procedures }: { block: FormBlock;
         <>
           <CheckboxGroupField
             name={`${path}.facts.medications`}
-            legend="Medicin"
+            legend={procedureFactLabels.medications}
             options={Object.values(Medication).map((value) => ({ value, label: medicationLabels[value] }))}
           />
-          <TextField name={`${path}.facts.medicationNote`} label="Om medicinen" optional />
+          <TextField name={`${path}.facts.medicationNote`} label={procedureFactLabels.medicationNote} optional />
           <CheckboxGroupField
             name={`${path}.facts.imaging`}
-            legend="Bildstyrning"
+            legend={procedureFactLabels.imaging}
             options={Object.values(ImagingGuidance).map((value) => ({ value, label: imagingLabels[value] }))}
           />
-          <TextField name={`${path}.facts.imagingNote`} label="Om bildstyrningen" optional />
-          <TextListField name={`${path}.facts.indications`} legend="Kan hjälpa vid" itemLabel="Tillstånd" />
-          <TextField name={`${path}.facts.reliefDuration`} label="Hur länge lindringen varar" optional />
-          <TextListField name={`${path}.facts.precautions`} legend="Tala med en läkare om" itemLabel="Försiktighet" />
-          <TextListField name={`${path}.facts.contraindications`} legend="Rekommenderas inte vid" itemLabel="Kontraindikation" />
+          <TextField name={`${path}.facts.imagingNote`} label={procedureFactLabels.imagingNote} optional />
+          <TextListField name={`${path}.facts.indications`} legend={procedureFactLabels.indications} itemLabel="Tillstånd" />
+          <TextField name={`${path}.facts.reliefDuration`} label={procedureFactLabels.reliefDuration} optional />
+          <TextListField name={`${path}.facts.precautions`} legend={procedureFactLabels.precautions} itemLabel="Försiktighet" />
+          <TextListField name={`${path}.facts.contraindications`} legend={procedureFactLabels.contraindications} itemLabel="Kontraindikation" />
         </>
       );
     case "RISK_LIST":
@@ -201,8 +210,8 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
   return (
     <FormProvider {...form}>
       <DraftEditorFrame draft={draft} versionId={versionId} titles={titles} previewPath={previewPath} savedContent={content}>
-        <TextField name="title" label="Rubrik / Title" />
-        <TextField name="summary" label="Ingress / Summary" optional multiline />
+        <TextField name="title" label={contentFieldLabels.title} />
+        <TextField name="summary" label={contentFieldLabels.summary} optional multiline />
         <ArticleReadability target={lixTarget} />
         <BlockListHeading heading="Block" list={list} ids={blocks.fields.map((field) => field.id)} />
         {blocksError && <p className="field-error">{blocksError}</p>}

@@ -16,9 +16,9 @@ describe("contentOutline", () => {
       { r1: "Biverkningar av kortison" },
     );
     expect(outline).toEqual([
-      { label: "Rubrik", text: "Epidural injektion" },
+      { label: "Titel", text: "Epidural injektion" },
       { label: "Ingress", text: "–" },
-      { label: "1. Rubrik", text: "(nivå 2) Så går det till" },
+      { label: "1. Rubrik", text: "(rubrik) Så går det till" },
       { label: "2. Punktlista", text: "• ett\n• två" },
       { label: "3. Risklista", text: "Biverkningar av kortison" },
       { label: "4. Faktaruta / varning", text: "Varning: Ring 112", formatted: true },
@@ -41,7 +41,7 @@ describe("contentOutline", () => {
       ],
     });
     expect(outline).toEqual([
-      { label: "Rubrik", text: "Risker" },
+      { label: "Titel", text: "Risker" },
       { label: "Ingress", text: "Kort" },
       { label: "Grupp 1: Hjärta", text: "• Blåmärke (Lindrig, Vanlig, övergående)\n• Stroke (Allvarlig, Sällsynt)" },
     ]);

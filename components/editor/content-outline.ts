@@ -1,5 +1,5 @@
 import type { ArticleBlock, ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
-import { blockTypeLabels, frequencyLabels, imagingLabels, medicationLabels, severityLabels } from "@/lib/labels/sv";
+import { blockTypeLabels, calloutToneLabels, contentFieldLabels, frequencyLabels, headingLevelLabels, imagingLabels, medicationLabels, procedureFactLabels, severityLabels } from "@/lib/labels/sv";
 
 /**
  * One labelled line of a readable rendering of a draft. `formatted` lines are paragraph or callout text
@@ -14,22 +14,22 @@ export type ReferenceTitles = Record<string, string>;
 export function blockText(block: ArticleBlock, titles: ReferenceTitles): string {
   switch (block.type) {
     case "HEADING":
-      return `(nivå ${block.level}) ${block.text}`;
+      return `(${headingLevelLabels[block.level].toLowerCase()}) ${block.text}`;
     case "PARAGRAPH":
       return block.text;
     case "BULLET_LIST":
       return [block.intro, ...block.items.map((item) => `• ${item}`)].filter(Boolean).join("\n");
     case "CALLOUT":
-      return [block.tone === "warning" ? "Varning" : "Info", block.title, block.text].filter(Boolean).join(": ");
+      return [calloutToneLabels[block.tone], block.title, block.text].filter(Boolean).join(": ");
     case "PROCEDURE_FACTS": {
       const { facts } = block;
       return [
-        `Medicin: ${facts.medications.map((medication) => medicationLabels[medication]).join(", ") || "–"}${facts.medicationNote ? ` (${facts.medicationNote})` : ""}`,
-        `Bildstyrning: ${facts.imaging.map((imaging) => imagingLabels[imaging]).join(", ") || "–"}${facts.imagingNote ? ` (${facts.imagingNote})` : ""}`,
-        `Kan hjälpa vid: ${facts.indications.join("; ") || "–"}`,
-        `Lindring: ${facts.reliefDuration ?? "–"}`,
-        `Tala med en läkare om: ${facts.precautions.join("; ") || "–"}`,
-        `Rekommenderas inte vid: ${facts.contraindications.join("; ") || "–"}`,
+        `${procedureFactLabels.medications}: ${facts.medications.map((medication) => medicationLabels[medication]).join(", ") || "–"}${facts.medicationNote ? ` (${facts.medicationNote})` : ""}`,
+        `${procedureFactLabels.imaging}: ${facts.imaging.map((imaging) => imagingLabels[imaging]).join(", ") || "–"}${facts.imagingNote ? ` (${facts.imagingNote})` : ""}`,
+        `${procedureFactLabels.indications}: ${facts.indications.join("; ") || "–"}`,
+        `${procedureFactLabels.reliefDuration}: ${facts.reliefDuration ?? "–"}`,
+        `${procedureFactLabels.precautions}: ${facts.precautions.join("; ") || "–"}`,
+        `${procedureFactLabels.contraindications}: ${facts.contraindications.join("; ") || "–"}`,
       ].join("\n");
     }
     case "RISK_LIST":
@@ -45,7 +45,7 @@ export function blockText(block: ArticleBlock, titles: ReferenceTitles): string 
 
 /** A draft as labelled lines of text, for showing two versions side by side in a conflict. */
 export function contentOutline(content: ArticleContent | RiskListContent, titles: ReferenceTitles = {}): OutlineLine[] {
-  const head = [{ label: "Rubrik", text: content.title }, { label: "Ingress", text: content.summary ?? "–" }];
+  const head = [{ label: contentFieldLabels.title, text: content.title }, { label: contentFieldLabels.summary, text: content.summary ?? "–" }];
   if ("blocks" in content) {
     return [
       ...head,

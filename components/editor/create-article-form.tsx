@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { ArticleKind } from "@/lib/db/generated/enums";
 import { createArticleSchema } from "@/lib/workflow/create-item-schemas";
 import { createArticleAction } from "@/lib/actions/editor-actions";
-import { articleKindLabels } from "@/lib/labels/sv";
+import { articleKindLabels, contentFieldLabels } from "@/lib/labels/sv";
 import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
 import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 import { useSuggestedSlug } from "./use-suggested-slug";
@@ -35,13 +35,13 @@ export function CreateArticleForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <FormErrors messages={formErrors} />
-      <FormField id="title" label="Rubrik / Title" error={errors.title?.message}>
+      <FormField id="title" label={contentFieldLabels.title} error={errors.title?.message}>
         <input type="text" {...fieldAria("title", errors.title?.message)} {...suggested.title} />
       </FormField>
       <FormField id="slug" label="Adress (slug)" hint="Sidans adress: /artiklar/<slug>. Föreslås från rubriken och kan ändras; endast a–z, 0–9 och bindestreck." error={errors.slug?.message}>
         <input type="text" {...fieldAria("slug", errors.slug?.message, true)} {...suggested.slug} />
       </FormField>
-      <FormField id="kind" label="Typ / Kind" error={errors.kind?.message}>
+      <FormField id="kind" label="Typ" error={errors.kind?.message}>
         <select {...fieldAria("kind", errors.kind?.message)} {...register("kind")}>
           {Object.values(ArticleKind).map((kind) => (
             <option key={kind} value={kind}>

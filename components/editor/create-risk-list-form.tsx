@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
 import { createRiskListSchema } from "@/lib/workflow/create-item-schemas";
 import { createRiskListAction } from "@/lib/actions/editor-actions";
-import { frequencyLabels, severityLabels } from "@/lib/labels/sv";
+import { contentFieldLabels, frequencyLabels, severityLabels } from "@/lib/labels/sv";
 import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
 import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 import { useSuggestedSlug } from "./use-suggested-slug";
@@ -34,7 +34,7 @@ export function CreateRiskListForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <FormErrors messages={formErrors} />
-      <FormField id="title" label="Rubrik / Title" error={errors.title?.message}>
+      <FormField id="title" label={contentFieldLabels.title} error={errors.title?.message}>
         <input type="text" {...fieldAria("title", errors.title?.message)} {...suggested.title} />
       </FormField>
       <FormField id="slug" label="Adress (slug)" hint="Föreslås från rubriken och kan ändras; endast a–z, 0–9 och bindestreck." error={errors.slug?.message}>

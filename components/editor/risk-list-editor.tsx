@@ -9,7 +9,7 @@ import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
 import { BlockList, BlockListHeading, RemovedNotice, SortableBlock, useBlockList } from "./block-list";
 import { CheckboxField, SelectField, TextField } from "./content-fields";
 import { DraftEditorFrame } from "./draft-editor-frame";
-import { frequencyLabels, severityLabels } from "@/lib/labels/sv";
+import { contentFieldLabels, frequencyLabels, severityLabels } from "@/lib/labels/sv";
 import { useDraftAutosave } from "./use-draft-autosave";
 
 type RiskListFormValues = z.input<typeof riskListContentSchema>;
@@ -101,8 +101,8 @@ export function RiskListEditor({ versionId, revision, updatedAt, content, previe
   return (
     <FormProvider {...form}>
       <DraftEditorFrame draft={draft} versionId={versionId} titles={{}} previewPath={previewPath} savedContent={content}>
-        <TextField name="title" label="Rubrik / Title" />
-        <TextField name="summary" label="Ingress / Summary" optional multiline />
+        <TextField name="title" label={contentFieldLabels.title} />
+        <TextField name="summary" label={contentFieldLabels.summary} optional multiline />
         <BlockListHeading heading="Grupper och risker" list={list} ids={groups.fields.map((field) => field.id)} />
         {groupsError && <p className="field-error">{groupsError}</p>}
         <BlockList state={list} ids={groups.fields.map((field) => field.id)} labelOf={labelOf}>

@@ -1,5 +1,5 @@
 import type { ProcedureFacts } from "@/lib/content/content-schemas";
-import { imagingLabels, medicationLabels } from "@/lib/labels/sv";
+import { imagingLabels, medicationLabels, procedureFactLabels } from "@/lib/labels/sv";
 
 function FactList({ items }: { items: string[] }) {
   if (items.length === 1) return <>{items[0]}</>;
@@ -29,12 +29,12 @@ export function ProcedureFactsList({ facts }: { facts: ProcedureFacts }) {
   const medications = facts.medications.map((medication) => medicationLabels[medication]);
   const imaging = facts.imaging.map((guidance) => imagingLabels[guidance]);
   const entries = [
-    { term: "Läkemedel", values: medications.length ? [medications.join(", ")] : [], note: facts.medicationNote },
-    { term: "Bildstyrning", values: imaging.length ? [imaging.join(", ")] : [], note: facts.imagingNote },
-    { term: "Kan hjälpa vid", values: facts.indications },
-    { term: "Smärtlindringens varaktighet", values: facts.reliefDuration ? [facts.reliefDuration] : [] },
-    { term: "Tala med en läkare om", values: facts.precautions },
-    { term: "Rekommenderas inte vid", values: facts.contraindications },
+    { term: procedureFactLabels.medications, values: medications.length ? [medications.join(", ")] : [], note: facts.medicationNote },
+    { term: procedureFactLabels.imaging, values: imaging.length ? [imaging.join(", ")] : [], note: facts.imagingNote },
+    { term: procedureFactLabels.indications, values: facts.indications },
+    { term: procedureFactLabels.reliefDuration, values: facts.reliefDuration ? [facts.reliefDuration] : [] },
+    { term: procedureFactLabels.precautions, values: facts.precautions },
+    { term: procedureFactLabels.contraindications, values: facts.contraindications },
   ].filter((entry) => entry.values.length > 0 || entry.note);
   if (entries.length === 0) return null;
   return (

@@ -3,13 +3,18 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { availableActions } from "@/lib/workflow/version-workflow";
 import { versionAuthorship } from "@/lib/workflow/version-lock";
+import { republishRefusal } from "@/lib/workflow/publish-versions";
+import { itemKinds, itemOfVersion } from "@/lib/items/item";
+import { publicArticlePath, publicRiskListPath } from "@/lib/content/public-content";
 import { formatAdminDateTime } from "@/lib/labels/sv";
 import { PublishControlsPanel, type PublishingAction } from "./publish-controls-panel";
 import "./publishing.css";
 
 const publishingActions = ["publish", "schedulePublish", "unpublish", "scheduleUnpublish"] as const satisfies PublishingAction[];
 
-type Props = { version: Pick<ContentVersion, "id" | "status" | "scheduledPublishAt" | "scheduledUnpublishAt"> };
+type Props = {
+  version: Pick<ContentVersion, "id" | "number" | "status" | "articleId" | "riskListId" | "publishedAt" | "unpublishedAt" | "scheduledPublishAt" | "scheduledUnpublishAt">;
+};
 
 /** For those who cannot change it: when the version is due to be published or withdrawn, if ever. */
 function ScheduleNotice({ version }: Props) {
@@ -25,19 +30,31 @@ function ScheduleNotice({ version }: Props) {
 
 /**
  * The admin's publishing controls for one version: publish now or at a time, unpublish now or at a
- * time, and cancel a schedule. Shows only what the workflow table allows the signed-in user now (the
- * server actions check again); others see only the schedule, if there is one.
+ * time, cancel a schedule, and publish a withdrawn version again. Shows only what will work for the
+ * signed-in user now (the workflow table, and for a withdrawn version whether it may return); the
+ * server actions check again. Admins always get the panel, so its confirmation stays after the action;
+ * others see only the schedule, if there is one.
  */
 export async function PublishControls({ version }: Props) {
   const user = await getCurrentUser();
   if (!user) return null;
-  const allowed = availableActions(version, user, (await versionAuthorship(getDb(), version.id, user.id)).authorship);
-  const actions = publishingActions.filter((action) => allowed.includes(action));
-  if (actions.length === 0) return <ScheduleNotice version={version} />;
+  const db = getDb();
+  const allowed = availableActions(version, user, (await versionAuthorship(db, version.id, user.id)).authorship);
+  const refusal = allowed.includes("publish") ? await republishRefusal(db, version) : null;
+  const actions = publishingActions.filter((action) => allowed.includes(action) && !(action === "publish" && refusal));
+  if (!user.roles.includes("ADMIN")) return <ScheduleNotice version={version} />;
+  const item = itemOfVersion(version);
+  const slug = await itemKinds[item.kind].slugOf(db, item.id);
+  const publicHref = slug ? (item.kind === "article" ? publicArticlePath(slug) : publicRiskListPath(slug)) : null;
   return (
     <PublishControlsPanel
       versionId={version.id}
+      status={version.status}
       actions={actions}
+      refusal={refusal}
+      publicHref={publicHref}
+      publishedAt={version.publishedAt?.toISOString() ?? null}
+      unpublishedAt={version.unpublishedAt?.toISOString() ?? null}
       scheduledPublishAt={version.scheduledPublishAt?.toISOString() ?? null}
       scheduledUnpublishAt={version.scheduledUnpublishAt?.toISOString() ?? null}
     />

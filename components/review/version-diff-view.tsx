@@ -12,10 +12,17 @@ import type {
   TextPart,
   ValueChange,
 } from "@/lib/content/version-diff";
+import type { RichTextPart } from "@/lib/content/rich-text-diff";
+import type { RiskListContent } from "@/lib/content/content-schemas";
+import { isWebUrl } from "@/lib/content/inline-markdown-document";
 import {
+  blockFieldLabels,
   blockTypeLabels,
+  calloutToneLabels,
+  contentFieldLabels,
   formatAdminDateTime,
   frequencyLabels,
+  headingLevelLabels,
   imagingLabels,
   lixDirectionLabels,
   lixSentence,
@@ -30,28 +37,31 @@ import "./review.css";
  * and added words <ins>, each with a spoken and printed label, so nothing depends on colour alone.
  */
 
-export type BlockComment = { id: string; authorName: string; body: string; createdAt: Date };
+export type BlockComment = {
+  id: string;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+  /** A comment from the review of the version sent back: whether its block has changed since. */
+  earlier?: { versionNumber: number; addressed: boolean };
+};
+
+/** Whether the block an earlier review comment was about has changed since: said in words, not colour. */
+export function CommentState({ addressed }: { addressed: boolean }) {
+  return addressed ? (
+    <p className="review-comment-state review-comment-addressed" data-testid="comment-addressed">
+      Åtgärdad: blocket har ändrats sedan dess
+    </p>
+  ) : (
+    <p className="review-comment-state review-comment-open" data-testid="comment-open">
+      Inte åtgärdad: blocket är oförändrat
+    </p>
+  );
+}
 
 type Side = "before" | "after";
 
-const fieldLabels: Record<BlockFieldName, string> = {
-  text: "Text",
-  level: "Nivå",
-  intro: "Inledning",
-  items: "Punkter",
-  tone: "Typ",
-  title: "Rubrik",
-  medications: "Läkemedel",
-  medicationNote: "Om läkemedlet",
-  imaging: "Bildstyrning",
-  imagingNote: "Om bildstyrningen",
-  indications: "Kan hjälpa vid",
-  reliefDuration: "Hur länge lindringen varar",
-  precautions: "Tala med en läkare om",
-  contraindications: "Rekommenderas inte vid",
-  riskListId: "Risklista",
-  procedureArticleId: "Procedur",
-};
+const fieldLabels: Record<BlockFieldName, string> = blockFieldLabels;
 
 const statusLabels: Record<ChangeStatus, string> = {
   added: "Tillagt",
@@ -64,7 +74,8 @@ const statusLabels: Record<ChangeStatus, string> = {
 function displayValue(field: BlockFieldName, value: string): string {
   if (field === "medications") return medicationLabels[value as keyof typeof medicationLabels] ?? value;
   if (field === "imaging") return imagingLabels[value as keyof typeof imagingLabels] ?? value;
-  if (field === "tone") return value === "warning" ? "Varning" : value === "info" ? "Information" : value;
+  if (field === "tone") return calloutToneLabels[value as keyof typeof calloutToneLabels] ?? value;
+  if (field === "level") return headingLevelLabels[Number(value) as keyof typeof headingLevelLabels] ?? value;
   return value;
 }
 
@@ -107,7 +118,74 @@ function TextSide({ parts, side, map = (text) => text }: { parts: TextPart[]; si
   );
 }
 
-function FieldSide({ field, side, titles }: { field: FieldDiff; side: Side; titles: Record<string, string> }) {
+/** A run of words as the reader sees them: bold, italic, a link (web addresses only, as on the public page). */
+function Formatted({ part }: { part: RichTextPart }) {
+  let node: ReactNode = part.text;
+  if (part.marks.italic) node = <em>{node}</em>;
+  if (part.marks.bold) node = <strong>{node}</strong>;
+  if (part.marks.href && isWebUrl(part.marks.href)) node = <a href={part.marks.href}>{node}</a>;
+  return <>{node}</>;
+}
+
+/** Paragraph and callout text with its formatting, and the change marks (<ins>, <del>) on top of it. */
+function RichTextSide({ parts, side }: { parts: RichTextPart[]; side: Side }) {
+  const hidden = side === "before" ? "added" : "removed";
+  return (
+    <span className="review-rich-text">
+      {parts
+        .filter((part) => part.kind !== hidden)
+        .map((part, index) => {
+          if (part.paragraphBreak) {
+            const mark = part.kind === "same" ? null : <span className="review-sr">{part.kind === "added" ? "[nytt stycke]" : "[stycke borttaget]"}</span>;
+            return (
+              <span key={index} className={`review-paragraph-break review-paragraph-break-${part.kind}`}>
+                {mark}
+                <br />
+                <br />
+              </span>
+            );
+          }
+          const text = <Formatted part={part} />;
+          return part.kind === "same" ? <span key={index}>{text}</span> : part.kind === "removed" ? <Removed key={index}>{text}</Removed> : <Added key={index}>{text}</Added>;
+        })}
+    </span>
+  );
+}
+
+/** What readers see from an embedded risk list: the items of its published version, in groups. */
+function RiskListItems({ content }: { content: RiskListContent | null | undefined }) {
+  if (content === undefined) return null;
+  if (content === null) return <p className="review-hint">Risklistan har ingen publicerad version: läsarna ser inga risker från den.</p>;
+  return (
+    <div className="review-embedded-risks" data-testid="diff-embedded-risks">
+      {content.groups.map((group) => (
+        <div key={group.key}>
+          {group.title && <p className="review-embedded-group">{group.title}</p>}
+          <ul>
+            {group.items.map((item) => (
+              <li key={item.key}>
+                {item.text}{" "}
+                <span className="review-hint">
+                  ({[severityLabels[item.severity], frequencyLabels[item.frequency], item.temporary ? "Övergående" : null].filter(Boolean).join(", ")})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function FieldSide({ field, side, titles, riskLists }: { field: FieldDiff; side: Side; titles: Record<string, string>; riskLists: Record<string, RiskListContent | null> }) {
+  if (field.kind === "richText") {
+    if (!field.parts.some((part) => part.kind !== (side === "before" ? "added" : "removed"))) return null;
+    return (
+      <div className="review-field">
+        <span className="review-field-label">{fieldLabels[field.name]}:</span> <RichTextSide parts={field.parts} side={side} />
+      </div>
+    );
+  }
   if (field.kind === "text") {
     if (!field.parts.some((part) => part.kind !== (side === "before" ? "added" : "removed"))) return null;
     return (
@@ -142,10 +220,26 @@ function FieldSide({ field, side, titles }: { field: FieldDiff; side: Side; titl
   const id = side === "before" ? field.before : field.after;
   if (!id) return null;
   const title = titles[id] ?? "okänd";
+  const items = field.name === "riskListId" ? <RiskListItems content={riskLists[id] ?? null} /> : null;
   return (
     <div className="review-field">
       <span className="review-field-label">{fieldLabels[field.name]}:</span>{" "}
-      {!field.changed ? title : side === "before" ? <Removed>{title}</Removed> : <Added>{title}</Added>}
+      {!field.changed ? (
+        <>
+          {title}
+          {items}
+        </>
+      ) : side === "before" ? (
+        <Removed>
+          {title}
+          {items}
+        </Removed>
+      ) : (
+        <Added>
+          {title}
+          {items}
+        </Added>
+      )}
     </div>
   );
 }
@@ -168,11 +262,13 @@ function Comments({ comments }: { comments: BlockComment[] }) {
   return (
     <ul className="review-block-comments" aria-label="Kommentarer på blocket">
       {comments.map((comment) => (
-        <li key={comment.id}>
+        <li key={comment.id} className={comment.earlier ? "review-earlier-comment" : undefined} data-testid={comment.earlier ? "earlier-block-comment" : "block-comment"}>
+          {comment.earlier && <p className="review-hint">Från granskningen av version {comment.earlier.versionNumber}</p>}
           <p>{comment.body}</p>
           <p className="review-hint">
             {comment.authorName}, {formatAdminDateTime(comment.createdAt)}
           </p>
+          {comment.earlier && <CommentState addressed={comment.earlier.addressed} />}
         </li>
       ))}
     </ul>
@@ -189,7 +285,19 @@ function LixSide({ figure }: { figure: LixFigure }) {
   );
 }
 
-function BlockRow({ block, titles, comments, lix }: { block: BlockDiff; titles: Record<string, string>; comments?: BlockComment[]; lix?: LixChange }) {
+function BlockRow({
+  block,
+  titles,
+  riskLists,
+  comments,
+  lix,
+}: {
+  block: BlockDiff;
+  titles: Record<string, string>;
+  riskLists: Record<string, RiskListContent | null>;
+  comments?: BlockComment[];
+  lix?: LixChange;
+}) {
   // Only where the text changed: an unchanged block's LIX is the same on both sides.
   const showLix = lix !== undefined && block.status !== "unchanged";
   return (
@@ -203,7 +311,7 @@ function BlockRow({ block, titles, comments, lix }: { block: BlockDiff; titles: 
           {(side === "before" ? block.status === "added" : block.status === "removed") ? (
             <p className="review-absent">{side === "before" ? "(fanns inte)" : "(borttaget)"}</p>
           ) : (
-            block.fields.map((field) => <FieldSide key={field.name} field={field} side={side} titles={titles} />)
+            block.fields.map((field) => <FieldSide key={field.name} field={field} side={side} titles={titles} riskLists={riskLists} />)
           )}
           {showLix && <LixSide figure={side === "before" ? lix.before : lix.after} />}
         </td>
@@ -324,6 +432,7 @@ export function VersionDiffView({
   beforeLabel,
   afterLabel,
   titles,
+  riskLists = {},
   commentsByBlock,
   onlyChanges,
   toggleHref,
@@ -333,6 +442,8 @@ export function VersionDiffView({
   beforeLabel: string;
   afterLabel: string;
   titles: Record<string, string>;
+  /** The published content of each embedded risk list (null: it has none), to show its items. */
+  riskLists?: Record<string, RiskListContent | null>;
   commentsByBlock?: Record<string, BlockComment[]>;
   /** Hide what is unchanged (and not moved or commented on); `toggleHref`, when given, links to the other view. */
   onlyChanges: boolean;
@@ -377,14 +488,15 @@ export function VersionDiffView({
             </tr>
           </thead>
           <tbody>
-            {(!onlyChanges || diff.title.changed) && <TitleRow label="Rubrik" diff={diff.title} />}
-            {(!onlyChanges || diff.summary.changed) && <TitleRow label="Sammanfattning" diff={diff.summary} />}
+            {(!onlyChanges || diff.title.changed) && <TitleRow label={contentFieldLabels.title} diff={diff.title} />}
+            {(!onlyChanges || diff.summary.changed) && <TitleRow label={contentFieldLabels.summary} diff={diff.summary} />}
             {diff.kind === "article"
               ? diff.blocks.filter((block) => shown(block, block.key)).map((block) => (
                   <BlockRow
                     key={block.key}
                     block={block}
                     titles={titles}
+                    riskLists={riskLists}
                     comments={showComments ? (commentsByBlock?.[block.key] ?? []) : undefined}
                     lix={readability?.blocks[block.key]}
                   />

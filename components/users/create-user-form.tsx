@@ -37,14 +37,14 @@ export function CreateUserForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="form" data-testid="create-user-form">
       <FormErrors messages={formErrors} />
-      <TextField id="ny-email" label="E-post / E-mail" type="email" autoComplete="off" field={register("email")} error={errors.email?.message} />
-      <TextField id="ny-name" label="Namn / Name" field={register("name")} error={errors.name?.message} />
-      <TextField id="ny-title" label="Titel / Title (t.ex. Överläkare)" field={register("title")} error={errors.title?.message} />
-      <TextField id="ny-specialty" label="Specialitet / Specialty" field={register("specialty")} error={errors.specialty?.message} />
+      <TextField id="ny-email" label="E-post" type="email" autoComplete="off" field={register("email")} error={errors.email?.message} />
+      <TextField id="ny-name" label="Namn" field={register("name")} error={errors.name?.message} />
+      <TextField id="ny-title" label="Titel (t.ex. Överläkare)" field={register("title")} error={errors.title?.message} />
+      <TextField id="ny-specialty" label="Specialitet" field={register("specialty")} error={errors.specialty?.message} />
       <RoleCheckboxes idPrefix="ny-roll" field={register("roles")} error={errors.roles?.message} />
       <TextField
         id="ny-password"
-        label="Tillfälligt lösenord / Initial password"
+        label="Tillfälligt lösenord"
         type="password"
         autoComplete="new-password"
         hint="Minst 12 tecken. Lämna det till användaren på ett säkert sätt."

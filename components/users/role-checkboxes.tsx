@@ -13,7 +13,7 @@ export function RoleCheckboxes({ idPrefix, field, error, note }: { idPrefix: str
   const describedBy = [note && `${idPrefix}-note`, error && `${idPrefix}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset className="users-roles" aria-describedby={describedBy} aria-invalid={!!error}>
-      <legend>Roller / Roles</legend>
+      <legend>Roller</legend>
       {Object.values(Role).map((role) => (
         <label key={role} htmlFor={`${idPrefix}-${role}`}>
           <input id={`${idPrefix}-${role}`} type="checkbox" value={role} {...field} /> {roleLabels[role]} <span className="users-note">– {roleHints[role]}</span>

@@ -38,9 +38,9 @@ export function UserProfileForm({ user }: { user: ManagedUser }) {
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="uppgifter-rubrik">
       <h2 id="uppgifter-rubrik">Uppgifter</h2>
-      <TextField id="profil-name" label="Namn / Name" field={register("name")} error={formState.errors.name?.message} />
-      <TextField id="profil-title" label="Titel / Title" field={register("title")} error={formState.errors.title?.message} />
-      <TextField id="profil-specialty" label="Specialitet / Specialty" field={register("specialty")} error={formState.errors.specialty?.message} />
+      <TextField id="profil-name" label="Namn" field={register("name")} error={formState.errors.name?.message} />
+      <TextField id="profil-title" label="Titel" field={register("title")} error={formState.errors.title?.message} />
+      <TextField id="profil-specialty" label="Specialitet" field={register("specialty")} error={formState.errors.specialty?.message} />
       <p className="users-note">Redan gjorda granskningar behåller namnet och titeln de gjordes under.</p>
       <div role="status">{saved && <p className="users-saved">Uppgifterna är sparade.</p>}</div>
       <FormErrors messages={formErrors} />

@@ -58,9 +58,9 @@ export function CreateWebhookForm() {
       )}
       <form onSubmit={onSubmit} noValidate className="form" data-testid="create-webhook-form">
         <FormErrors messages={formErrors} />
-        <TextField id="webhook-url" label="Mottagarens adress / Subscriber URL" hint="http:// eller https://. Mottagaren får ett POST-anrop med JSON." field={register("url")} error={errors.url?.message} />
+        <TextField id="webhook-url" label="Mottagarens adress" hint="http:// eller https://. Mottagaren får ett POST-anrop med JSON." field={register("url")} error={errors.url?.message} />
         <fieldset className="webhooks-events" aria-describedby={eventsError ? "webhook-events-error" : undefined} aria-invalid={!!eventsError}>
-          <legend>Händelser / Events</legend>
+          <legend>Händelser</legend>
           {Object.values(WebhookEvent).map((event) => (
             <label key={event} htmlFor={`webhook-event-${event}`}>
               <input id={`webhook-event-${event}`} type="checkbox" value={event} {...register("events")} /> {webhookEventLabels[event]}

@@ -15,9 +15,9 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (va
 // what PostgreSQL and Date hold.
 const calendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ange ett datum som ÅÅÅÅ-MM-DD / Use YYYY-MM-DD")
-  .refine(isCalendarDate, "Ogiltigt datum / Invalid date")
-  .refine((value) => value >= "1900-01-01" && value <= "9999-12-30", "Ange ett datum mellan 1900-01-01 och 9999-12-30 / Use a date from 1900-01-01 to 9999-12-30");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ange ett datum som ÅÅÅÅ-MM-DD")
+  .refine(isCalendarDate, "Ogiltigt datum")
+  .refine((value) => value >= "1900-01-01" && value <= "9999-12-30", "Ange ett datum mellan 1900-01-01 och 9999-12-30");
 /** Event ids are PostgreSQL bigints. */
 const largestEventId = 9_223_372_036_854_775_807n;
 
@@ -30,14 +30,14 @@ function isCalendarDate(value: string): boolean {
 /** The audit trail's filter, as the GET form on /admin/logg sends it. */
 export const auditQuerySchema = z
   .object({
-    actorId: optional(z.uuid("Välj en användare i listan / Choose a user from the list")),
-    entityType: optional(z.enum(auditEntityTypes, "Välj en typ i listan / Choose a type from the list")),
-    entityId: optional(z.string().trim().max(100, "Högst 100 tecken / At most 100 characters")),
-    action: optional(z.enum(auditActions, "Välj en händelse i listan / Choose an action from the list")),
+    actorId: optional(z.uuid("Välj en användare i listan")),
+    entityType: optional(z.enum(auditEntityTypes, "Välj en typ i listan")),
+    entityId: optional(z.string().trim().max(100, "Högst 100 tecken")),
+    action: optional(z.enum(auditActions, "Välj en händelse i listan")),
     from: optional(calendarDate),
     to: optional(calendarDate),
     /** The id of the last event on the previous page: the next page holds older events. */
-    before: optional(z.string().regex(/^\d{1,19}$/, "Ogiltig sida / Invalid page").refine((value) => !/^\d{1,19}$/.test(value) || BigInt(value) <= largestEventId, "Ogiltig sida / Invalid page")),
+    before: optional(z.string().regex(/^\d{1,19}$/, "Ogiltig sida").refine((value) => !/^\d{1,19}$/.test(value) || BigInt(value) <= largestEventId, "Ogiltig sida")),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "Till-datumet är före från-datumet / 'To' is before 'from'" });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

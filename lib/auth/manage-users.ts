@@ -18,7 +18,7 @@ async function lockUser(tx: DbTx, userId: string): Promise<User | null> {
   return tx.user.findUnique({ where: { id: userId } });
 }
 
-const userNotFound = { kind: "not_found", message: "Användaren finns inte / No such user" } as const;
+const userNotFound = { kind: "not_found", message: "Användaren finns inte" } as const;
 
 /** All users for the admin's list, active first, by name. */
 export async function listUsers(db: Db): Promise<ManagedUser[]> {
@@ -44,8 +44,8 @@ export async function updateUserRoles(db: Db, actor: UserManager, input: z.outpu
   if (isSelf && !roles.includes("ADMIN")) {
     return fail({
       kind: "invalid",
-      message: "Du kan inte ta bort din egen administratörsroll / You cannot remove your own admin role",
-      fieldErrors: { roles: ["Du kan inte ta bort din egen administratörsroll; be en annan administratör / Ask another admin"] },
+      message: "Du kan inte ta bort din egen administratörsroll",
+      fieldErrors: { roles: ["Du kan inte ta bort din egen administratörsroll; be en annan administratör"] },
     });
   }
   return db.$transaction(async (tx) => {
@@ -103,7 +103,7 @@ export async function updateUserProfile(db: Db, actor: UserManager, input: z.out
 export async function setUserActive(db: Db, actor: UserManager, input: z.output<typeof setUserActiveSchema>): Promise<DomainResult<ManagedUser>> {
   const { userId, active } = input;
   if (userId === actor.id && !active) {
-    return fail({ kind: "forbidden", message: "Du kan inte inaktivera dig själv / You cannot deactivate yourself" });
+    return fail({ kind: "forbidden", message: "Du kan inte inaktivera dig själv" });
   }
   return db.$transaction(async (tx) => {
     const before = await lockUser(tx, userId);

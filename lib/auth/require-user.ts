@@ -11,8 +11,8 @@ export function hasAnyRole(user: Pick<SessionUser, "roles">, roles: readonly Rol
 /** For server actions and route handlers: the signed-in user holding one of `roles` (any role if empty). */
 export async function requireUser(roles: readonly Role[] = []): Promise<DomainResult<SessionUser>> {
   const user = await getCurrentUser();
-  if (!user) return fail({ kind: "forbidden", message: "Du är inte inloggad / You are not signed in" });
-  if (!hasAnyRole(user, roles)) return fail({ kind: "forbidden", message: "Din roll får inte göra detta / Your role may not do this" });
+  if (!user) return fail({ kind: "forbidden", message: "Du är inte inloggad" });
+  if (!hasAnyRole(user, roles)) return fail({ kind: "forbidden", message: "Din roll får inte göra detta" });
   return ok(user);
 }
 

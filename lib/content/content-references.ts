@@ -17,8 +17,8 @@ export async function unknownReferenceErrors(tx: DbTx, content: ArticleContent):
   const knownArticles = new Set(articles.map(({ id }) => id));
   const fieldErrors: Record<string, string[]> = {};
   content.blocks.forEach((block, position) => {
-    if (block.type === "RISK_LIST" && !knownRiskLists.has(block.riskListId)) fieldErrors[`blocks.${position}.riskListId`] = ["Risklistan finns inte / No such risk list"];
-    if (block.type === "PROCEDURE" && !knownArticles.has(block.procedureArticleId)) fieldErrors[`blocks.${position}.procedureArticleId`] = ["Proceduren finns inte / No such procedure"];
+    if (block.type === "RISK_LIST" && !knownRiskLists.has(block.riskListId)) fieldErrors[`blocks.${position}.riskListId`] = ["Risklistan finns inte"];
+    if (block.type === "PROCEDURE" && !knownArticles.has(block.procedureArticleId)) fieldErrors[`blocks.${position}.procedureArticleId`] = ["Proceduren finns inte"];
   });
   return fieldErrors;
 }

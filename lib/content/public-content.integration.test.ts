@@ -15,7 +15,7 @@ import {
   type PublishedProcedure,
   type PublishedRiskList,
 } from "./public-content";
-import { seedAuthor, seedNextReviewDue, seedReaderNote, seedReviewer, seedTimestamp } from "./seed";
+import { seedAuthor, seedNextReviewDue, seedReaderNote, seedReviewer, seedTimeline, seedTimestamp } from "./seed";
 import { kortisonRiskList, seedOverviewArticle, seedProcedureArticles, seedRiskLists } from "./seed-content";
 import { readArticleContent, readRiskListContent, writeDraftContent } from "./version-content";
 
@@ -108,7 +108,7 @@ describe("public content of the seeded database", () => {
       versionId: seedOverviewArticle.versionId,
       versionNumber: 1,
       publishedAt: seedTimestamp,
-      lastReviewedAt: seedTimestamp,
+      lastReviewedAt: seedTimeline.decided,
       nextReviewDue: seedNextReviewDue,
       reviewer: { name: seedReviewer.name, title: seedReviewer.title, specialty: seedReviewer.specialty },
       readerNote: seedReaderNote,

@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { contentHash } from "./content-hash";
-import { demoUsers, seedAuthor, seedDatabase, seedNextReviewDue, seedReviewer, seedTimestamp } from "./seed";
+import { demoUsers, seedAuthor, seedDatabase, seedNextReviewDue, seedReviewer, seedTimeline, seedTimestamp } from "./seed";
 import { kortisonRiskList, seedArticles, seedOverviewArticle, seedProcedureArticles, seedRiskLists } from "./seed-content";
 import { readArticleContent, readRiskListContent } from "./version-content";
 
@@ -69,14 +69,17 @@ describe("seedDatabase", () => {
         reviewerId: seedReviewer.id,
         decision: "APPROVE",
         approvedContentHash: version.contentHash,
-        submittedAt: seedTimestamp,
-        decidedAt: seedTimestamp,
-        lastReviewedAt: seedTimestamp,
+        createdAt: seedTimeline.created,
+        submittedAt: seedTimeline.submitted,
+        decidedAt: seedTimeline.decided,
+        lastReviewedAt: seedTimeline.decided,
         publishedAt: seedTimestamp,
         nextReviewDue: seedNextReviewDue,
         changeNote: "Importerad från källartikeln",
         readerNote: "Första publicerade versionen.",
       });
+      // The history reads in the order it happened: written, submitted, approved, published.
+      expect(version.createdAt < version.submittedAt! && version.submittedAt! < version.decidedAt! && version.decidedAt! < version.publishedAt!).toBe(true);
       const content = version.articleId ? await readArticleContent(db, version.id) : await readRiskListContent(db, version.id);
       expect(version.contentHash).toBe(contentHash(content));
     }
@@ -107,7 +110,7 @@ describe("seedDatabase", () => {
         reviewerTitle: "Leg. läkare",
         reviewerSpecialty: "Smärtlindring",
         contentHash: decision.version.contentHash,
-        createdAt: seedTimestamp,
+        createdAt: seedTimeline.decided,
       });
     }
     const events = await db.auditEvent.findMany({ where: { action: "content.seeded" } });

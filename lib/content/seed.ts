@@ -17,6 +17,17 @@ import { writeDraftContent } from "./version-content";
 
 /** The moment the seed content counts as submitted, approved and published; fixed so every install agrees. */
 export const seedTimestamp = new Date("2026-11-24T12:00:00.000Z");
+
+/**
+ * The seed's version history, in the order it happened: each version was written, then submitted, then
+ * approved, and published at `seedTimestamp` (the date readers see as the review's).
+ */
+export const seedTimeline = {
+  created: new Date(seedTimestamp.getTime() - 3 * 86_400_000),
+  submitted: new Date(seedTimestamp.getTime() - 86_400_000),
+  decided: new Date(seedTimestamp.getTime() - 2 * 3_600_000),
+  published: seedTimestamp,
+} as const;
 /** Review is due twelve months after the seed review (a calendar date). */
 export const seedNextReviewDue = new Date(Date.UTC(seedTimestamp.getUTCFullYear() + 1, seedTimestamp.getUTCMonth(), seedTimestamp.getUTCDate()));
 
@@ -102,13 +113,13 @@ async function publishSeedVersion(tx: DbTx, versionId: string, hash: string, aut
       status: "PUBLISHED",
       contentHash: hash,
       approvedContentHash: hash,
-      submittedAt: seedTimestamp,
+      submittedAt: seedTimeline.submitted,
       reviewerId: reviewer.id,
       decision: "APPROVE",
-      decidedAt: seedTimestamp,
-      lastReviewedAt: seedTimestamp,
+      decidedAt: seedTimeline.decided,
+      lastReviewedAt: seedTimeline.decided,
       nextReviewDue: seedNextReviewDue,
-      publishedAt: seedTimestamp,
+      publishedAt: seedTimeline.published,
     },
   });
   await tx.reviewDecision.create({
@@ -121,7 +132,7 @@ async function publishSeedVersion(tx: DbTx, versionId: string, hash: string, aut
       reviewerTitle: reviewer.title,
       reviewerSpecialty: reviewer.specialty,
       nextReviewDue: seedNextReviewDue,
-      createdAt: seedTimestamp,
+      createdAt: seedTimeline.decided,
     },
   });
 }
@@ -134,6 +145,7 @@ function draftVersionData(versionId: string, content: ArticleContent | RiskListC
     title: content.title,
     summary: content.summary ?? null,
     createdById: authorId,
+    createdAt: seedTimeline.created,
     changeNote: seedChangeNote,
     readerNote: seedReaderNote,
   };

@@ -1,5 +1,6 @@
 import { diffArrays, diffWordsWithSpace } from "diff";
 import type { ArticleBlock, ArticleContent, RiskGroup, RiskItem, RiskListContent } from "./content-schemas";
+import { diffRichText, type RichTextPart } from "./rich-text-diff";
 
 /**
  * What changed between two versions of an article or a risk list, for the reviewer's side-by-side view
@@ -16,6 +17,8 @@ export type ListEntryDiff = { kind: "same" | "added" | "removed"; text: string }
 
 export type FieldDiff =
   | { name: BlockFieldName; kind: "text"; changed: boolean; parts: TextPart[] }
+  /** Paragraph and callout text: words with the formatting a reader sees (bold, italic, links). */
+  | { name: BlockFieldName; kind: "richText"; changed: boolean; parts: RichTextPart[] }
   | { name: BlockFieldName; kind: "list"; changed: boolean; entries: ListEntryDiff[] }
   /** An id of another item (risk list, procedure article); the page shows its title. */
   | { name: BlockFieldName; kind: "reference"; changed: boolean; before?: string; after?: string };
@@ -155,21 +158,22 @@ function valueChange<T>(before: T | undefined, after: T | undefined): ValueChang
   return { before, after, changed: before !== after };
 }
 
-type FieldValue = { kind: "text"; value?: string } | { kind: "list"; value: string[] } | { kind: "reference"; value?: string };
+type FieldValue = { kind: "text" | "richText"; value?: string } | { kind: "list"; value: string[] } | { kind: "reference"; value?: string };
 
 /** The comparable fields of a block, in reading order. */
 function blockFields(block: ArticleBlock): Partial<Record<BlockFieldName, FieldValue>> {
   const text = (value: string | undefined): FieldValue => ({ kind: "text", value });
   const list = (value: string[]): FieldValue => ({ kind: "list", value });
+  const richText = (value: string | undefined): FieldValue => ({ kind: "richText", value });
   switch (block.type) {
     case "HEADING":
-      return { level: text(`H${block.level}`), text: text(block.text) };
+      return { level: text(String(block.level)), text: text(block.text) };
     case "PARAGRAPH":
-      return { text: text(block.text) };
+      return { text: richText(block.text) };
     case "BULLET_LIST":
       return { intro: text(block.intro), items: list(block.items) };
     case "CALLOUT":
-      return { tone: text(block.tone), title: text(block.title), text: text(block.text) };
+      return { tone: text(block.tone), title: text(block.title), text: richText(block.text) };
     case "PROCEDURE_FACTS": {
       const facts = block.facts;
       return {
@@ -205,6 +209,9 @@ function diffBlockFields(before: ArticleBlock | undefined, after: ArticleBlock |
     if (kind === "list") {
       const entries = diffList(oldValue as string[] | undefined, newValue as string[] | undefined);
       return { name, kind, entries, changed: entries.some((entry) => entry.kind !== "same") };
+    }
+    if (kind === "richText") {
+      return { name, kind, ...diffRichText(oldValue as string | undefined, newValue as string | undefined) };
     }
     if (kind === "reference") {
       const reference = valueChange(oldValue as string | undefined, newValue as string | undefined);
@@ -331,4 +338,10 @@ export function diffContent(before: ArticleContent | RiskListContent | null, aft
     return diffArticleContent(before && isArticleContent(before) ? before : null, after);
   }
   return diffRiskListContent(before && !isArticleContent(before) ? before : null, after);
+}
+
+/** The blocks an article's newer version changed or removed: a comment anchored to one of them has been acted on. */
+export function changedBlockKeys(diff: ContentDiff): Set<string> {
+  if (diff.kind !== "article") return new Set();
+  return new Set(diff.blocks.filter((block) => block.status === "changed" || block.status === "removed").map((block) => block.key));
 }

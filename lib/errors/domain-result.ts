@@ -37,7 +37,7 @@ export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
 }
 
 /** The one message for input that does not pass its schema or names what does not exist; the field errors say what. */
-export const invalidInputMessage = "Kontrollera fälten / Check the fields";
+export const invalidInputMessage = "Kontrollera fälten";
 
 export function invalidInput(fieldErrors: Record<string, string[]>): DomainFailure {
   return { kind: "invalid", message: invalidInputMessage, fieldErrors };

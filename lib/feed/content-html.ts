@@ -9,6 +9,7 @@ import type { ProcedureFacts, RiskGroup } from "@/lib/content/content-schemas";
 import {
   imagingLabels,
   medicationLabels,
+  procedureFactLabels,
   riskFrequencyLabels,
   riskSeverityLabels,
   temporaryRiskLabel,
@@ -60,12 +61,12 @@ function markdownParagraphs(value: string): BlockContent[] {
 
 function procedureFactsNodes(facts: ProcedureFacts): BlockContent[] {
   const entries: [string, string[]][] = [
-    ["Läkemedel", [facts.medications.map((medication) => medicationLabels[medication]).join(", "), facts.medicationNote ?? ""]],
-    ["Bildstyrning", [facts.imaging.map((guidance) => imagingLabels[guidance]).join(", "), facts.imagingNote ?? ""]],
-    ["Kan hjälpa vid", facts.indications],
-    ["Smärtlindringens varaktighet", facts.reliefDuration ? [facts.reliefDuration] : []],
-    ["Tala med en läkare om", facts.precautions],
-    ["Rekommenderas inte vid", facts.contraindications],
+    [procedureFactLabels.medications, [facts.medications.map((medication) => medicationLabels[medication]).join(", "), facts.medicationNote ?? ""]],
+    [procedureFactLabels.imaging, [facts.imaging.map((guidance) => imagingLabels[guidance]).join(", "), facts.imagingNote ?? ""]],
+    [procedureFactLabels.indications, facts.indications],
+    [procedureFactLabels.reliefDuration, facts.reliefDuration ? [facts.reliefDuration] : []],
+    [procedureFactLabels.precautions, facts.precautions],
+    [procedureFactLabels.contraindications, facts.contraindications],
   ];
   const items = entries
     .map(([term, values]) => [term, values.filter((value) => value !== "")] as const)

@@ -8,7 +8,7 @@ const unstorableCharacter = /[\u0000\p{Cs}]/u;
 /** How deep the walk goes; the action schemas are far shallower, so deeper junk is refused by them. */
 const maxDepth = 32;
 
-export const unstorableTextMessage = "Texten innehåller ett tecken som inte kan sparas / The text contains a character that cannot be stored";
+export const unstorableTextMessage = "Texten innehåller ett tecken som inte kan sparas";
 
 /** Field errors, keyed by dotted path like zod's, for every string in `input` that cannot be stored. */
 export function unstorableTextErrors(input: unknown): Record<string, string[]> {

@@ -197,6 +197,35 @@ export const decisionLabels: Record<ReviewDecisionKind, string> = {
 
 export const roleLabels: Record<Role, string> = { EDITOR: "redaktör", REVIEWER: "granskare", ADMIN: "administratör" };
 
+/**
+ * Every action on a version as the refusal sentences name it ("Bara en administratör kan publicera
+ * versionen."). The workflow table (lib/workflow/version-workflow.ts) has exactly these actions: it is
+ * checked against this list, so a new action without its Swedish name does not compile.
+ */
+export const versionActionLabels = {
+  submit: "skicka versionen till granskning",
+  requestChanges: "begära ändringar i versionen",
+  approve: "godkänna versionen",
+  publish: "publicera versionen",
+  schedulePublish: "schemalägga publiceringen",
+  unpublish: "avpublicera versionen",
+  scheduleUnpublish: "schemalägga avpubliceringen",
+  reattest: "bekräfta granskningen",
+  comment: "kommentera versionen",
+  editDraft: "redigera utkastet",
+  startDraftFrom: "starta ett nytt utkast från versionen",
+} as const;
+
+/** "en redaktör", "en granskare eller en administratör". */
+export function rolesPhrase(roles: readonly Role[]): string {
+  return roles.map((role) => `en ${roleLabels[role]}`).join(" eller ");
+}
+
+/** "godkänd", "publicerad eller avpublicerad". */
+export function statusesPhrase(statuses: readonly VersionStatus[]): string {
+  return statuses.map((status) => versionStatusLabels[status]).join(" eller ");
+}
+
 // — Content ——————————————————————————————————————————————————————————————————
 
 export const blockTypeLabels: Record<ArticleBlock["type"], string> = {
@@ -210,6 +239,43 @@ export const blockTypeLabels: Record<ArticleBlock["type"], string> = {
   KEY_TAKEAWAYS: "Viktiga punkter",
   REFERENCES: "Källor",
 };
+
+/** An article's or risk list's own fields, in the editor and the diff. */
+export const contentFieldLabels = { title: "Titel", summary: "Ingress" } as const;
+
+/** A heading's level, as the editor offers it and the diff shows it. */
+export const headingLevelLabels: Record<2 | 3, string> = { 2: "Rubrik", 3: "Underrubrik" };
+
+/** A callout's tone. */
+export const calloutToneLabels: Record<"info" | "warning", string> = { info: "Information", warning: "Varning" };
+
+/**
+ * A procedure's facts as readers, editors, reviewers and feed consumers see them named: the public page's
+ * terms, the editor's fields, the diff's rows and the feed's HTML use these and nothing else.
+ */
+export const procedureFactLabels = {
+  medications: "Läkemedel",
+  medicationNote: "Om läkemedlet",
+  imaging: "Bildstyrning",
+  imagingNote: "Om bildstyrningen",
+  indications: "Kan hjälpa vid",
+  reliefDuration: "Smärtlindringens varaktighet",
+  precautions: "Tala med en läkare om",
+  contraindications: "Rekommenderas inte vid",
+} as const;
+
+/** Every field of a block the diff compares, by its name in the editor. */
+export const blockFieldLabels = {
+  text: "Text",
+  level: "Nivå",
+  intro: "Inledning",
+  items: "Punkter",
+  tone: "Sort",
+  title: "Rubrik",
+  ...procedureFactLabels,
+  riskListId: "Risklista",
+  procedureArticleId: "Procedur",
+} as const;
 
 /** "3. Stycke: Injektionen ges med hjälp av …", for choosing the block a comment is about. */
 export function blockLabel(block: ArticleBlock, position: number): string {
@@ -278,14 +344,14 @@ export const commentStatusLabels: Record<CommentStatus, string> = {
 };
 
 export const webhookEventLabels: Record<WebhookEvent, string> = {
-  PUBLISHED: "Publicering / Publish",
-  UNPUBLISHED: "Avpublicering / Unpublish",
+  PUBLISHED: "Publicering",
+  UNPUBLISHED: "Avpublicering",
 };
 
 export const deliveryStatusLabels: Record<DeliveryStatus, string> = {
-  PENDING: "väntar / pending",
-  SUCCEEDED: "levererad / delivered",
-  FAILED: "misslyckad / failed",
+  PENDING: "väntar",
+  SUCCEEDED: "levererad",
+  FAILED: "misslyckad",
 };
 
 // — The audit trail ——————————————————————————————————————————————————————————————
@@ -354,6 +420,26 @@ export function formatAdminDateTime(moment: Date): string {
   return adminDateTime.format(moment);
 }
 
+
+/**
+ * For the admin: how long ago (or, for a moment ahead, how soon) in whole units, e.g. "3 dagar",
+ * "mindre än en timme", "om 2 timmar". Calendar dates are counted in days.
+ */
+export function formatElapsed(since: Date, now: Date): string {
+  const minutes = Math.round((now.getTime() - since.getTime()) / 60_000);
+  const ahead = minutes < 0;
+  const span = Math.abs(minutes);
+  const amount =
+    span < 60
+      ? "mindre än en timme"
+      : span < 24 * 60
+        ? `${Math.floor(span / 60)} ${Math.floor(span / 60) === 1 ? "timme" : "timmar"}`
+        : `${Math.floor(span / (24 * 60))} ${Math.floor(span / (24 * 60)) === 1 ? "dag" : "dagar"}`;
+  return ahead ? `om ${amount}` : amount;
+}
+
+/** The dashboard's groups: whose work they hold. */
+export const dashboardAudienceLabels = { editor: "Som redaktör", reviewer: "Som granskare", admin: "Som administratör" } as const;
 
 /** For the admin: a calendar date such as a next-review date, e.g. "2027-11-24". */
 export function formatCalendarDate(date: Date): string {

@@ -49,6 +49,7 @@ describe("admin paths", () => {
 
   it("carries options in the query string and leaves out what is not set", () => {
     expect(adminPaths.version(id, { onlyChanges: true })).toBe(`/admin/versioner/${id}?visa=andringar`);
+    expect(adminPaths.version(id, { against: "published", onlyChanges: true })).toBe(`/admin/versioner/${id}?jamfor=publicerad&visa=andringar`);
     expect(adminPaths.comparison("a", "b")).toBe("/admin/jamfor?fran=a&till=b");
     expect(adminPaths.auditLogFiltered({ entityType: "user", entityId: "", before: undefined })).toBe("/admin/logg?entityType=user");
     expect(adminPaths.signIn("/admin/versioner/x?visa=andringar")).toBe("/logga-in?callbackUrl=%2Fadmin%2Fversioner%2Fx%3Fvisa%3Dandringar");

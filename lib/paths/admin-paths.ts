@@ -13,7 +13,9 @@ const query = (parameters: Record<string, string | undefined>) => {
   return defined.length ? `?${new URLSearchParams(defined)}` : "";
 };
 
-const versionPath = (versionId: string, options: { onlyChanges?: boolean } = {}) => `/admin/versioner/${versionId}${query({ visa: options.onlyChanges ? "andringar" : undefined })}`;
+/** `against: "published"` compares a revision with the published version rather than the version sent back. */
+const versionPath = (versionId: string, options: { onlyChanges?: boolean; against?: "published" } = {}) =>
+  `/admin/versioner/${versionId}${query({ jamfor: options.against === "published" ? "publicerad" : undefined, visa: options.onlyChanges ? "andringar" : undefined })}`;
 const editDraftPath = (versionId: string) => `/admin/versioner/${versionId}/redigera`;
 
 export const adminPaths = {
@@ -35,7 +37,7 @@ export const adminPaths = {
 
   /** An item's page: its history, comparison and "Redigera". */
   item: (item: Item) => `/admin/${itemKinds[item.kind].adminSegment}/${item.id}`,
-  /** A version for review; `onlyChanges` shows only what changed. */
+  /** A version for review; `onlyChanges` shows only what changed, `against: "published"` compares with the published version. */
   version: versionPath,
   editDraft: editDraftPath,
   preview: (versionId: string) => `/admin/versioner/${versionId}/forhandsvisning`,

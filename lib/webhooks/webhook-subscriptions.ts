@@ -17,7 +17,7 @@ export type WebhookSubscriptionSummary = Pick<WebhookSubscription, "id" | "url" 
 };
 export type CreatedWebhookSubscription = Pick<WebhookSubscription, "id" | "url" | "events"> & { secret: string };
 
-const notFound = { kind: "not_found", message: "Webhooken finns inte / No such webhook" } as const;
+const notFound = { kind: "not_found", message: "Webhooken finns inte" } as const;
 
 export type AddressRules = { policy?: WebhookAddressPolicy; resolve?: ResolveHost };
 
@@ -36,7 +36,7 @@ export async function createWebhookSubscription(
   const policy = rules.policy ?? webhookAddressPolicy();
   if (policy.refuseNonPublic) {
     const checked = await checkWebhookHost(hostOf(new URL(url)), policy, rules.resolve ?? resolveHost);
-    if (!checked.ok) return fail({ kind: "invalid", message: "Adressen är inte tillåten / Address not allowed", fieldErrors: { url: [checked.reason] } });
+    if (!checked.ok) return fail({ kind: "invalid", message: "Adressen är inte tillåten", fieldErrors: { url: [checked.reason] } });
   }
   const secret = generateWebhookSecret();
   const created = await db.$transaction(async (tx) => {

@@ -55,7 +55,7 @@ async function refusingTakenSlug<T>(create: () => Promise<T>): Promise<T | typeo
  * transaction. A slug already used in the locale is a field error on the slug, never a half-created item.
  */
 export function createArticle(db: Db, actor: SignedInActor, input: CreateArticleInput) {
-  if (!mayCreate(actor)) return Promise.resolve(fail({ kind: "forbidden", message: "Åtgärden kräver rollen EDITOR" }));
+  if (!mayCreate(actor)) return Promise.resolve(fail({ kind: "forbidden", message: "Bara en redaktör kan skapa nytt innehåll." }));
   const { slug, kind, title } = input;
   return refusingTakenSlug(() =>
     commitWithEvents<CreatedItem, typeof slugTaken>(db, async (tx, emit) => {
@@ -70,7 +70,7 @@ export function createArticle(db: Db, actor: SignedInActor, input: CreateArticle
 
 /** Creates a risk list with its first draft (version 1: the title and one group holding the first risk). */
 export function createRiskList(db: Db, actor: SignedInActor, input: CreateRiskListInput) {
-  if (!mayCreate(actor)) return Promise.resolve(fail({ kind: "forbidden", message: "Åtgärden kräver rollen EDITOR" }));
+  if (!mayCreate(actor)) return Promise.resolve(fail({ kind: "forbidden", message: "Bara en redaktör kan skapa nytt innehåll." }));
   const { slug, title, firstRisk } = input;
   return refusingTakenSlug(() =>
     commitWithEvents<CreatedItem, typeof slugTaken>(db, async (tx, emit) => {

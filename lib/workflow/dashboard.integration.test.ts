@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { itemTypeName } from "@/lib/labels/sv";
-import { contentSearchSchema, listContentItems, loadDashboard, searchContentByTitle, type DashboardRow } from "./dashboard";
+import { contentSearchSchema, dashboardSection, listContentItems, loadDashboard, searchContentByTitle, type DashboardRow } from "./dashboard";
 import { startDraft } from "./draft-versions";
 import { approveVersion, requestChanges, submitForReview } from "./review-versions";
 import { publishVersion } from "./publish-versions";
@@ -50,28 +50,28 @@ describe("the dashboard", () => {
     const ownReview = await submitted(users.editorReviewer, listC!.riskListId!);
 
     const editorView = await loadDashboard(db, users.editor);
-    expect(ids(editorView.myDrafts)).toEqual([draft.id]);
-    expect(editorView.myDrafts![0]).toMatchObject({ item: { kind: "riskList", id: listA!.riskListId }, articleKind: null, number: draft.number, status: "DRAFT", href: `/admin/versioner/${draft.id}/redigera` });
-    expect(itemTypeName(editorView.myDrafts![0]!)).toBe("risklista");
-    expect(editorView.waitingForMyReview).toBeUndefined();
-    expect((await loadDashboard(db, users.coEditor)).myDrafts).toEqual([]);
+    expect(ids(dashboardSection(editorView, "mina-utkast"))).toEqual([draft.id]);
+    expect(dashboardSection(editorView, "mina-utkast")![0]).toMatchObject({ item: { kind: "riskList", id: listA!.riskListId }, articleKind: null, number: draft.number, status: "DRAFT", href: `/admin/versioner/${draft.id}/redigera` });
+    expect(itemTypeName(dashboardSection(editorView, "mina-utkast")![0]!)).toBe("risklista");
+    expect(dashboardSection(editorView, "vantar-pa-granskning")).toBeUndefined();
+    expect(dashboardSection(await loadDashboard(db, users.coEditor), "mina-utkast")).toEqual([]);
 
     const reviewerView = await loadDashboard(db, users.reviewer);
-    expect(reviewerView.myDrafts).toBeUndefined();
-    expect(ids(reviewerView.waitingForMyReview).sort()).toEqual([inReview.id, ownReview.id].sort());
-    expect(reviewerView.waitingForMyReview!.find((row) => row.versionId === inReview.id)).toMatchObject({ href: `/admin/versioner/${inReview.id}`, status: "IN_REVIEW" });
+    expect(dashboardSection(reviewerView, "mina-utkast")).toBeUndefined();
+    expect(ids(dashboardSection(reviewerView, "vantar-pa-granskning")).sort()).toEqual([inReview.id, ownReview.id].sort());
+    expect(dashboardSection(reviewerView, "vantar-pa-granskning")!.find((row) => row.versionId === inReview.id)).toMatchObject({ href: `/admin/versioner/${inReview.id}`, status: "IN_REVIEW" });
     // Four-eyes: a reviewer never sees their own version as review work.
-    expect(ids((await loadDashboard(db, users.editorReviewer)).waitingForMyReview)).toEqual([inReview.id]);
+    expect(ids(dashboardSection(await loadDashboard(db, users.editorReviewer), "vantar-pa-granskning"))).toEqual([inReview.id]);
 
     unwrap(await requestChanges(db, users.reviewer, { versionId: inReview.id, comment: "Ange frekvens" }));
-    expect(ids((await loadDashboard(db, users.editor)).changesRequestedOfMe)).toEqual([inReview.id]);
-    expect((await loadDashboard(db, users.coEditor)).changesRequestedOfMe).toEqual([]);
-    expect(ids((await loadDashboard(db, users.reviewer)).waitingForMyReview)).toEqual([ownReview.id]);
+    expect(ids(dashboardSection(await loadDashboard(db, users.editor), "andringar-begarda"))).toEqual([inReview.id]);
+    expect(dashboardSection(await loadDashboard(db, users.coEditor), "andringar-begarda")).toEqual([]);
+    expect(ids(dashboardSection(await loadDashboard(db, users.reviewer), "vantar-pa-granskning"))).toEqual([ownReview.id]);
 
     const revision = unwrap(await startDraft(db, users.editor, { item: { kind: "riskList", id: listB!.riskListId! }, fromVersionId: inReview.id }));
     const afterRevision = await loadDashboard(db, users.editor);
-    expect(afterRevision.changesRequestedOfMe).toEqual([]);
-    expect(ids(afterRevision.myDrafts).sort()).toEqual([draft.id, revision.id].sort());
+    expect(dashboardSection(afterRevision, "andringar-begarda")).toEqual([]);
+    expect(ids(dashboardSection(afterRevision, "mina-utkast")).sort()).toEqual([draft.id, revision.id].sort());
   });
 
   it("lists scheduled versions, overdue published versions and the latest publications", async () => {
@@ -82,23 +82,60 @@ describe("the dashboard", () => {
     await db.contentVersion.update({ where: { id: version.id }, data: { scheduledPublishAt: publishAt } });
 
     const view = await loadDashboard(db, users.admin);
-    expect(view.myDrafts).toBeUndefined();
-    expect(view.waitingForMyReview).toBeUndefined();
-    expect(view.scheduled.map((row) => [row.versionId, row.scheduledPublishAt])).toEqual([[version.id, publishAt]]);
-    expect(view.overdueForReview).toEqual([]);
+    expect(dashboardSection(view, "mina-utkast")).toBeUndefined();
+    expect(dashboardSection(view, "vantar-pa-granskning")).toBeUndefined();
+    expect(dashboardSection(view, "schemalagt")!.map((row) => [row.versionId, row.scheduledPublishAt])).toEqual([[version.id, publishAt]]);
+    expect(dashboardSection(view, "forsenad-granskning")).toEqual([]);
 
     const published = unwrap(await publishVersion(db, users.admin, { versionId: version.id }));
-    const latest = (await loadDashboard(db, users.admin)).recentlyPublished;
+    const latest = dashboardSection(await loadDashboard(db, users.admin), "senast-publicerat")!;
     expect(latest).toHaveLength(10);
-    expect(latest[0]).toMatchObject({ versionId: published.id, status: "PUBLISHED" });
+    expect(latest[0]).toMatchObject({ versionId: published.id, status: "PUBLISHED", since: published.publishedAt, publicHref: `/risklistor/${listD!.title ? (await db.riskList.findUniqueOrThrow({ where: { id: listD!.riskListId! } })).slug : ""}` });
 
     const dueDate = published.nextReviewDue!;
     const dayAfterDue = new Date(dueDate.getTime() + 86_400_000);
     const onDueDate = await loadDashboard(db, users.admin, dueDate);
-    expect(ids(onDueDate.overdueForReview)).not.toContain(published.id);
+    expect(ids(dashboardSection(onDueDate, "forsenad-granskning"))).not.toContain(published.id);
     const overdue = await loadDashboard(db, users.admin, dayAfterDue);
-    expect(ids(overdue.overdueForReview)).toContain(published.id);
-    expect(overdue.overdueForReview.every((row) => row.status === "PUBLISHED" && row.nextReviewDue! < dayAfterDue)).toBe(true);
+    expect(ids(dashboardSection(overdue, "forsenad-granskning"))).toContain(published.id);
+    expect(dashboardSection(overdue, "forsenad-granskning")!.every((row) => row.status === "PUBLISHED" && row.nextReviewDue! < dayAfterDue)).toBe(true);
+  });
+});
+
+describe("the dashboard's every next step", () => {
+  it("groups sections by role and gives every role its sections, in order", async () => {
+    const groups = async (user: TestUser) => (await loadDashboard(db, user)).map((group) => [group.audience, group.sections.map((section) => section.definition.id)]);
+    expect(await groups(users.editor)).toEqual([["editor", ["mina-utkast", "andringar-begarda", "mina-under-granskning", "mina-publicerade"]]]);
+    expect(await groups(users.reviewer)).toEqual([["reviewer", ["vantar-pa-granskning", "dags-for-omgranskning", "beslutat-av-mig"]]]);
+    expect((await groups(users.admin))[0]).toEqual(["admin", ["godkant-vantar-publicering", "schemalagt", "forsenad-granskning", "senast-publicerat"]]);
+    expect((await groups(users.editorReviewer)).map(([audience]) => audience)).toEqual(["editor", "reviewer"]);
+  });
+
+  it("follows a version through the editor's, the reviewer's and the admin's sections, each row saying since when", async () => {
+    // A risk list the other tests leave alone (they take the first four by title).
+    const listE = (await publishedRiskLists())[4]!;
+    const { slug } = await db.riskList.findUniqueOrThrow({ where: { id: listE.riskListId! } });
+    const version = await submitted(users.coEditor, listE.riskListId!);
+    const mine = dashboardSection(await loadDashboard(db, users.coEditor), "mina-under-granskning")!;
+    expect(mine.map((row) => [row.versionId, row.since])).toEqual([[version.id, version.submittedAt]]);
+
+    const approved = unwrap(await approveVersion(db, users.reviewer, { checklist: fullReviewChecklist, versionId: version.id, contentHash: version.contentHash! }));
+    const reviewerView = await loadDashboard(db, users.reviewer);
+    expect(dashboardSection(reviewerView, "beslutat-av-mig")![0]).toMatchObject({ versionId: version.id, status: "APPROVED", detail: "Godkänd", href: `/admin/versioner/${version.id}` });
+    const waiting = dashboardSection(await loadDashboard(db, users.admin), "godkant-vantar-publicering")!;
+    expect(waiting.find((row) => row.versionId === version.id)).toMatchObject({ since: approved.decidedAt, href: `/admin/versioner/${version.id}` });
+    expect(dashboardSection(await loadDashboard(db, users.coEditor), "mina-under-granskning")).toEqual([]);
+
+    unwrap(await publishVersion(db, users.admin, { versionId: version.id }));
+    expect(ids(dashboardSection(await loadDashboard(db, users.admin), "godkant-vantar-publicering"))).not.toContain(version.id);
+    const published = dashboardSection(await loadDashboard(db, users.coEditor), "mina-publicerade")!;
+    expect(published[0]).toMatchObject({ versionId: version.id, publicHref: `/risklistor/${slug}` });
+
+    // Due for re-review within 30 days: listed for a reviewer who may re-attest it, never for its author.
+    const due = new Date(approved.nextReviewDue!.getTime() - 20 * 86_400_000);
+    expect(ids(dashboardSection(await loadDashboard(db, users.reviewer, due), "dags-for-omgranskning"))).toContain(version.id);
+    expect(ids(dashboardSection(await loadDashboard(db, users.reviewer, new Date(approved.nextReviewDue!.getTime() - 40 * 86_400_000)), "dags-for-omgranskning"))).not.toContain(version.id);
+    expect(dashboardSection(await loadDashboard(db, users.coEditor, due), "dags-for-omgranskning")).toBeUndefined();
   });
 });
 

@@ -1,221 +1,50 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { ArticleKind, Prisma, Role, VersionStatus } from "@/lib/db/generated/client";
-import { itemColumn, itemKindNames, itemOfVersion, sameItem, type Item } from "@/lib/items/item";
-import { accountControllers } from "@/lib/auth/account-provenance";
-import { authorshipThroughAccount } from "./version-lock";
-import { checkTransition, type Authorship } from "./version-workflow";
-import { lateScheduleAfterMs } from "./publish-versions";
-import type { Release } from "@/lib/events/domain-events";
+import type { Prisma, VersionStatus } from "@/lib/db/generated/client";
+import { itemKindNames } from "@/lib/items/item";
 import { adminPaths } from "@/lib/paths/admin-paths";
+import { dashboardSections } from "./dashboard-sections";
+import {
+  audienceRoles,
+  startOfUtcDay,
+  type DashboardAudience,
+  type DashboardRow,
+  type DashboardSectionDefinition,
+  type DashboardUser,
+  type ItemType,
+} from "./dashboard-sections/section";
 
-/** An item and, for an article, whether it is an overview or a procedure: what the staff call its type. */
-export type ItemType = { item: Item; articleKind: ArticleKind | null };
+export type { DashboardRow, DashboardSectionDefinition, DashboardAudience, ItemType } from "./dashboard-sections/section";
+export { dashboardSectionLimit, startOfUtcDay } from "./dashboard-sections/section";
 
-/** One version on the dashboard, with the link that leads to where the user acts on it. */
-export type DashboardRow = ItemType & {
-  versionId: string;
-  href: string;
-  itemTitle: string;
-  number: number;
-  status: VersionStatus;
-  updatedAt: Date;
-  submittedAt: Date | null;
-  decidedAt: Date | null;
-  publishedAt: Date | null;
-  nextReviewDue: Date | null;
-  scheduledPublishAt: Date | null;
-  scheduledUnpublishAt: Date | null;
-};
+/** One section as the page shows it: its definition and this user's rows. */
+export type LoadedDashboardSection = { definition: DashboardSectionDefinition; rows: DashboardRow[] };
 
-/**
- * A schedule that did not happen on time: still waiting more than a minute after it was due (the
- * workers or the database are down), or applied late within the last week (from the audit trail).
- */
-export type LateScheduleRow = ItemType & {
-  versionId: string;
-  href: string;
-  itemTitle: string;
-  number: number;
-  release: Release;
-  dueAt: Date;
-  /** When it was applied; null: not yet. */
-  appliedAt: Date | null;
-};
-
-/** How far back the dashboard lists schedules that were applied late. */
-export const lateScheduleDays = 7;
-
-/** The dashboard's sections; a section is absent when the user's roles give it no meaning. */
-export type Dashboard = {
-  myDrafts?: DashboardRow[];
-  changesRequestedOfMe?: DashboardRow[];
-  waitingForMyReview?: DashboardRow[];
-  scheduled: DashboardRow[];
-  lateSchedules: LateScheduleRow[];
-  overdueForReview: DashboardRow[];
-  recentlyPublished: DashboardRow[];
-};
-
-/** Longest list a section shows; the content page (/admin/innehall) lists everything. */
-export const dashboardSectionLimit = 50;
-export const recentlyPublishedCount = 10;
-
-const rowInclude = { article: { select: { kind: true } } } as const satisfies Prisma.ContentVersionInclude;
-type VersionWithItem = Prisma.ContentVersionGetPayload<{ include: typeof rowInclude }>;
-
-
-
-function toRow(version: VersionWithItem): DashboardRow {
-  return {
-    versionId: version.id,
-    href: adminPaths.versionToActOn(version),
-    itemTitle: version.title,
-    item: itemOfVersion(version),
-    articleKind: version.article?.kind ?? null,
-    number: version.number,
-    status: version.status,
-    updatedAt: version.updatedAt,
-    submittedAt: version.submittedAt,
-    decidedAt: version.decidedAt,
-    publishedAt: version.publishedAt,
-    nextReviewDue: version.nextReviewDue,
-    scheduledPublishAt: version.scheduledPublishAt,
-    scheduledUnpublishAt: version.scheduledUnpublishAt,
-  };
-}
-
-/** Today's date as stored in `nextReviewDue` (a calendar date, held as UTC midnight). */
-export function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
+/** The sections of one audience. */
+export type DashboardGroup = { audience: DashboardAudience; sections: LoadedDashboardSection[] };
 
 /**
- * Everything on one user's dashboard. Which review work a user may take is asked of the workflow table
- * (`checkTransition`), so four-eyes and role rules are the same here as when they press the button.
+ * Everything on one user's dashboard: for each role they hold (editor, reviewer, admin, in that order),
+ * the sections listed for it in dashboard-sections/index.ts, each with its rows.
  */
-export async function loadDashboard(db: Db, user: { id: string; roles: readonly Role[] }, now: Date = new Date()): Promise<Dashboard> {
-  const isEditor = user.roles.includes("EDITOR");
-  const isReviewer = user.roles.includes("REVIEWER");
-  const mine = { OR: [{ createdById: user.id }, { authors: { some: { userId: user.id } } }] } satisfies Prisma.ContentVersionWhereInput;
-
-  const [lateSchedules, controllers, myDrafts, changesRequested, inReview, scheduled, overdue, recentlyPublished] = await Promise.all([
-    loadLateSchedules(db, now),
-    isReviewer ? accountControllers(db, user.id) : new Set<string>(),
-    isEditor
-      ? db.contentVersion.findMany({ where: { status: "DRAFT", ...mine }, include: rowInclude, orderBy: { updatedAt: "desc" }, take: dashboardSectionLimit })
-      : null,
-    isEditor ? changesRequestedOf(db, user.id) : null,
-    isReviewer
-      ? db.contentVersion.findMany({
-          where: { status: "IN_REVIEW" },
-          include: { ...rowInclude, authors: { select: { userId: true } } },
-          orderBy: { submittedAt: "asc" },
-          take: dashboardSectionLimit,
-        })
-      : null,
-    db.contentVersion.findMany({
-      where: { OR: [{ scheduledPublishAt: { not: null } }, { scheduledUnpublishAt: { not: null } }] },
-      include: rowInclude,
-      take: dashboardSectionLimit,
-    }),
-    db.contentVersion.findMany({
-      where: { status: "PUBLISHED", nextReviewDue: { lt: startOfUtcDay(now) } },
-      include: rowInclude,
-      orderBy: { nextReviewDue: "asc" },
-      take: dashboardSectionLimit,
-    }),
-    db.contentVersion.findMany({ where: { publishedAt: { not: null } }, include: rowInclude, orderBy: { publishedAt: "desc" }, take: recentlyPublishedCount }),
-  ]);
-
-  return {
-    ...(myDrafts && { myDrafts: myDrafts.map(toRow) }),
-    ...(changesRequested && { changesRequestedOfMe: changesRequested.map(toRow) }),
-    ...(inReview && {
-      waitingForMyReview: inReview.filter((version) => checkTransition("approve", version, user, authorshipOf(version, user.id, controllers)).allowed).map(toRow),
-    }),
-    scheduled: scheduled.map(toRow).sort((a, b) => nextScheduledAt(a) - nextScheduledAt(b)),
-    lateSchedules,
-    overdueForReview: overdue.map(toRow),
-    recentlyPublished: recentlyPublished.map(toRow),
-  };
+export async function loadDashboard(db: Db, user: DashboardUser, now: Date = new Date()): Promise<DashboardGroup[]> {
+  const audiences = (Object.keys(dashboardSections) as DashboardAudience[]).filter((audience) => user.roles.includes(audienceRoles[audience]));
+  return Promise.all(
+    audiences.map(async (audience) => ({
+      audience,
+      sections: await Promise.all(dashboardSections[audience].map(async (definition) => ({ definition, rows: await definition.rows(db, user, now) }))),
+    })),
+  );
 }
 
-/** Schedules still waiting past their time (oldest first), then those applied late in the last week (latest first). */
-async function loadLateSchedules(db: Db, now: Date): Promise<LateScheduleRow[]> {
-  const lateBefore = new Date(now.getTime() - lateScheduleAfterMs);
-  const [waiting, applied] = await Promise.all([
-    db.contentVersion.findMany({
-      where: {
-        OR: [
-          { status: "APPROVED", scheduledPublishAt: { lt: lateBefore } },
-          { status: "PUBLISHED", scheduledUnpublishAt: { lt: lateBefore } },
-        ],
-      },
-      include: rowInclude,
-      take: dashboardSectionLimit,
-    }),
-    db.auditEvent.findMany({
-      where: { action: "version.schedule_late", at: { gte: new Date(now.getTime() - lateScheduleDays * 24 * 3600_000) } },
-      orderBy: { at: "desc" },
-      take: dashboardSectionLimit,
-    }),
-  ]);
-  const appliedRecords = applied.flatMap((event) => {
-    const data = lateScheduleRecordSchema.safeParse(event.data);
-    return data.success ? [{ ...data.data, appliedAt: event.at }] : [];
-  });
-  const appliedVersions = await db.contentVersion.findMany({ where: { id: { in: appliedRecords.map((record) => record.versionId) } }, include: rowInclude });
-  const byId = new Map(appliedVersions.map((version) => [version.id, version]));
-  const row = (version: VersionWithItem, release: Release, dueAt: Date, appliedAt: Date | null): LateScheduleRow => {
-    const { versionId, href, itemTitle, item, articleKind, number } = toRow(version);
-    return { versionId, href, itemTitle, item, articleKind, number, release, dueAt, appliedAt };
-  };
-  return [
-    ...waiting
-      .map((version) =>
-        version.status === "APPROVED" ? row(version, "publish", version.scheduledPublishAt!, null) : row(version, "unpublish", version.scheduledUnpublishAt!, null),
-      )
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
-    ...appliedRecords.flatMap((record) => {
-      const version = byId.get(record.versionId);
-      return version ? [row(version, record.release, new Date(record.dueAt), record.appliedAt)] : [];
-    }),
-  ];
-}
-
-/** What a `version.schedule_late` audit event records (lib/workflow/publish-versions.ts). */
-const lateScheduleRecordSchema = z.object({ versionId: z.uuid(), release: z.enum(["publish", "unpublish"]), dueAt: z.iso.datetime() });
-
-/** Four-eyes for one version in review, from its authors and the reviewer's account controllers (read once for all). */
-function authorshipOf(version: { createdById: string; authors: { userId: string }[] }, userId: string, controllers: ReadonlySet<string>): Authorship {
-  const authors = new Set([version.createdById, ...version.authors.map((author) => author.userId)]);
-  return authors.has(userId) ? "author" : authorshipThroughAccount(authors, controllers).authorship;
-}
-
-function nextScheduledAt(row: DashboardRow): number {
-  return Math.min(row.scheduledPublishAt?.getTime() ?? Infinity, row.scheduledUnpublishAt?.getTime() ?? Infinity);
-}
-
-/** Versions sent back to this user as an author that nobody has yet followed with a newer version. */
-async function changesRequestedOf(db: Db, userId: string): Promise<VersionWithItem[]> {
-  const candidates = await db.contentVersion.findMany({
-    where: { status: "CHANGES_REQUESTED", authors: { some: { userId } } },
-    include: rowInclude,
-    orderBy: { decidedAt: "desc" },
-    take: dashboardSectionLimit,
-  });
-  if (candidates.length === 0) return [];
-  const newer = await db.contentVersion.findMany({
-    where: { OR: candidates.map((version) => ({ ...itemColumn(itemOfVersion(version)), number: { gt: version.number } })) },
-    select: { articleId: true, riskListId: true, number: true },
-  });
-  return candidates.filter((version) => !newer.some((later) => sameItem(itemOfVersion(later), itemOfVersion(version)) && later.number > version.number));
+/** One section's rows from a loaded dashboard, by id (undefined when the user does not get the section). */
+export function dashboardSection(dashboard: DashboardGroup[], id: string): DashboardRow[] | undefined {
+  return dashboard.flatMap((group) => group.sections).find((section) => section.definition.id === id)?.rows;
 }
 
 /** The dashboard's search box: a title fragment, from a GET query string. */
 export const contentSearchSchema = z.object({
-  q: z.string().trim().min(2, "Skriv minst två tecken / Type at least two characters").max(100, "Högst 100 tecken / At most 100 characters"),
+  q: z.string().trim().min(2, "Skriv minst två tecken").max(100, "Högst 100 tecken"),
 });
 export type ContentSearchInput = z.input<typeof contentSearchSchema>;
 

@@ -5,7 +5,7 @@ import { readRiskListContent } from "@/lib/content/version-content";
 import type { RiskListContent } from "@/lib/content/content-schemas";
 import { saveDraft, startDraft } from "./draft-versions";
 import { addReviewComment, approveVersion, reattestVersion, requestChanges, submitForReview } from "./review-versions";
-import { publishVersion, unpublishVersion } from "./publish-versions";
+import { publishVersion, republishRefusal, unpublishVersion } from "./publish-versions";
 import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 
 // Input that does not pass an operation's schema is refused where it is parsed: at the server action.
@@ -134,5 +134,39 @@ describe("editorial workflow against the database", () => {
     expect(await unpublishVersion(db, users.admin, { versionId: published.id })).toMatchObject({ ok: true, value: { status: "UNPUBLISHED" } });
     await kit.signIn(users.admin);
     expect(await unpublishNowAction({ versionId: "not-a-uuid" })).toMatchObject({ ok: false, error: { kind: "invalid" } });
+  });
+
+  it("publishes a withdrawn version again, unless the item has been published since, and refuses in Swedish", async () => {
+    const list = await riskList("nervblockader-biverkningar");
+    const published = await db.contentVersion.findFirstOrThrow({ where: { riskListId: list.id, status: "PUBLISHED" } });
+    expect(await unpublishVersion(db, users.admin, { versionId: published.id })).toMatchObject({ ok: true, value: { status: "UNPUBLISHED" } });
+    expect(await republishRefusal(db, (await db.contentVersion.findUniqueOrThrow({ where: { id: published.id } })))).toBeNull();
+    const again = await publishVersion(db, users.admin, { versionId: published.id });
+    expect(again).toMatchObject({ ok: true, value: { status: "PUBLISHED", approvedContentHash: published.contentHash } });
+    expect(await db.auditEvent.count({ where: { action: "version.published", data: { path: ["versionId"], equals: published.id } } })).toBeGreaterThanOrEqual(1);
+
+    // Withdrawn again, then a newer version is published: the old text may not come back over it.
+    expect((await unpublishVersion(db, users.admin, { versionId: published.id })).ok).toBe(true);
+    const draft = await startDraft(db, users.editor, { item: { kind: "riskList", id: list.id } });
+    if (!draft.ok) throw new Error(draft.failure.message);
+    const content = await readRiskListContent(db, draft.value.id);
+    expect((await saveDraft(db, users.editor, { kind: "riskList", versionId: draft.value.id, baseRevision: 0, content: withExtraItem(content, "Ny risk efter återpublicering") })).ok).toBe(true);
+    const submitted = await submitForReview(db, users.editor, { versionId: draft.value.id, baseRevision: 1, changeNote: "Ny risk", readerNote: "Ny risk" });
+    if (!submitted.ok) throw new Error(submitted.failure.message);
+    expect((await approveVersion(db, users.reviewer, { checklist: fullReviewChecklist, versionId: draft.value.id, contentHash: submitted.value.contentHash! })).ok).toBe(true);
+    expect((await publishVersion(db, users.admin, { versionId: draft.value.id })).ok).toBe(true);
+    const refused = await publishVersion(db, users.admin, { versionId: published.id });
+    expect(refused).toMatchObject({ ok: false, failure: { kind: "conflict" } });
+    expect(!refused.ok && refused.failure.message).toMatch(/^Version \d+ är publicerad nu\./u);
+    expect((await db.contentVersion.findUniqueOrThrow({ where: { id: published.id } })).status).toBe("UNPUBLISHED");
+
+    // A version that was never approved cannot be published: the refusal names the state in words.
+    const draftAgain = await startDraft(db, users.editor, { item: { kind: "riskList", id: list.id } });
+    if (!draftAgain.ok) throw new Error(draftAgain.failure.message);
+    const notApproved = await publishVersion(db, users.admin, { versionId: draftAgain.value.id });
+    expect(notApproved).toMatchObject({
+      ok: false,
+      failure: { kind: "conflict", message: "Det går inte att publicera versionen när den är utkast: versionen måste vara godkänd eller avpublicerad." },
+    });
   });
 });

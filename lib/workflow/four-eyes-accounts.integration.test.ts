@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { readRiskListContent } from "@/lib/content/version-content";
-import { loadDashboard } from "@/lib/workflow/dashboard";
+import { dashboardSection, loadDashboard } from "@/lib/workflow/dashboard";
 import { openTestKit, type TestKit, type TestUser } from "@/test/integration/test-kit";
 import { saveDraft, startDraft } from "./draft-versions";
 import { publishVersion } from "./publish-versions";
@@ -79,7 +79,7 @@ describe("four-eyes across accounts", () => {
       { actorId: puppet.id, entityType: "risk_list", data: { versionId: version.id, action: "approve", reason: "account_from_author", accountFrom: [adminAuthor.id] } },
     ]);
     // The puppet is not offered the version either.
-    expect((await loadDashboard(db, puppet)).waitingForMyReview?.map(({ versionId }) => versionId)).not.toContain(version.id);
+    expect(dashboardSection(await loadDashboard(db, puppet), "vantar-pa-granskning")?.map(({ versionId }) => versionId)).not.toContain(version.id);
 
     // The database refuses the same approval written as raw SQL, past the application.
     await expect(
@@ -109,7 +109,7 @@ describe("four-eyes across accounts", () => {
 
     // The rule is about the admin's texts only: another editor's text the promoted reviewer may approve.
     const editorsText = await inReviewBy(kit.users.editor, "epidurala-injektioner-risker");
-    expect((await loadDashboard(db, promoted)).waitingForMyReview?.map(({ versionId }) => versionId)).toEqual(expect.arrayContaining([editorsText.id]));
+    expect(dashboardSection(await loadDashboard(db, promoted), "vantar-pa-granskning")?.map(({ versionId }) => versionId)).toEqual(expect.arrayContaining([editorsText.id]));
     expect(await approveVersionAction({ checklist: fullReviewChecklist, versionId: editorsText.id, contentHash: editorsText.contentHash })).toMatchObject({ ok: true });
 
     // Granted anew by an admin who wrote nothing, the last grant counts: the operator created the account,

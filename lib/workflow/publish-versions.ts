@@ -4,7 +4,7 @@ import type { ContentVersion } from "@/lib/db/generated/client";
 import type { AuditAction } from "@/lib/audit/record-audit-event";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import type { Release, ScheduledRunner } from "@/lib/events/domain-events";
-import { itemColumn, type Item } from "@/lib/items/item";
+import { itemColumn, itemOfVersion, type Item } from "@/lib/items/item";
 import { runTransition, versionReference } from "./transition-runner";
 import type { versionTargetSchema } from "./version-id-schema";
 import type { VersionAction, WorkflowActor } from "./version-workflow";
@@ -64,6 +64,26 @@ export const releases = {
   }
 >;
 
+/**
+ * Why a withdrawn version cannot be published again, or null when it can: only while its item shows
+ * nothing else and no newer version of it has been published since (that would bring back older text).
+ */
+export async function republishRefusal(
+  db: DbTx,
+  version: Pick<ContentVersion, "id" | "number" | "status" | "articleId" | "riskListId">,
+): Promise<string | null> {
+  if (version.status !== "UNPUBLISHED") return null;
+  const item = itemOfVersion(version);
+  const [published, newer] = await Promise.all([
+    db.contentVersion.findFirst({ where: { ...itemColumn(item), status: "PUBLISHED" }, select: { number: true } }),
+    db.contentVersion.findFirst({ where: { ...itemColumn(item), number: { gt: version.number }, publishedAt: { not: null } }, select: { number: true } }),
+  ]);
+  if (published) return `Version ${published.number} är publicerad nu. Avpublicera den först om den här versionen ska visas i stället.`;
+  if (newer) return `Version ${newer.number} har publicerats efter den här. Publicera en ny version i stället för att ta tillbaka äldre text.`;
+  return null;
+}
+
+
 /** The item's published version, which a publish supersedes: the transition runner locks it with the version published. */
 async function publishedVersionIds(tx: DbTx, item: Item): Promise<string[]> {
   const published = await tx.contentVersion.findMany({ where: { ...itemColumn(item), status: "PUBLISHED" }, select: { id: true } });
@@ -94,6 +114,10 @@ function release(kind: Release, db: Db, actor: WorkflowActor, input: z.output<ty
   return runTransition<ContentVersion>(db, { action: rules.action, versionId, actor, locksAlso }, async ({ tx, version, item, apply, audit, emit }) => {
     const holds = scheduleStillHolds(version[rules.scheduleColumn], scheduled);
     if (!holds.ok) return holds;
+    if (rules.replacesPublished) {
+      const refusal = await republishRefusal(tx, version);
+      if (refusal) return fail({ kind: "conflict", message: refusal });
+    }
     const now = new Date();
     const previous = rules.replacesPublished ? await supersedePublished(tx, item) : null;
     const changed = await apply({

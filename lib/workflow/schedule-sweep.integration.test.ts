@@ -6,7 +6,7 @@ import { createJobQueue, jobQueueNames, startJobQueue, type JobQueue } from "@/l
 import { approvedRiskListVersion } from "@/test/integration/editorial-fixtures";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { waitFor } from "@/test/integration/wait-for";
-import { loadDashboard } from "./dashboard";
+import { dashboardSection, loadDashboard } from "./dashboard";
 import { startPublishingWorkers } from "./publishing-workers";
 import { schedulePublish, scheduleUnpublish, sweepOverdueSchedules } from "./schedule-versions";
 import { adminPaths } from "@/lib/paths/admin-paths";
@@ -66,10 +66,10 @@ describe("the sweep of overdue schedules", () => {
 
     // Meanwhile the dashboard shows both as late (a minute after their time), not yet applied, with the time they were due.
     const waiting = await loadDashboard(db, admin, new Date(at.getTime() + 61_000));
-    expect(waiting.lateSchedules).toEqual(
+    expect(dashboardSection(waiting, "forsenade-schemalaggningar")).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ versionId: toPublish.id, release: "publish", dueAt: at, appliedAt: null }),
-        expect.objectContaining({ versionId: toWithdraw.id, release: "unpublish", dueAt: at, appliedAt: null }),
+        expect.objectContaining({ versionId: toPublish.id, since: at, detail: expect.stringMatching(/^publicering väntar fortfarande/) }),
+        expect.objectContaining({ versionId: toWithdraw.id, since: at, detail: expect.stringMatching(/^avpublicering väntar fortfarande/) }),
       ]),
     );
 
@@ -114,11 +114,11 @@ describe("the sweep of overdue schedules", () => {
 
     // Afterwards the dashboard shows them applied, with when they were due and when they happened.
     const after = await loadDashboard(db, admin);
-    const rows = after.lateSchedules.filter((row) => row.versionId === toPublish.id || row.versionId === toWithdraw.id);
+    const rows = dashboardSection(after, "forsenade-schemalaggningar")!.filter((row) => row.versionId === toPublish.id || row.versionId === toWithdraw.id);
     expect(rows).toHaveLength(2);
     for (const row of rows) {
-      expect(row.dueAt).toEqual(at);
-      expect(row.appliedAt!.getTime()).toBeGreaterThan(at.getTime());
+      expect(row.since).toEqual(at);
+      expect(row.detail).toMatch(/publicering skedde .*, för sent/);
     }
   });
 

@@ -4,9 +4,9 @@ import { openTestKit, type TestKit, type TestUser } from "@/test/integration/tes
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { diffContent } from "@/lib/content/version-diff";
 import { saveDraft, startDraft } from "./draft-versions";
-import { addReviewComment, approveVersion, submitForReview } from "./review-versions";
+import { addReviewComment, approveVersion, requestChanges, submitForReview } from "./review-versions";
 import { publishVersion } from "./publish-versions";
-import { findItemHistory, findItemTitles, findRiskListUsage, findVersionForReview, findVersionPair } from "./version-queries";
+import { findItemHistory, findItemTitles, findPublishedRiskListContents, findRiskListUsage, findVersionForReview, findVersionPair } from "./version-queries";
 import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 
 let kit: TestKit;
@@ -72,6 +72,54 @@ describe("version queries", () => {
     expect(history!.versions[0]!.authors.map((author) => author.user.name)).toEqual(["Queries Redaktör"]);
   });
 
+  it("compares a revision with the version sent back by default, with that review's comments, and with the published one on request", async () => {
+    const article = await db.article.findFirstOrThrow({ where: { slug: "facettledsinjektioner" } });
+    const published = await db.contentVersion.findFirstOrThrow({ where: { articleId: article.id, status: "PUBLISHED" } });
+    const draft = await startDraft(db, editor, { item: { kind: "article", id: article.id } });
+    if (!draft.ok) throw new Error(draft.failure.message);
+    const content = await readArticleContent(db, draft.value.id);
+    const paragraphs = content.blocks.filter((block) => block.type === "PARAGRAPH");
+    const [first, second] = [paragraphs[0]!, paragraphs[1]!];
+    const firstEdit = { ...content, blocks: content.blocks.map((block) => (block.key === first.key ? { ...first, text: `${first.text} Första ändringen.` } : block)) };
+    expect((await saveDraft(db, editor, { kind: "article", versionId: draft.value.id, baseRevision: 0, content: firstEdit })).ok).toBe(true);
+    const submitted = await submitForReview(db, editor, { versionId: draft.value.id, baseRevision: 1, changeNote: "Första försöket", readerNote: "Förtydligat" });
+    if (!submitted.ok) throw new Error(submitted.failure.message);
+    expect((await addReviewComment(db, reviewer, { versionId: draft.value.id, blockKey: first.key, body: "Skriv om det här stycket" })).ok).toBe(true);
+    expect((await addReviewComment(db, reviewer, { versionId: draft.value.id, blockKey: second.key, body: "Och det här" })).ok).toBe(true);
+    expect((await requestChanges(db, reviewer, { versionId: draft.value.id, comment: "Två stycken behöver arbete" })).ok).toBe(true);
+
+    // The first review of the first attempt compares with the published version, as before.
+    const sentBackView = await findVersionForReview(db, draft.value.id);
+    expect(sentBackView!.comparison).toBe("published");
+    expect(sentBackView!.sentBack).toBeNull();
+
+    const revision = await startDraft(db, editor, { item: { kind: "article", id: article.id }, fromVersionId: draft.value.id });
+    if (!revision.ok) throw new Error(revision.failure.message);
+    const revised = await readArticleContent(db, revision.value.id);
+    const secondEdit = { ...revised, blocks: revised.blocks.map((block) => (block.key === first.key ? { ...first, text: `${first.text} Omskrivet.` } : block)) };
+    expect((await saveDraft(db, editor, { kind: "article", versionId: revision.value.id, baseRevision: 0, content: secondEdit })).ok).toBe(true);
+    expect((await submitForReview(db, editor, { versionId: revision.value.id, baseRevision: 1, changeNote: "Andra försöket", readerNote: "Förtydligat" })).ok).toBe(true);
+
+    const review = await findVersionForReview(db, revision.value.id);
+    expect(review!.comparison).toBe("sentBack");
+    expect(review!.baseline?.version.id).toBe(draft.value.id);
+    expect(review!.sentBack?.version.id).toBe(draft.value.id);
+    expect(review!.sentBack?.comments.map((comment) => [comment.blockKey, comment.body])).toEqual([
+      [first.key, "Skriv om det här stycket"],
+      [second.key, "Och det här"],
+      [null, "Två stycken behöver arbete"],
+    ]);
+    const sinceSentBack = diffContent(review!.baseline!.content, review!.content);
+    expect(sinceSentBack.kind === "article" && sinceSentBack.blocks.filter((block) => block.status !== "unchanged").map((block) => block.key)).toEqual([first.key]);
+    expect(review!.firstVersion?.id).toBe(published.id);
+
+    const againstPublished = await findVersionForReview(db, revision.value.id, { against: "published" });
+    expect(againstPublished!.comparison).toBe("published");
+    expect(againstPublished!.baseline?.version.id).toBe(published.id);
+    expect(againstPublished!.sentBack?.version.id).toBe(draft.value.id);
+    expect(againstPublished!.sentBack?.content).toEqual(review!.baseline!.content);
+  });
+
   it("returns null or nothing for ids that name no version or item", async () => {
     expect(await findVersionForReview(db, "not-a-uuid")).toBeNull();
     expect(await findVersionForReview(db, crypto.randomUUID())).toBeNull();
@@ -86,10 +134,17 @@ describe("version queries", () => {
     expect(usage.map((article) => article.title)).toEqual([
       "Epidurala steroidinjektioner",
       "Facettledsinjektioner",
+      "Injektioner kan hjälpa många typer av ryggsmärtor",
       "Sacroiliaca ledinjektioner",
       "Triggerpunktsinjektioner",
     ]);
     expect(usage.every((article) => article.versions.some((version) => version.status === "PUBLISHED"))).toBe(true);
+    // The procedures show it directly; the overview through each procedure it embeds that shows it.
+    const overview = usage.find((article) => article.title.startsWith("Injektioner"))!;
+    expect(overview.direct).toEqual([]);
+    expect(overview.via.map((via) => via.procedureTitle)).toEqual(["Epidurala steroidinjektioner", "Facettledsinjektioner", "Sacroiliaca ledinjektioner", "Triggerpunktsinjektioner"]);
+    expect(overview.via.every((via) => via.versions.some((version) => version.status === "PUBLISHED"))).toBe(true);
+    expect(usage.filter((article) => article !== overview).every((article) => article.direct.length > 0 && article.via.length === 0)).toBe(true);
 
     // A draft that drops the list keeps the article listed through its published version; one that adds
     // the list to another article lists that article with its draft.
@@ -101,6 +156,15 @@ describe("version queries", () => {
     expect((await saveDraft(db, editor, { kind: "article", versionId: draft.value.id, baseRevision: 0, content: withList })).ok).toBe(true);
     const after = await findRiskListUsage(db, kortison.id);
     expect(after.find((article) => article.articleId === ablation.id)?.versions).toEqual([{ id: draft.value.id, number: 2, status: "DRAFT" }]);
+    // ... and the overview now shows it through that procedure too (once its draft is published).
+    const overviewAfter = after.find((article) => article.title.startsWith("Injektioner"))!;
+    expect(overviewAfter.via.map((via) => via.procedureTitle)).toContain("Radiofrekvensablation");
+    const unknown = crypto.randomUUID();
+    const embedded = await findPublishedRiskListContents(db, [kortison.id, unknown, "nej"]);
+    expect(Object.keys(embedded).sort()).toEqual([kortison.id, unknown].sort());
+    expect(embedded[kortison.id]?.title).toBe("Biverkningar av kortison");
+    expect(embedded[kortison.id]?.groups.flatMap((group) => group.items).length).toBeGreaterThan(0);
+    expect(embedded[unknown]).toBeNull();
     expect(await findItemTitles(db, { riskListIds: [kortison.id], articleIds: [ablation.id] })).toEqual({
       [kortison.id]: "Biverkningar av kortison",
       [ablation.id]: "Radiofrekvensablation",

@@ -5,6 +5,7 @@ import type { ArticleKind, VersionStatus } from "@/lib/db/generated/enums";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { readVersionContent } from "@/lib/content/item-content";
+import { readRiskListContent } from "@/lib/content/version-content";
 import { itemColumn, itemOfVersion, slugOfItem, type Item } from "@/lib/items/item";
 
 /**
@@ -41,12 +42,44 @@ function itemSummaryOf(version: {
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
+/** What a version is compared with on its review page. */
+export type ReviewComparison = "sentBack" | "published";
+
+/** Statuses of a version on its way to readers: its review page may compare it with the version sent back. */
+const beforePublication: VersionStatus[] = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED"];
+/** Statuses that end the search for a sent-back version: content a reviewer approved since. */
+const approvedStatuses: VersionStatus[] = ["APPROVED", "PUBLISHED", "SUPERSEDED", "UNPUBLISHED"];
+/** How far back the search follows the versions a draft was started from. */
+const basedOnSearchDepth = 50;
+
 /**
- * One version as the reviewer sees it: item, people, comments, decisions, content, and the version to
- * compare it with: the item's published version, or, when this version is the published one, the
- * version it superseded. `null` when the id names no version.
+ * The version a reviewer last sent back, if `version` is (a revision of) it: the nearest version up the
+ * chain of drafts started from earlier versions (`basedOnId`) whose changes were requested, unless an
+ * approved version comes first (then the last review's comments are settled).
  */
-export async function findVersionForReview(db: DbTx, versionId: string) {
+async function findSentBackAncestor(db: DbTx, version: { basedOnId: string | null; status: VersionStatus }) {
+  if (!beforePublication.includes(version.status)) return null;
+  let nextId = version.basedOnId;
+  for (let step = 0; nextId && step < basedOnSearchDepth; step++) {
+    const ancestor = await db.contentVersion.findUnique({
+      where: { id: nextId },
+      include: { comments: { include: { author: userName }, orderBy: { createdAt: "asc" } } },
+    });
+    if (!ancestor || approvedStatuses.includes(ancestor.status)) return null;
+    if (ancestor.status === "CHANGES_REQUESTED") return ancestor;
+    nextId = ancestor.basedOnId;
+  }
+  return null;
+}
+
+/**
+ * One version as the reviewer sees it: item, people, comments, decisions, content, and the versions to
+ * compare it with. When it revises a version whose changes were requested, the default comparison is with
+ * that sent-back version (`sentBack`, with its review comments); `against: "published"` compares with the
+ * item's published version instead (or, when this version is the published one, the version it
+ * superseded). `null` when the id names no version.
+ */
+export async function findVersionForReview(db: DbTx, versionId: string, options: { against?: ReviewComparison } = {}) {
   if (!isUuid(versionId)) return null;
   const version = await db.contentVersion.findUnique({
     where: { id: versionId },
@@ -57,18 +90,33 @@ export async function findVersionForReview(db: DbTx, versionId: string) {
     },
   });
   if (!version) return null;
-  const published = await db.contentVersion.findFirst({ where: { ...itemColumn(itemOfVersion(version)), status: "PUBLISHED" } });
-  const baselineId = published && published.id !== version.id ? published.id : version.supersedesId;
-  const baseline = baselineId ? await db.contentVersion.findUniqueOrThrow({ where: { id: baselineId } }) : null;
-  const [content, baselineContent] = await Promise.all([
+  const item = itemOfVersion(version);
+  const [published, sentBackVersion, firstVersion] = await Promise.all([
+    db.contentVersion.findFirst({ where: { ...itemColumn(item), status: "PUBLISHED" } }),
+    findSentBackAncestor(db, version),
+    db.contentVersion.findFirst({ where: itemColumn(item), orderBy: { number: "asc" }, select: { id: true, number: true } }),
+  ]);
+  const publishedBaselineId = published && published.id !== version.id ? published.id : version.supersedesId;
+  const publishedBaseline = publishedBaselineId ? await db.contentVersion.findUniqueOrThrow({ where: { id: publishedBaselineId } }) : null;
+  const comparison: ReviewComparison | null = sentBackVersion && options.against !== "published" ? "sentBack" : publishedBaseline ? "published" : null;
+  const baseline = comparison === "sentBack" ? sentBackVersion : comparison === "published" ? publishedBaseline : null;
+  const [content, baselineContent, sentBackContent] = await Promise.all([
     readVersionContent(db, version),
     baseline ? readVersionContent(db, baseline) : Promise.resolve(null),
+    sentBackVersion ? (baseline?.id === sentBackVersion.id ? null : readVersionContent(db, sentBackVersion)) : Promise.resolve(null),
   ]);
   return {
     version,
     item: itemSummaryOf(version),
     content,
+    comparison,
     baseline: baseline && baselineContent ? { version: baseline, content: baselineContent } : null,
+    /** The published version (or the one this published version superseded), when there is one to compare with. */
+    publishedBaseline,
+    /** The version sent back that this one revises, with the comments of that review. */
+    sentBack: sentBackVersion ? { version: sentBackVersion, content: (sentBackContent ?? baselineContent)!, comments: sentBackVersion.comments } : null,
+    /** The item's first version, for the comparison across its whole history. */
+    firstVersion: firstVersion && firstVersion.id !== version.id ? firstVersion : null,
     authorIds: version.authors.map((author) => author.userId),
   };
 }
@@ -91,20 +139,72 @@ export type ItemHistory = NonNullable<Awaited<ReturnType<typeof findItemHistory>
 /** Statuses whose articles "use" a risk list: what readers see now and what is on its way to them. */
 const currentStatuses: VersionStatus[] = ["PUBLISHED", "DRAFT", "IN_REVIEW", "APPROVED"];
 
-/** Every article whose published or open version references the risk list, with those versions. */
-export async function findRiskListUsage(db: DbTx, riskListId: string) {
+type UsedVersion = { id: string; number: number; status: VersionStatus };
+
+/** One article that shows a risk list: directly, and/or through procedures it embeds. */
+export type RiskListUse = {
+  articleId: string;
+  title: string;
+  /** Its published and open versions that show the list, either way. */
+  versions: UsedVersion[];
+  /** Versions that reference the list themselves (empty when it is shown only through procedures). */
+  direct: UsedVersion[];
+  /** The embedded procedures that show the list, with the article versions that embed them. */
+  via: { procedureArticleId: string; procedureTitle: string; versions: UsedVersion[] }[];
+};
+
+const usedVersionSelect = { id: true, number: true, status: true, title: true, articleId: true } as const;
+
+/**
+ * Every article whose published or open version shows the risk list: those that reference it, and
+ * overviews that embed a procedure that does (a public page shows an embedded procedure's risk lists),
+ * each saying how. Titles are those of the published version when there is one.
+ */
+export async function findRiskListUsage(db: DbTx, riskListId: string): Promise<RiskListUse[]> {
   if (!isUuid(riskListId)) return [];
-  const blocks = await db.articleBlock.findMany({
-    where: { riskListId, version: { status: { in: currentStatuses }, articleId: { not: null } } },
-    select: { version: { select: { id: true, number: true, status: true, title: true, articleId: true } } },
+  const currentVersion = { status: { in: currentStatuses }, articleId: { not: null } } satisfies Prisma.ContentVersionWhereInput;
+  const directBlocks = await db.articleBlock.findMany({
+    where: { riskListId, version: currentVersion },
+    select: { version: { select: usedVersionSelect } },
     orderBy: { version: { number: "asc" } },
   });
-  const byArticle = new Map<string, { articleId: string; title: string; versions: { id: string; number: number; status: VersionStatus }[] }>();
-  for (const { version } of blocks) {
-    const entry = byArticle.get(version.articleId!) ?? { articleId: version.articleId!, title: version.title, versions: [] };
-    if (!entry.versions.some((known) => known.id === version.id)) entry.versions.push({ id: version.id, number: version.number, status: version.status });
+  const procedureIds = [...new Set(directBlocks.map((block) => block.version.articleId!))];
+  const embeddingBlocks = procedureIds.length
+    ? await db.articleBlock.findMany({
+        // Only an overview shows its procedures' risk lists (a procedure embeds no further procedures).
+        where: { procedureArticleId: { in: procedureIds }, version: { ...currentVersion, article: { kind: "OVERVIEW" } } },
+        select: { procedureArticleId: true, version: { select: usedVersionSelect } },
+        orderBy: { version: { number: "asc" } },
+      })
+    : [];
+
+  const byArticle = new Map<string, RiskListUse>();
+  const entryOf = (version: { articleId: string | null; title: string; status: VersionStatus }) => {
+    const entry = byArticle.get(version.articleId!) ?? { articleId: version.articleId!, title: version.title, versions: [], direct: [], via: [] };
     if (version.status === "PUBLISHED") entry.title = version.title;
     byArticle.set(version.articleId!, entry);
+    return entry;
+  };
+  const add = (list: UsedVersion[], version: UsedVersion) => {
+    if (!list.some((known) => known.id === version.id)) list.push({ id: version.id, number: version.number, status: version.status });
+  };
+  for (const { version } of directBlocks) {
+    const entry = entryOf(version);
+    add(entry.direct, version);
+    add(entry.versions, version);
+  }
+  for (const { procedureArticleId, version } of embeddingBlocks) {
+    const entry = entryOf(version);
+    const procedure = byArticle.get(procedureArticleId!)!;
+    let via = entry.via.find((known) => known.procedureArticleId === procedureArticleId);
+    if (!via) entry.via.push((via = { procedureArticleId: procedureArticleId!, procedureTitle: procedure.title, versions: [] }));
+    add(via.versions, version);
+    add(entry.versions, version);
+  }
+  for (const entry of byArticle.values()) {
+    entry.versions.sort((a, b) => a.number - b.number);
+    for (const via of entry.via) via.procedureTitle = byArticle.get(via.procedureArticleId)!.title;
+    entry.via.sort((a, b) => a.procedureTitle.localeCompare(b.procedureTitle, "sv"));
   }
   return [...byArticle.values()].sort((a, b) => a.title.localeCompare(b.title, "sv"));
 }
@@ -129,6 +229,20 @@ export async function findItemTitles(db: DbTx, ids: { riskListIds: string[]; art
     ...riskLists.map((version) => [version.riskListId!, version.title]),
     ...articles.map((version) => [version.articleId!, version.title]),
   ]);
+}
+
+/**
+ * What readers see from each embedded risk list: the content of its current published version (null when
+ * it has none, or is archived), for the diff to show the items rather than only the name.
+ */
+export async function findPublishedRiskListContents(db: DbTx, riskListIds: string[]): Promise<Record<string, RiskListContent | null>> {
+  const ids = [...new Set(riskListIds)].filter(isUuid);
+  const published = await db.contentVersion.findMany({
+    where: { riskListId: { in: ids }, status: "PUBLISHED", riskList: { archivedAt: null } },
+    select: { id: true, riskListId: true },
+  });
+  const contents = await Promise.all(published.map(async (version) => [version.riskListId!, await readRiskListContent(db, version.id)] as const));
+  return { ...Object.fromEntries(ids.map((id) => [id, null])), ...Object.fromEntries(contents) };
 }
 
 export const compareVersionsQuerySchema = z.object({

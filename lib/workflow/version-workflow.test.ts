@@ -8,7 +8,7 @@ const expected: Record<VersionAction, { from: VersionStatus[]; role: Role; to: V
   submit: { from: ["DRAFT"], role: "EDITOR", to: "IN_REVIEW", authorsBarred: false },
   requestChanges: { from: ["IN_REVIEW"], role: "REVIEWER", to: "CHANGES_REQUESTED", authorsBarred: true },
   approve: { from: ["IN_REVIEW"], role: "REVIEWER", to: "APPROVED", authorsBarred: true },
-  publish: { from: ["APPROVED"], role: "ADMIN", to: "PUBLISHED", authorsBarred: false },
+  publish: { from: ["APPROVED", "UNPUBLISHED"], role: "ADMIN", to: "PUBLISHED", authorsBarred: false },
   schedulePublish: { from: ["APPROVED"], role: "ADMIN", to: "APPROVED", authorsBarred: false },
   unpublish: { from: ["PUBLISHED"], role: "ADMIN", to: "UNPUBLISHED", authorsBarred: false },
   scheduleUnpublish: { from: ["PUBLISHED"], role: "ADMIN", to: "PUBLISHED", authorsBarred: false },
@@ -61,9 +61,27 @@ describe("version workflow", () => {
     expect(availableActions({ status: "IN_REVIEW" }, everything, "independent")).toContain("approve");
   });
 
-  it("publishes only approved versions", () => {
+  it("publishes only approved versions: approved ones, and withdrawn ones whose approval stands", () => {
     const admin = { roles: ["ADMIN"] as Role[] };
     const publishable = statuses.filter((status) => checkTransition("publish", { status }, admin, "independent").allowed);
-    expect(publishable).toEqual(["APPROVED"]);
+    expect(publishable).toEqual(["APPROVED", "UNPUBLISHED"]);
+  });
+
+  it("refuses in a Swedish sentence that never shows a raw status or role", () => {
+    const refusals = versionActions.flatMap((action) =>
+      statuses.flatMap((status) => roleSets.map((actorRoles) => checkTransition(action, { status }, { roles: actorRoles }, "author"))),
+    );
+    const messages = new Set(refusals.flatMap((result) => (result.allowed ? [] : [result.message])));
+    expect(messages.size).toBeGreaterThan(10);
+    for (const message of messages) {
+      expect(message).toMatch(/^[A-ZÅÄÖ].*\.$/u);
+      for (const raw of [...statuses, ...roles]) expect(message).not.toContain(raw);
+    }
+    expect(checkTransition("publish", { status: "DRAFT" }, { roles: ["ADMIN"] }, "independent")).toMatchObject({
+      message: "Det går inte att publicera versionen när den är utkast: versionen måste vara godkänd eller avpublicerad.",
+    });
+    expect(checkTransition("publish", { status: "APPROVED" }, { roles: ["EDITOR"] }, "independent")).toMatchObject({
+      message: "Bara en administratör kan publicera versionen.",
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { Role, VersionStatus } from "@/lib/db/generated/enums";
+import { rolesPhrase, statusesPhrase, versionActionLabels, versionStatusLabels } from "@/lib/labels/sv";
 
 /**
  * The editorial workflow: every action on a version, the states it may start from, the state it leads
@@ -17,8 +18,12 @@ export const versionTransitions = {
    * of its authors created or made a reviewer (`Authorship`).
    */
   approve: { from: ["IN_REVIEW"], to: "APPROVED", roles: ["REVIEWER"], authorsExcluded: true },
-  /** Publishing (now or by the scheduler at the time an admin chose) requires an approved version. */
-  publish: { from: ["APPROVED"], to: "PUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
+  /**
+   * Publishing (now or by the scheduler at the time an admin chose) requires an approved version: one
+   * approved and not yet published, or one that was published and withdrawn (its approval stands), which
+   * can be published again unless the item has been published since (lib/workflow/publish-versions.ts).
+   */
+  publish: { from: ["APPROVED", "UNPUBLISHED"], to: "PUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
   schedulePublish: { from: ["APPROVED"], to: "APPROVED", roles: ["ADMIN"], authorsExcluded: false },
   unpublish: { from: ["PUBLISHED"], to: "UNPUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
   scheduleUnpublish: { from: ["PUBLISHED"], to: "PUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
@@ -37,7 +42,7 @@ export const versionTransitions = {
     startsNewVersion: true,
   },
 } as const satisfies Record<
-  string,
+  keyof typeof versionActionLabels,
   { from: readonly VersionStatus[]; to: VersionStatus; roles: readonly Role[]; authorsExcluded: boolean; startsNewVersion?: true }
 >;
 
@@ -72,13 +77,17 @@ export type WorkflowActor = Actor & { id: string | null };
 export function checkTransition(action: VersionAction, version: { status: VersionStatus }, actor: Actor, authorship: Authorship): TransitionCheck {
   const rule = versionTransitions[action];
   if (!rule.roles.some((role) => actor.roles.includes(role))) {
-    return { allowed: false, reason: "forbidden", message: `Åtgärden kräver rollen ${rule.roles.join(" eller ")}` };
+    return { allowed: false, reason: "forbidden", message: `Bara ${rolesPhrase(rule.roles)} kan ${versionActionLabels[action]}.` };
   }
   if (rule.authorsExcluded && authorship !== "independent") {
     return { allowed: false, reason: "forbidden", message: fourEyesRefusals[authorship], fourEyes: authorship };
   }
   if (!(rule.from as readonly VersionStatus[]).includes(version.status)) {
-    return { allowed: false, reason: "conflict", message: `Versionen har status ${version.status}; åtgärden kräver ${rule.from.join(" eller ")}` };
+    return {
+      allowed: false,
+      reason: "conflict",
+      message: `Det går inte att ${versionActionLabels[action]} när den är ${versionStatusLabels[version.status]}: versionen måste vara ${statusesPhrase(rule.from)}.`,
+    };
   }
   return { allowed: true, to: rule.to };
 }

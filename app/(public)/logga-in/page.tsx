@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import "@/components/ui/design-system.css";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -19,8 +20,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
   return (
     <div className="narrow">
-      <h1>Logga in / Sign in</h1>
-      <p>För redaktörer, granskare och administratörer. / For editors, reviewers and administrators.</p>
+      <h1>Logga in</h1>
+      <p>För redaktörer, granskare och administratörer.</p>
       <SignInForm callbackUrl={callbackUrl} csrfToken={csrfToken} initialFailure={error || params.csrf ? signInFailureMessage(error ?? "") : null} />
     </div>
   );

@@ -19,33 +19,35 @@ export default async function UsersPage() {
       <p>
         <Link href={adminPaths.newUser}>Ny användare</Link>
       </p>
-      <table className="users-table" data-testid="users-table">
-        <caption className="users-note">{users.length} användare; inaktiverade sist</caption>
-        <thead>
-          <tr>
-            <th scope="col">Namn</th>
-            <th scope="col">E-post</th>
-            <th scope="col">Titel</th>
-            <th scope="col">Specialitet</th>
-            <th scope="col">Roller</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id} className={user.active ? undefined : "users-inactive"}>
-              <th scope="row">
-                <Link href={adminPaths.user(user.id)}>{user.name}</Link>
-              </th>
-              <td>{user.email}</td>
-              <td>{user.title || "–"}</td>
-              <td>{user.specialty || "–"}</td>
-              <td>{user.roles.map((role) => roleLabels[role]).join(", ")}</td>
-              <td>{user.active ? "aktiv" : "inaktiverad"}</td>
+      <div className="table-scroll">
+        <table className="users-table" data-testid="users-table">
+          <caption className="users-note">{users.length} användare; inaktiverade sist</caption>
+          <thead>
+            <tr>
+              <th scope="col">Namn</th>
+              <th scope="col">E-post</th>
+              <th scope="col">Titel</th>
+              <th scope="col">Specialitet</th>
+              <th scope="col">Roller</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} className={user.active ? undefined : "users-inactive"}>
+                <th scope="row">
+                  <Link href={adminPaths.user(user.id)}>{user.name}</Link>
+                </th>
+                <td>{user.email}</td>
+                <td>{user.title || "–"}</td>
+                <td>{user.specialty || "–"}</td>
+                <td>{user.roles.map((role) => roleLabels[role]).join(", ")}</td>
+                <td>{user.active ? "aktiv" : "inaktiverad"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -21,46 +21,48 @@ export default async function FeedbackPage() {
       {articles.length === 0 ? (
         <p>Inga svar ännu.</p>
       ) : (
-        <table className="moderation-table" data-testid="feedback-table">
-          <thead>
-            <tr>
-              <th scope="col">Artikel / version</th>
-              <th scope="col" className="moderation-number">
-                Ja
-              </th>
-              <th scope="col" className="moderation-number">
-                Nej
-              </th>
-              <th scope="col" className="moderation-number">
-                Andel ja
-              </th>
-            </tr>
-          </thead>
-          {articles.map((article) => (
-            <tbody key={article.articleId} data-testid="feedback-article">
+        <div className="table-scroll">
+          <table className="moderation-table" data-testid="feedback-table">
+            <thead>
               <tr>
-                <th scope="row">
-                  <Link href={publicArticlePath(article.slug)}>{article.title}</Link>
+                <th scope="col">Artikel / version</th>
+                <th scope="col" className="moderation-number">
+                  Ja
                 </th>
-                <td className="moderation-number">{article.yes}</td>
-                <td className="moderation-number">{article.no}</td>
-                <td className="moderation-number">{share(article.yes, article.no)}</td>
+                <th scope="col" className="moderation-number">
+                  Nej
+                </th>
+                <th scope="col" className="moderation-number">
+                  Andel ja
+                </th>
               </tr>
-              {article.versions.map((version) => (
-                <tr key={version.versionId} data-testid="feedback-version">
+            </thead>
+            {articles.map((article) => (
+              <tbody key={article.articleId} data-testid="feedback-article">
+                <tr>
                   <th scope="row">
-                    <Link href={adminPaths.version(version.versionId)}>
-                      Version {version.number} ({versionStatusLabels[version.status]})
-                    </Link>
+                    <Link href={publicArticlePath(article.slug)}>{article.title}</Link>
                   </th>
-                  <td className="moderation-number">{version.yes}</td>
-                  <td className="moderation-number">{version.no}</td>
-                  <td className="moderation-number">{share(version.yes, version.no)}</td>
+                  <td className="moderation-number">{article.yes}</td>
+                  <td className="moderation-number">{article.no}</td>
+                  <td className="moderation-number">{share(article.yes, article.no)}</td>
                 </tr>
-              ))}
-            </tbody>
-          ))}
-        </table>
+                {article.versions.map((version) => (
+                  <tr key={version.versionId} data-testid="feedback-version">
+                    <th scope="row">
+                      <Link href={adminPaths.version(version.versionId)}>
+                        Version {version.number} ({versionStatusLabels[version.status]})
+                      </Link>
+                    </th>
+                    <td className="moderation-number">{version.yes}</td>
+                    <td className="moderation-number">{version.no}</td>
+                    <td className="moderation-number">{share(version.yes, version.no)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </div>
       )}
     </>
   );

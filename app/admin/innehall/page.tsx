@@ -27,45 +27,47 @@ export default async function ContentListPage() {
       {items.length === 0 ? (
         <p className="dashboard-empty">Det finns inga artiklar eller risklistor ännu.</p>
       ) : (
-        <table className="dashboard-table" data-testid="innehallslista">
-          <caption className="dashboard-empty">Alla artiklar, procedurer och risklistor ({items.length})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Titel</th>
-              <th scope="col">Typ</th>
-              <th scope="col">Publicerad version</th>
-              <th scope="col">Senaste version</th>
-              <th scope="col">Granskas senast</th>
-              <th scope="col">Granskningscykel</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.href}>
-                <th scope="row">
-                  <Link href={item.href}>{item.title}</Link>
-                  {item.archived && " (arkiverad)"}
-                </th>
-                <td>{itemTypeName(item)}</td>
-                <td>{item.published ? <Link href={item.published.versionHref}>version {item.published.number}</Link> : "ej publicerad"}</td>
-                <td>
-                  {item.published?.number === item.latest.number ? (
-                    "samma"
-                  ) : (
-                    <Link href={item.latest.versionHref}>
-                      version {item.latest.number} ({versionStatusLabels[item.latest.status]})
-                    </Link>
-                  )}
-                </td>
-                <td>
-                  {item.published?.nextReviewDue ? formatCalendarDate(item.published.nextReviewDue) : "–"}
-                  {item.published?.overdue && <strong className="dashboard-overdue"> försenad</strong>}
-                </td>
-                <td>var {item.reviewIntervalMonths}:e månad</td>
+        <div className="table-scroll">
+          <table className="dashboard-table" data-testid="innehallslista">
+            <caption className="dashboard-empty">Alla artiklar, procedurer och risklistor ({items.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Titel</th>
+                <th scope="col">Typ</th>
+                <th scope="col">Publicerad version</th>
+                <th scope="col">Senaste version</th>
+                <th scope="col">Granskas senast</th>
+                <th scope="col">Granskningscykel</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.href}>
+                  <th scope="row">
+                    <Link href={item.href}>{item.title}</Link>
+                    {item.archived && " (arkiverad)"}
+                  </th>
+                  <td>{itemTypeName(item)}</td>
+                  <td>{item.published ? <Link href={item.published.versionHref}>version {item.published.number}</Link> : "ej publicerad"}</td>
+                  <td>
+                    {item.published?.number === item.latest.number ? (
+                      "samma"
+                    ) : (
+                      <Link href={item.latest.versionHref}>
+                        version {item.latest.number} ({versionStatusLabels[item.latest.status]})
+                      </Link>
+                    )}
+                  </td>
+                  <td>
+                    {item.published?.nextReviewDue ? formatCalendarDate(item.published.nextReviewDue) : "–"}
+                    {item.published?.overdue && <strong className="dashboard-overdue"> försenad</strong>}
+                  </td>
+                  <td>var {item.reviewIntervalMonths}:e månad</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

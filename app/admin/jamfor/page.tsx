@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { diffContent } from "@/lib/content/version-diff";
 import { readabilityForDiff } from "@/lib/readability/readability-comparison";
 import { lixTarget } from "@/lib/readability/readability-target";
-import { findItemTitles, findVersionPair } from "@/lib/workflow/version-queries";
+import { findItemTitles, findPublishedRiskListContents, findVersionPair } from "@/lib/workflow/version-queries";
 import { VersionDiffView, referencedIds } from "@/components/review/version-diff-view";
 import { itemKindLabel, versionLabel } from "@/lib/labels/sv";
 import { adminPaths } from "@/lib/paths/admin-paths";
@@ -37,7 +37,8 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
   const { item, from, to } = pair.value;
   const onlyChanges = query.visa === "andringar";
   const diff = diffContent(from.content, to.content);
-  const titles = await findItemTitles(db, referencedIds(diff));
+  const referenced = referencedIds(diff);
+  const [titles, riskLists] = await Promise.all([findItemTitles(db, referenced), findPublishedRiskListContents(db, referenced.riskListIds)]);
   return (
     <article aria-labelledby="compare-heading">
       <p>
@@ -53,6 +54,7 @@ export default async function CompareVersionsPage({ searchParams }: Props) {
         beforeLabel={versionLabel(from.version)}
         afterLabel={versionLabel(to.version)}
         titles={titles}
+        riskLists={riskLists}
         onlyChanges={onlyChanges}
         readability={readabilityForDiff(from.content, to.content, lixTarget())}
         toggleHref={adminPaths.comparison(from.version.id, to.version.id, { onlyChanges: !onlyChanges })}

@@ -40,40 +40,42 @@ export default async function CommentsPage({ searchParams }: CommentsPageProps) 
       {comments.length === 0 ? (
         <p>Inga kommentarer med status {commentStatusLabels[status].toLowerCase()}.</p>
       ) : (
-        <table className="moderation-table" data-testid="moderation-table">
-          <thead>
-            <tr>
-              <th scope="col">Namn</th>
-              <th scope="col">Kommentar</th>
-              <th scope="col">Artikel</th>
-              <th scope="col">Inskickad</th>
-              <th scope="col">Åtgärd</th>
-            </tr>
-          </thead>
-          <tbody>
-            {comments.map((comment) => (
-              <tr key={comment.id} data-testid="moderation-row">
-                <th scope="row">{comment.name}</th>
-                <td className="moderation-body">{comment.body}</td>
-                <td>
-                  <Link href={publicArticlePath(comment.article.slug)}>{comment.article.title}</Link>
-                </td>
-                <td>
-                  {formatSwedishDate(comment.createdAt)}
-                  {comment.moderatedAt && comment.moderatorName && (
-                    <>
-                      <br />
-                      {commentStatusLabels[comment.status]} av {comment.moderatorName}, {formatSwedishDate(comment.moderatedAt)}
-                    </>
-                  )}
-                </td>
-                <td>
-                  <ModerationButtons commentId={comment.id} status={comment.status} />
-                </td>
+        <div className="table-scroll">
+          <table className="moderation-table" data-testid="moderation-table">
+            <thead>
+              <tr>
+                <th scope="col">Namn</th>
+                <th scope="col">Kommentar</th>
+                <th scope="col">Artikel</th>
+                <th scope="col">Inskickad</th>
+                <th scope="col">Åtgärd</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {comments.map((comment) => (
+                <tr key={comment.id} data-testid="moderation-row">
+                  <th scope="row">{comment.name}</th>
+                  <td className="moderation-body">{comment.body}</td>
+                  <td>
+                    <Link href={publicArticlePath(comment.article.slug)}>{comment.article.title}</Link>
+                  </td>
+                  <td>
+                    {formatSwedishDate(comment.createdAt)}
+                    {comment.moderatedAt && comment.moderatorName && (
+                      <>
+                        <br />
+                        {commentStatusLabels[comment.status]} av {comment.moderatorName}, {formatSwedishDate(comment.moderatedAt)}
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <ModerationButtons commentId={comment.id} status={comment.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -24,35 +24,37 @@ export default async function WebhooksPage() {
         <p>Inga webhooks ännu.</p>
       ) : (
         <div className="webhooks-scroll">
-          <table className="webhooks-table" data-testid="webhooks-table">
-            <caption className="webhooks-note">{subscriptions.length} webhooks, nyaste först</caption>
-            <thead>
-              <tr>
-                <th scope="col">Adress</th>
-                <th scope="col">Händelser</th>
-                <th scope="col">Status</th>
-                <th scope="col">Leveranser</th>
-                <th scope="col">Skapad</th>
-              </tr>
-            </thead>
-            <tbody>
-              {subscriptions.map((subscription) => (
-                <tr key={subscription.id} className={subscription.active ? undefined : "webhooks-inactive"}>
-                  <th scope="row" className="webhooks-url">
-                    <Link href={adminPaths.webhook(subscription.id)}>{subscription.url}</Link>
-                  </th>
-                  <td>{subscription.events.map((event) => webhookEventLabels[event]).join(", ")}</td>
-                  <td>{subscription.active ? "aktiv" : "inaktiverad"}</td>
-                  <td>
-                    {subscription.deliveryCounts.SUCCEEDED} levererade, {subscription.deliveryCounts.PENDING} väntar, {subscription.deliveryCounts.FAILED} misslyckade
-                  </td>
-                  <td>
-                    {formatAdminDateTime(subscription.createdAt)} av {subscription.createdBy.name}
-                  </td>
+          <div className="table-scroll">
+            <table className="webhooks-table" data-testid="webhooks-table">
+              <caption className="webhooks-note">{subscriptions.length} webhooks, nyaste först</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Adress</th>
+                  <th scope="col">Händelser</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Leveranser</th>
+                  <th scope="col">Skapad</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {subscriptions.map((subscription) => (
+                  <tr key={subscription.id} className={subscription.active ? undefined : "webhooks-inactive"}>
+                    <th scope="row" className="webhooks-url">
+                      <Link href={adminPaths.webhook(subscription.id)}>{subscription.url}</Link>
+                    </th>
+                    <td>{subscription.events.map((event) => webhookEventLabels[event]).join(", ")}</td>
+                    <td>{subscription.active ? "aktiv" : "inaktiverad"}</td>
+                    <td>
+                      {subscription.deliveryCounts.SUCCEEDED} levererade, {subscription.deliveryCounts.PENDING} väntar, {subscription.deliveryCounts.FAILED} misslyckade
+                    </td>
+                    <td>
+                      {formatAdminDateTime(subscription.createdAt)} av {subscription.createdBy.name}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       <CreateWebhookForm />

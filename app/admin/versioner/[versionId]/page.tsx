@@ -3,16 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
-import { diffContent } from "@/lib/content/version-diff";
+import { changedBlockKeys, diffContent } from "@/lib/content/version-diff";
 import { readabilityForDiff } from "@/lib/readability/readability-comparison";
 import { lixTarget } from "@/lib/readability/readability-target";
 import { availableActions, checkTransition } from "@/lib/workflow/version-workflow";
 import { versionAuthorship } from "@/lib/workflow/version-lock";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { feedbackSinceLastReview } from "@/lib/feedback/feedback-since-review";
-import { findItemTitles, findReviewCycle, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
+import { findItemTitles, findPublishedRiskListContents, findReviewCycle, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
 import { RiskListUsage } from "@/components/review/risk-list-usage";
-import { VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
+import { CommentState, VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
 import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewCommentForm } from "@/components/review/review-forms";
 import { blockLabel, decisionLabels, reviewChecklistLabels, reviewCycleLabel, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
 import { PublishControls } from "@/components/publishing/publish-controls";
@@ -26,12 +26,14 @@ type Props = { params: Promise<{ versionId: string }>; searchParams: Promise<Rec
 /** One version for review: what changed against the published version, comments and decisions. */
 export default async function VersionPage({ params, searchParams }: Props) {
   const { versionId } = await params;
-  const onlyChanges = (await searchParams).visa === "andringar";
+  const query = await searchParams;
+  const onlyChanges = query.visa === "andringar";
+  const against = query.jamfor === "publicerad" ? ("published" as const) : undefined;
   const user = await requirePageUser(adminPaths.version(versionId));
   const db = getDb();
-  const review = await findVersionForReview(db, versionId);
+  const review = await findVersionForReview(db, versionId, { against });
   if (!review) notFound();
-  const { version, item, content, baseline } = review;
+  const { version, item, content, baseline, comparison, sentBack, publishedBaseline, firstVersion } = review;
 
   const { authorship } = await versionAuthorship(db, version.id, user.id);
   const actions = availableActions(version, user, authorship);
@@ -40,17 +42,29 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const barredAsAuthor = barredBy !== undefined && !barredBy.allowed ? barredBy.message : null;
 
   const diff = diffContent(baseline?.content ?? null, content);
-  const [titles, usage] = await Promise.all([
-    findItemTitles(db, referencedIds(diff)),
+  const referenced = referencedIds(diff);
+  const [titles, riskLists, usage] = await Promise.all([
+    findItemTitles(db, referenced),
+    findPublishedRiskListContents(db, referenced.riskListIds),
     item.kind === "riskList" ? findRiskListUsage(db, item.id) : Promise.resolve([]),
   ]);
 
   const blocks = "blocks" in content ? content.blocks : [];
   const blockLabels = new Map(blocks.map((block, index) => [block.key, blockLabel(block, index + 1)]));
   const commentsByBlock: Record<string, BlockComment[]> = {};
-  for (const comment of version.comments) {
+  // The last review's comments beside the blocks they were about, marked addressed once the block changed.
+  const changedSinceSentBack = sentBack ? changedBlockKeys(diffContent(sentBack.content, content)) : new Set<string>();
+  const earlierComments = (sentBack?.comments ?? []).map((comment) => ({
+    id: comment.id,
+    authorName: comment.author.name,
+    body: comment.body,
+    createdAt: comment.createdAt,
+    blockKey: comment.blockKey,
+    earlier: { versionNumber: sentBack!.version.number, addressed: comment.blockKey !== null && changedSinceSentBack.has(comment.blockKey) },
+  }));
+  for (const comment of [...earlierComments, ...version.comments.map((comment) => ({ id: comment.id, authorName: comment.author.name, body: comment.body, createdAt: comment.createdAt, blockKey: comment.blockKey }))]) {
     if (!comment.blockKey) continue;
-    (commentsByBlock[comment.blockKey] ??= []).push({ id: comment.id, authorName: comment.author.name, body: comment.body, createdAt: comment.createdAt });
+    (commentsByBlock[comment.blockKey] ??= []).push(comment);
   }
   const attesting = actions.includes("approve") || actions.includes("reattest");
   const cycle = await findReviewCycle(db, item);
@@ -104,12 +118,25 @@ export default async function VersionPage({ params, searchParams }: Props) {
             </>
           )}
         </dl>
-        {actions.includes("editDraft") && (
-          <p>
-            <Link href={adminPaths.editDraft(version.id)}>Redigera utkastet</Link> ·{" "}
-            <Link href={adminPaths.preview(version.id)}>Förhandsvisning</Link>
-          </p>
-        )}
+        <p className="review-links">
+          {actions.includes("editDraft") && (
+            <>
+              <Link href={adminPaths.editDraft(version.id)}>Redigera utkastet</Link> ·{" "}
+            </>
+          )}
+          <Link href={adminPaths.preview(version.id)} data-testid="preview-link">
+            Förhandsvisning (som läsaren ser den)
+          </Link>
+          {firstVersion && (
+            <>
+              {" "}
+              ·{" "}
+              <Link href={adminPaths.comparison(firstVersion.id, version.id)} data-testid="full-history-link">
+                Jämför med version {firstVersion.number} (hela historiken)
+              </Link>
+            </>
+          )}
+        </p>
       </header>
 
       <PublishControls version={version} />
@@ -143,24 +170,67 @@ export default async function VersionPage({ params, searchParams }: Props) {
       <section className="review-section" aria-labelledby="diff-heading">
         <h2 id="diff-heading">Ändringar</h2>
         {baseline ? (
-          <p>
-            Jämfört med {baseline.version.status === "PUBLISHED" ? "den publicerade versionen" : "versionen den ersatte"},{" "}
-            <Link href={adminPaths.version(baseline.version.id)}>{versionLabel(baseline.version)}</Link>.
+          <p data-testid="diff-baseline">
+            Jämfört med{" "}
+            {comparison === "sentBack"
+              ? "versionen som skickades tillbaka med begärda ändringar"
+              : baseline.version.status === "PUBLISHED"
+                ? "den publicerade versionen"
+                : "versionen den ersatte"}
+            , <Link href={adminPaths.version(baseline.version.id)}>{versionLabel(baseline.version)}</Link>.
           </p>
         ) : (
-          <p>Första versionen: det finns ingen publicerad version att jämföra med, så allt innehåll visas som tillagt.</p>
+          <p data-testid="diff-baseline">Första versionen: det finns ingen publicerad version att jämföra med, så allt innehåll visas som tillagt.</p>
+        )}
+        {sentBack && (
+          <p className="review-hint" data-testid="comparison-switch">
+            {comparison === "sentBack" ? (
+              publishedBaseline && (
+                <Link href={adminPaths.version(version.id, { against: "published", onlyChanges })}>
+                  Jämför i stället med den publicerade versionen ({versionLabel(publishedBaseline)})
+                </Link>
+              )
+            ) : (
+              <Link href={adminPaths.version(version.id, { onlyChanges })}>
+                Jämför i stället med versionen som skickades tillbaka ({versionLabel(sentBack.version)})
+              </Link>
+            )}
+          </p>
         )}
         <VersionDiffView
           diff={diff}
           beforeLabel={baseline ? versionLabel(baseline.version) : "Ingen tidigare version"}
           afterLabel={versionLabel(version)}
           titles={titles}
+          riskLists={riskLists}
           commentsByBlock={commentsByBlock}
           onlyChanges={onlyChanges}
           readability={readabilityForDiff(baseline?.content ?? null, content, lixTarget())}
-          toggleHref={adminPaths.version(version.id, { onlyChanges: !onlyChanges })}
+          toggleHref={adminPaths.version(version.id, { onlyChanges: !onlyChanges, against })}
         />
       </section>
+
+      {sentBack && (
+        <section className="review-section" aria-labelledby="earlier-comments-heading">
+          <h2 id="earlier-comments-heading">Kommentarer från förra granskningen ({versionLabel(sentBack.version)})</h2>
+          {earlierComments.length === 0 ? (
+            <p>Granskaren lämnade inga kommentarer.</p>
+          ) : (
+            <ul className="review-comment-list" data-testid="earlier-comments">
+              {earlierComments.map((comment) => (
+                <li key={comment.id}>
+                  <p className="review-hint">
+                    {comment.blockKey ? `Om blocket ${blockLabels.get(comment.blockKey) ?? "(finns inte längre)"}` : "Om hela versionen"} ·{" "}
+                    {comment.authorName}, {formatAdminDateTime(comment.createdAt)}
+                  </p>
+                  <p>{comment.body}</p>
+                  {comment.blockKey && <CommentState addressed={comment.earlier.addressed} />}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
       {item.kind === "riskList" && (
         <RiskListUsage usage={usage} />

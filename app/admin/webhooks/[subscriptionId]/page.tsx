@@ -35,37 +35,39 @@ export default async function WebhookPage({ params }: { params: Promise<{ subscr
         <p>Inga leveranser ännu: de skapas när innehåll publiceras eller avpubliceras.</p>
       ) : (
         <div className="webhooks-scroll">
-          <table className="webhooks-table" data-testid="webhook-deliveries">
-            <caption className="webhooks-note">De senaste {deliveries.length} leveranserna, nyaste först</caption>
-            <thead>
-              <tr>
-                <th scope="col">Händelse</th>
-                <th scope="col">Status</th>
-                <th scope="col">Försök</th>
-                <th scope="col">Senaste HTTP-status</th>
-                <th scope="col">Senaste fel</th>
-                <th scope="col">Skapad</th>
-                <th scope="col">Levererad</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((delivery) => (
-                <tr key={delivery.id} data-testid="webhook-delivery">
-                  <th scope="row">
-                    {webhookEventLabels[delivery.event]}
-                    <br />
-                    <span className="webhooks-note webhooks-url webhooks-key">{delivery.idempotencyKey}</span>
-                  </th>
-                  <td className={`webhooks-status-${delivery.status}`}>{deliveryStatusLabels[delivery.status]}</td>
-                  <td>{delivery.attempts}</td>
-                  <td>{delivery.lastStatusCode ?? "–"}</td>
-                  <td className="webhooks-error">{delivery.lastError ?? "–"}</td>
-                  <td>{formatAdminDateTime(delivery.createdAt)}</td>
-                  <td>{delivery.deliveredAt ? formatAdminDateTime(delivery.deliveredAt) : "–"}</td>
+          <div className="table-scroll">
+            <table className="webhooks-table" data-testid="webhook-deliveries">
+              <caption className="webhooks-note">De senaste {deliveries.length} leveranserna, nyaste först</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Händelse</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Försök</th>
+                  <th scope="col">Senaste HTTP-status</th>
+                  <th scope="col">Senaste fel</th>
+                  <th scope="col">Skapad</th>
+                  <th scope="col">Levererad</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {deliveries.map((delivery) => (
+                  <tr key={delivery.id} data-testid="webhook-delivery">
+                    <th scope="row">
+                      {webhookEventLabels[delivery.event]}
+                      <br />
+                      <span className="webhooks-note webhooks-url webhooks-key">{delivery.idempotencyKey}</span>
+                    </th>
+                    <td className={`webhooks-status-${delivery.status}`}>{deliveryStatusLabels[delivery.status]}</td>
+                    <td>{delivery.attempts}</td>
+                    <td>{delivery.lastStatusCode ?? "–"}</td>
+                    <td className="webhooks-error">{delivery.lastError ?? "–"}</td>
+                    <td>{formatAdminDateTime(delivery.createdAt)}</td>
+                    <td>{delivery.deliveredAt ? formatAdminDateTime(delivery.deliveredAt) : "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </>
