@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { DatabaseError } from "./database-url";
+import { isolateExtendedQueryBatches } from "./pglite-socket-isolation";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -35,6 +36,7 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; maxConn
   const db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm } });
   const port = await freeLoopbackPort();
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: options.maxConnections ?? 20 });
+  isolateExtendedQueryBatches(server);
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,

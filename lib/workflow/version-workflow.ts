@@ -61,8 +61,8 @@ export type Authorship = "author" | "authorsAccount" | "independent";
 
 /** Why four-eyes bars an actor, in the words they are shown. */
 export const fourEyesRefusals: Record<Exclude<Authorship, "independent">, string> = {
-  author: "Du har skrivit eller redigerat versionen och kan inte granska den (fyraögonsprincipen)",
-  authorsAccount: "Ditt konto skapades eller fick granskarrollen av någon som har skrivit eller redigerat versionen, så du kan inte granska den (fyraögonsprincipen)",
+  author: "Du har skrivit eller redigerat versionen och kan inte granska den (fyraögonsprincipen).",
+  authorsAccount: "Ditt konto skapades eller fick granskarrollen av någon som har skrivit eller redigerat versionen, så du kan inte granska den (fyraögonsprincipen).",
 };
 
 export type TransitionCheck =
