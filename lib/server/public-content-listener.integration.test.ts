@@ -60,7 +60,7 @@ describe.runIf(onPostgreSql)("on PostgreSQL", () => {
 });
 
 describe.runIf(!onPostgreSql)("on PGlite's socket server", () => {
-  it("keeps the caches off: the probe notification never arrives", async () => {
+  it("keeps the caches off: the probe notification, sent from another connection, never arrives", async () => {
     listener = startPublicContentListener(kit.url, { probeTimeoutMs: 1_000 });
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(publicCachesTrusted()).toBe(false);

@@ -13,9 +13,11 @@ import { logger } from "./logger";
  * unnoticed, so the caches are flushed and switched off until the listener is back, which flushes them
  * once more (commits may have happened in between). It reconnects with a backoff of up to 5 s.
  *
- * Before it trusts the connection it sends itself a probe notification (PostgreSQL delivers a session's
- * own notifications to it): a server that runs NOTIFY but never delivers it (PGlite's socket server)
- * leaves the caches off, with an error in the log, rather than deaf to other instances' commits.
+ * Before it trusts the connection it has a probe notification sent from a second, short-lived connection,
+ * as another instance's commit would be: a server that runs NOTIFY but does not deliver it across
+ * connections (PGlite's socket server, where all connections share one session and a notification comes
+ * back to the connection that sent it) leaves the caches off, with an error in the log, rather than deaf
+ * to other instances' commits.
  */
 export type PublicContentListener = { stop: () => Promise<void>; listening: () => boolean };
 
@@ -75,7 +77,14 @@ export function startPublicContentListener(url: string, options: { pingIntervalM
       try {
         await current.connect();
         await current.query(`LISTEN ${publicContentChannel}`);
-        await current.query("SELECT pg_notify($1, $2)", [publicContentChannel, JSON.stringify({ probe: probeId })]);
+        const prober = new pg.Client({ connectionString: url, application_name: "granskad-public-listener-probe", connectionTimeoutMillis: 5_000 });
+        prober.on("error", () => undefined);
+        try {
+          await prober.connect();
+          await prober.query("SELECT pg_notify($1, $2)", [publicContentChannel, JSON.stringify({ probe: probeId })]);
+        } finally {
+          await prober.end().catch(() => undefined);
+        }
       } catch (error) {
         lost(current, error);
         return;

@@ -141,6 +141,7 @@ describe("webhook delivery", () => {
       const created = await createWebhookSubscription(db, actors.admin, { url: `https://mottagare.example/${path}`, events: ["PUBLISHED", "UNPUBLISHED"] });
       expect(created.ok).toBe(true);
     }
+    const version = await approvedRiskListVersion(db, actors, "nervblockader-biverkningar");
     const jobsBefore = (await deliveryJobs()).length;
     // The app's queue accepts the first subscriber's job, then fails: the transaction must take the first back too.
     const appQueue = await kit.jobQueue();
@@ -151,7 +152,6 @@ describe("webhook delivery", () => {
       if (sent === 2) throw new Error("queue unavailable");
       return send(...args);
     }) as JobQueue["send"]);
-    const version = await approvedRiskListVersion(db, actors, "nervblockader-biverkningar");
     try {
       await expect(publishVersion(db, actors.admin, { versionId: version.id })).rejects.toThrow("queue unavailable");
     } finally {

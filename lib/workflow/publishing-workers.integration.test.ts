@@ -67,6 +67,9 @@ describe("publishing workers", () => {
     expect((await schedulePublish(db, actors.admin, { versionId: version.id, at: new Date(Date.now() + 1000) })).ok).toBe(true);
     await stopJobQueue(5_000);
 
+    // The next instance: its app queue is up before it serves (the publish's notifications and webhook
+    // deliveries queue on it), and its workers find the job the stopped one left.
+    await kit.jobQueue();
     await startInstance();
     const published = await waitFor(
       () => db.contentVersion.findUniqueOrThrow({ where: { id: version.id } }),
