@@ -195,17 +195,25 @@ async function publicPages(request: APIRequestContext): Promise<string[]> {
 }
 
 /** /api/v1 paths from its OpenAPI document, with every listed slug filled in. */
-async function apiPaths(request: APIRequestContext): Promise<string[]> {
-  const openapi = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, unknown> };
+/**
+ * Every GET path of the OpenAPI document, with each item's slug in a path template and, for an operation
+ * with required query parameters (search), one path per value of `queryValues` in them.
+ */
+async function apiPaths(request: APIRequestContext, queryValues: string[]): Promise<string[]> {
+  type Operation = { parameters?: { name: string; in: string; required?: boolean }[] };
+  const openapi = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, { get?: Operation }> };
   const slugsOf = async (list: string) => ((await (await request.get(`${list}?limit=100`)).json()) as { data?: { slug: string }[] }).data?.map((item) => item.slug) ?? [];
   const articleSlugs = await slugsOf("/api/v1/articles");
   const riskListSlugs = await slugsOf("/api/v1/risk-lists");
   expect(articleSlugs.length).toBeGreaterThan(0);
-  return Object.keys(openapi.paths).flatMap((template) => {
+  return Object.entries(openapi.paths).flatMap(([template, operations]) => {
     const path = `/api/v1${template.replace(/^\/api\/v1/, "")}`;
-    if (!path.includes("{")) return [path];
+    const requiredQuery = (operations.get?.parameters ?? []).filter((parameter) => parameter.in === "query" && parameter.required).map((parameter) => parameter.name);
+    const withQuery = (base: string) =>
+      requiredQuery.length === 0 ? [base] : queryValues.map((value) => `${base}?${new URLSearchParams(requiredQuery.map((name) => [name, value])).toString()}`);
+    if (!path.includes("{")) return withQuery(path);
     const slugs = path.startsWith("/api/v1/risk-lists") ? riskListSlugs : articleSlugs;
-    return slugs.map((slug) => path.replace(/\{[^}]+\}/, slug));
+    return slugs.flatMap((slug) => withQuery(path.replace(/\{[^}]+\}/, slug)));
   });
 }
 
@@ -247,7 +255,8 @@ test("a reader's e-mail address appears on no public page, in no feed or API res
   });
 
   await test.step("every /api/v1 endpoint", async () => {
-    const paths = await apiPaths(request);
+    // The search is asked for the address itself, its local part and the comment's text.
+    const paths = await apiPaths(request, [email, email.split("@")[0]!, body]);
     expect(paths.some((path) => path.includes("injektioner-mot-ryggsmarta"))).toBe(true);
     for (const path of paths) {
       const response = await request.get(path);
