@@ -82,9 +82,9 @@ function displayValue(field: BlockFieldName, value: string): string {
 function Removed({ children }: { children: ReactNode }) {
   return (
     <del className="review-del">
-      <span className="review-sr">[borttaget: </span>
+      <span className="visually-hidden">[borttaget: </span>
       {children}
-      <span className="review-sr">]</span>
+      <span className="visually-hidden">]</span>
     </del>
   );
 }
@@ -92,9 +92,9 @@ function Removed({ children }: { children: ReactNode }) {
 function Added({ children }: { children: ReactNode }) {
   return (
     <ins className="review-ins">
-      <span className="review-sr">[tillagt: </span>
+      <span className="visually-hidden">[tillagt: </span>
       {children}
-      <span className="review-sr">]</span>
+      <span className="visually-hidden">]</span>
     </ins>
   );
 }
@@ -136,7 +136,7 @@ function RichTextSide({ parts, side }: { parts: RichTextPart[]; side: Side }) {
         .filter((part) => part.kind !== hidden)
         .map((part, index) => {
           if (part.paragraphBreak) {
-            const mark = part.kind === "same" ? null : <span className="review-sr">{part.kind === "added" ? "[nytt stycke]" : "[stycke borttaget]"}</span>;
+            const mark = part.kind === "same" ? null : <span className="visually-hidden">{part.kind === "added" ? "[nytt stycke]" : "[stycke borttaget]"}</span>;
             return (
               <span key={index} className={`review-paragraph-break review-paragraph-break-${part.kind}`}>
                 {mark}
@@ -476,7 +476,7 @@ export function VersionDiffView({
       {readability && <WholeArticleLix readability={readability} beforeLabel={beforeLabel} afterLabel={afterLabel} />}
       <div className="review-table-scroll">
         <table className="review-table">
-          <caption className="review-sr">Jämförelse sida vid sida: {beforeLabel} och {afterLabel}</caption>
+          <caption className="visually-hidden">Jämförelse sida vid sida: {beforeLabel} och {afterLabel}</caption>
           <thead>
             <tr>
               <th scope="col" className="review-col-what">

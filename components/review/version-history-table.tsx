@@ -28,7 +28,7 @@ export function VersionHistoryTable({ history, user }: { history: ItemHistory; u
       </form>
       <div className="review-table-scroll">
         <table className="review-history" data-testid="version-history">
-          <caption className="review-sr">Alla versioner, nyaste först</caption>
+          <caption className="visually-hidden">Alla versioner, nyaste först</caption>
           <thead>
             <tr>
               <th scope="col">Version</th>
