@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { publicArticlePath, publicRiskListPath } from "@/lib/content/public-content";
+import { publicItemPath } from "@/lib/content/public-content";
 import { searchHitTypeLabel } from "@/lib/labels/sv";
 import type { SearchHit, SnippetPart } from "@/lib/search/search-query";
 
@@ -9,7 +9,7 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
 }
 
 function hitPath(hit: SearchHit): string {
-  return hit.kind === "article" ? publicArticlePath(hit.slug) : publicRiskListPath(hit.slug);
+  return publicItemPath(hit.kind, hit.slug);
 }
 
 /** The ranked hits of one page, numbered from `firstNumber`. */

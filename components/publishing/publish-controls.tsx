@@ -5,7 +5,7 @@ import { availableActions } from "@/lib/workflow/version-workflow";
 import { versionAuthorship } from "@/lib/workflow/version-lock";
 import { republishRefusal } from "@/lib/workflow/publish-versions";
 import { itemKinds, itemOfVersion } from "@/lib/items/item";
-import { publicArticlePath, publicRiskListPath } from "@/lib/content/public-content";
+import { publicItemPath } from "@/lib/content/public-content";
 import { formatAdminDateTime } from "@/lib/labels/sv";
 import { PublishControlsPanel, type PublishingAction } from "./publish-controls-panel";
 import "./publishing.css";
@@ -13,7 +13,7 @@ import "./publishing.css";
 const publishingActions = ["publish", "schedulePublish", "unpublish", "scheduleUnpublish"] as const satisfies PublishingAction[];
 
 type Props = {
-  version: Pick<ContentVersion, "id" | "number" | "status" | "articleId" | "riskListId" | "publishedAt" | "unpublishedAt" | "scheduledPublishAt" | "scheduledUnpublishAt">;
+  version: Pick<ContentVersion, "id" | "number" | "status" | "articleId" | "riskListId" | "glossaryTermId" | "publishedAt" | "unpublishedAt" | "scheduledPublishAt" | "scheduledUnpublishAt">;
 };
 
 /** For those who cannot change it: when the version is due to be published or withdrawn, if ever. */
@@ -45,7 +45,7 @@ export async function PublishControls({ version }: Props) {
   if (!user.roles.includes("ADMIN")) return <ScheduleNotice version={version} />;
   const item = itemOfVersion(version);
   const slug = await itemKinds[item.kind].slugOf(db, item.id);
-  const publicHref = slug ? (item.kind === "article" ? publicArticlePath(slug) : publicRiskListPath(slug)) : null;
+  const publicHref = slug ? publicItemPath(item.kind, slug) : null;
   return (
     <PublishControlsPanel
       versionId={version.id}

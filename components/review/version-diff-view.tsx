@@ -20,6 +20,7 @@ import {
   blockTypeLabels,
   calloutToneLabels,
   contentFieldLabels,
+  glossaryFieldLabels,
   formatAdminDateTime,
   frequencyLabels,
   headingLevelLabels,
@@ -453,7 +454,7 @@ export function VersionDiffView({
 }) {
   const showComments = diff.kind === "article" && commentsByBlock !== undefined && Object.keys(commentsByBlock).length > 0;
   const { counts } = diff;
-  const unit = diff.kind === "article" ? "block" : "risker";
+  const unit = diff.kind === "article" ? "block" : diff.kind === "glossaryTerm" ? "fält" : "risker";
   const shown = <T extends { status: ChangeStatus; moved: boolean }>(entry: T, key?: string) =>
     !onlyChanges || entry.status !== "unchanged" || entry.moved || (key !== undefined && (commentsByBlock?.[key]?.length ?? 0) > 0);
   return (
@@ -467,7 +468,7 @@ export function VersionDiffView({
       )}
       <p className="review-summary" data-testid="diff-summary">
         {counts.added + counts.removed + counts.changed + counts.moved === 0
-          ? `Inga ändringar i ${unit === "block" ? "blocken" : "riskerna"}.`
+          ? `Inga ändringar i ${unit === "block" ? "blocken" : unit === "fält" ? "fälten" : "riskerna"}.`
           : `${unit[0]!.toUpperCase()}${unit.slice(1)}: ${counts.added} tillagda, ${counts.removed} borttagna, ${counts.changed} ändrade, ${counts.moved} flyttade.`}{" "}
         <span className="review-legend">
           Förklaring: <Removed>borttagen text</Removed> <Added>tillagd text</Added>
@@ -488,9 +489,15 @@ export function VersionDiffView({
             </tr>
           </thead>
           <tbody>
-            {(!onlyChanges || diff.title.changed) && <TitleRow label={contentFieldLabels.title} diff={diff.title} />}
-            {(!onlyChanges || diff.summary.changed) && <TitleRow label={contentFieldLabels.summary} diff={diff.summary} />}
-            {diff.kind === "article"
+            {(!onlyChanges || diff.title.changed) && <TitleRow label={diff.kind === "glossaryTerm" ? glossaryFieldLabels.title : contentFieldLabels.title} diff={diff.title} />}
+            {diff.kind !== "glossaryTerm" && (!onlyChanges || diff.summary.changed) && <TitleRow label={contentFieldLabels.summary} diff={diff.summary} />}
+            {diff.kind === "glossaryTerm" && (
+              <>
+                {(!onlyChanges || diff.explanation.changed) && <TitleRow label={glossaryFieldLabels.explanation} diff={diff.explanation} />}
+                {(!onlyChanges || diff.forms.changed) && <TitleRow label={glossaryFieldLabels.forms} diff={diff.forms} />}
+              </>
+            )}
+            {diff.kind === "glossaryTerm" ? null : diff.kind === "article"
               ? diff.blocks.filter((block) => shown(block, block.key)).map((block) => (
                   <BlockRow
                     key={block.key}

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { createArticle, createRiskList } from "@/lib/workflow/create-item";
 import { createArticleSchema, createRiskListSchema } from "@/lib/workflow/create-item-schemas";
-import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import type { ItemContent } from "@/lib/content/item-content";
 import { getDb } from "@/lib/db/client";
 import { ok } from "@/lib/errors/domain-result";
 import { action } from "@/lib/actions/action-wrapper";
@@ -40,7 +40,7 @@ export const createRiskListAction = action("createRiskList", ["EDITOR"], createR
 /** What an autosave tells the editor: the new revision, or the text someone else saved in between. */
 export type SaveDraftOutcome =
   | { saved: true; revision: number; savedAt: string }
-  | { saved: false; stale: { revision: number; content: ArticleContent | RiskListContent; updatedAt: string; savedBy: string | null } };
+  | { saved: false; stale: { revision: number; content: ItemContent; updatedAt: string; savedBy: string | null } };
 
 /**
  * Saves a draft if nobody saved it since `baseRevision`. A stale save is not an error here but an

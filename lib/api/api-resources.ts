@@ -7,7 +7,7 @@ import { isReviewOverdue } from "@/lib/content/review-due";
 import { itemKinds } from "@/lib/items/item";
 import { searchPublished } from "@/lib/search/search-query";
 import { maxSearchOffset } from "@/lib/search/search-schemas";
-import { getPublishedArticle, publicArticlePath, publicRiskListPath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
+import { getPublishedArticle, publicArticlePath, publicItemPath, publicRiskListPath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { articleLix, readabilityData } from "@/lib/readability/article-readability";
 import { lixTarget } from "@/lib/readability/readability-target";
@@ -354,7 +354,7 @@ export async function searchContent(db: DbTx, query: SearchQuery, baseUrl: strin
         type: itemKinds[hit.kind].externalType,
         kind: hit.articleKind,
         slug: hit.slug,
-        url: `${baseUrl}${hit.kind === "article" ? publicArticlePath(hit.slug) : publicRiskListPath(hit.slug)}`,
+        url: `${baseUrl}${publicItemPath(hit.kind, hit.slug)}`,
         title: hit.title,
         summary: hit.summary,
         snippet: hit.snippet,

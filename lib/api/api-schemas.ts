@@ -219,7 +219,7 @@ export const riskListPageSchema = pageOf(riskListSummarySchema);
 export const versionPageSchema = pageOf(versionSummarySchema);
 
 export const searchHitSchema = z.object({
-  type: z.enum(["article", "risk_list"]),
+  type: z.enum(["article", "risk_list", "glossary_term"]).describe("glossary_term: a medical term explained in plain Swedish (url: its entry on the glossary page)."),
   kind: z.enum(ArticleKind).nullable().describe("For articles: OVERVIEW or PROCEDURE."),
   slug: z.string(),
   url: absoluteUrl.describe("The public page."),

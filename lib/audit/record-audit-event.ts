@@ -40,7 +40,7 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 /** What an audit event is about; the audit trail's filter offers these. */
-export const auditEntityTypes = ["user", "article", "risk_list", "version", "public_comment", "webhook_subscription", "session"] as const;
+export const auditEntityTypes = ["user", "article", "risk_list", "glossary_term", "version", "public_comment", "webhook_subscription", "session"] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export type AuditEventInput = {

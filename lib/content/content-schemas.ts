@@ -131,9 +131,24 @@ export const riskListContentSchema = z.object({
   groups: z.array(riskGroupSchema).min(1, "Minst en grupp").max(20).refine(uniqueKeys, "Två grupper har samma nyckel"),
 });
 
+/**
+ * A glossary term (README, "Glossary"): the term as the glossary heads it, the inflected forms and
+ * synonyms that also count as the term when the editor looks for unexplained terms ("epiduralrummet",
+ * "epidurala"), and the explanation in plain Swedish. Stored as the version's title and its GlossaryEntry.
+ */
+export const glossaryTermContentSchema = z.object({
+  title: text(100),
+  forms: z
+    .array(text(100))
+    .max(30, "Högst 30 former")
+    .refine((forms) => new Set(forms.map((form) => form.toLocaleLowerCase("sv"))).size === forms.length, "Två former är lika"),
+  explanation: text(1000),
+});
+
 export type ProcedureFacts = z.infer<typeof procedureFactsSchema>;
 export type ArticleBlock = z.infer<typeof articleBlockSchema>;
 export type ArticleContent = z.infer<typeof articleContentSchema>;
 export type RiskItem = z.infer<typeof riskItemSchema>;
 export type RiskGroup = z.infer<typeof riskGroupSchema>;
 export type RiskListContent = z.infer<typeof riskListContentSchema>;
+export type GlossaryTermContent = z.infer<typeof glossaryTermContentSchema>;

@@ -39,6 +39,16 @@ export function publicRiskListPath(slug: string): string {
   return `/risklistor/${slug}`;
 }
 
+/** Where a published glossary term is explained on the public site: its entry on the glossary page. */
+export function publicGlossaryTermPath(slug: string): string {
+  return `/ordlista#${slug}`;
+}
+
+/** Where any published item lives on the public site. */
+export function publicItemPath(kind: ItemKind, slug: string): string {
+  return kind === "article" ? publicArticlePath(slug) : kind === "riskList" ? publicRiskListPath(slug) : publicGlossaryTermPath(slug);
+}
+
 /** As the reviewer signed: name, professional title and medical specialty (empty when not given). */
 export type PublicReviewer = { name: string; title: string; specialty: string };
 

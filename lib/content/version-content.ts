@@ -5,9 +5,11 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { BlockType } from "@/lib/db/generated/enums";
 import {
   articleContentSchema,
+  glossaryTermContentSchema,
   riskListContentSchema,
   type ArticleBlock,
   type ArticleContent,
+  type GlossaryTermContent,
   type ProcedureFacts,
   type RiskListContent,
 } from "./content-schemas";
@@ -95,11 +97,11 @@ function validStoredContent<T>(schema: z.ZodType<T>, versionId: string, stored: 
   return parsed.data;
 }
 
-async function draftVersionOwner(tx: DbTx, versionId: string): Promise<"article" | "riskList"> {
-  const version = await tx.contentVersion.findUnique({ where: { id: versionId }, select: { status: true, articleId: true } });
+async function draftVersionOwner(tx: DbTx, versionId: string): Promise<"article" | "riskList" | "glossaryTerm"> {
+  const version = await tx.contentVersion.findUnique({ where: { id: versionId }, select: { status: true, articleId: true, glossaryTermId: true } });
   if (!version) throw new VersionContentError(`version ${versionId} does not exist`);
   if (version.status !== "DRAFT") throw new VersionContentError(`version ${versionId} is ${version.status}; only a draft's content can change`);
-  return version.articleId === null ? "riskList" : "article";
+  return version.articleId !== null ? "article" : version.glossaryTermId !== null ? "glossaryTerm" : "riskList";
 }
 
 /**
@@ -109,24 +111,36 @@ async function draftVersionOwner(tx: DbTx, versionId: string): Promise<"article"
  */
 export async function writeDraftContent(tx: DbTx, versionId: string, content: ArticleContent): Promise<ArticleContent>;
 export async function writeDraftContent(tx: DbTx, versionId: string, content: RiskListContent): Promise<RiskListContent>;
+export async function writeDraftContent(tx: DbTx, versionId: string, content: GlossaryTermContent): Promise<GlossaryTermContent>;
 export async function writeDraftContent(
   tx: DbTx,
   versionId: string,
-  content: ArticleContent | RiskListContent,
-): Promise<ArticleContent | RiskListContent>;
+  content: ArticleContent | RiskListContent | GlossaryTermContent,
+): Promise<ArticleContent | RiskListContent | GlossaryTermContent>;
 export async function writeDraftContent(
   tx: DbTx,
   versionId: string,
-  content: ArticleContent | RiskListContent,
-): Promise<ArticleContent | RiskListContent> {
+  content: ArticleContent | RiskListContent | GlossaryTermContent,
+): Promise<ArticleContent | RiskListContent | GlossaryTermContent> {
   const owner = await draftVersionOwner(tx, versionId);
+  if ("explanation" in content) {
+    if (owner !== "glossaryTerm") throw new VersionContentError(`version ${versionId} does not belong to a glossary term`);
+    const term = glossaryTermContentSchema.parse(content);
+    await tx.contentVersion.update({ where: { id: versionId }, data: { title: term.title, summary: null } });
+    await tx.glossaryEntry.upsert({
+      where: { versionId },
+      create: { versionId, explanation: term.explanation, forms: term.forms },
+      update: { explanation: term.explanation, forms: term.forms },
+    });
+    return term;
+  }
   if ("blocks" in content) {
     if (owner !== "article") throw new VersionContentError(`version ${versionId} belongs to a risk list, not an article`);
     const article = articleContentSchema.parse(content);
     await writeArticleRows(tx, versionId, article);
     return article;
   }
-  if (owner !== "riskList") throw new VersionContentError(`version ${versionId} belongs to an article, not a risk list`);
+  if (owner !== "riskList") throw new VersionContentError(`version ${versionId} does not belong to a risk list`);
   const riskList = riskListContentSchema.parse(content);
   await writeRiskListRows(tx, versionId, riskList);
   return riskList;
@@ -268,5 +282,20 @@ export async function readRiskListContent(tx: DbTx, versionId: string): Promise<
         temporary: item.temporary,
       })),
     })),
+  });
+}
+
+/** The content of a glossary version: its term (the title), forms and explanation. */
+export async function readGlossaryTermContent(tx: DbTx, versionId: string): Promise<GlossaryTermContent> {
+  const version = await tx.contentVersion.findUnique({
+    where: { id: versionId },
+    select: { glossaryTermId: true, title: true, glossaryEntry: true },
+  });
+  if (!version) throw new VersionContentError(`version ${versionId} does not exist`);
+  if (version.glossaryTermId === null) throw new VersionContentError(`version ${versionId} does not belong to a glossary term`);
+  return validStoredContent(glossaryTermContentSchema, versionId, {
+    title: version.title,
+    forms: version.glossaryEntry?.forms ?? [],
+    explanation: version.glossaryEntry?.explanation ?? "",
   });
 }

@@ -1,5 +1,5 @@
 import { diffArrays, diffWordsWithSpace } from "diff";
-import type { ArticleBlock, ArticleContent, RiskGroup, RiskItem, RiskListContent } from "./content-schemas";
+import type { ArticleBlock, ArticleContent, GlossaryTermContent, RiskGroup, RiskItem, RiskListContent } from "./content-schemas";
 import { diffRichText, type RichTextPart } from "./rich-text-diff";
 
 /**
@@ -93,7 +93,18 @@ export type RiskListContentDiff = {
   counts: ChangeCounts;
 };
 
-export type ContentDiff = ArticleContentDiff | RiskListContentDiff;
+/** A glossary term: the term (title), its explanation and its forms (compared as one comma-separated text). */
+export type GlossaryTermContentDiff = {
+  kind: "glossaryTerm";
+  title: TextDiff;
+  explanation: TextDiff;
+  forms: TextDiff;
+  counts: ChangeCounts;
+};
+
+export type ContentDiff = ArticleContentDiff | RiskListContentDiff | GlossaryTermContentDiff;
+
+type AnyContent = ArticleContent | RiskListContent | GlossaryTermContent;
 
 /**
  * Word-level changes, grouped for reading: a space shared between two changed words belongs to the
@@ -328,16 +339,31 @@ export function diffRiskListContent(before: RiskListContent | null, after: RiskL
   };
 }
 
-function isArticleContent(content: ArticleContent | RiskListContent): content is ArticleContent {
+function isArticleContent(content: AnyContent): content is ArticleContent {
   return "blocks" in content;
 }
 
+function isGlossaryTermContent(content: AnyContent): content is GlossaryTermContent {
+  return "explanation" in content;
+}
+
+export function diffGlossaryTermContent(before: GlossaryTermContent | null, after: GlossaryTermContent): GlossaryTermContentDiff {
+  const title = diffText(before?.title, after.title);
+  const explanation = diffText(before?.explanation, after.explanation);
+  const forms = diffText(before?.forms.join(", "), after.forms.join(", "));
+  const changed = [title, explanation, forms].filter((field) => field.changed).length;
+  return { kind: "glossaryTerm", title, explanation, forms, counts: { added: 0, removed: 0, changed, moved: 0 } };
+}
+
 /** Compares two versions of the same item; `before` is null when there is nothing to compare with. */
-export function diffContent(before: ArticleContent | RiskListContent | null, after: ArticleContent | RiskListContent): ContentDiff {
+export function diffContent(before: AnyContent | null, after: AnyContent): ContentDiff {
   if (isArticleContent(after)) {
     return diffArticleContent(before && isArticleContent(before) ? before : null, after);
   }
-  return diffRiskListContent(before && !isArticleContent(before) ? before : null, after);
+  if (isGlossaryTermContent(after)) {
+    return diffGlossaryTermContent(before && isGlossaryTermContent(before) ? before : null, after);
+  }
+  return diffRiskListContent(before && !isArticleContent(before) && !isGlossaryTermContent(before) ? before : null, after);
 }
 
 /** The blocks an article's newer version changed or removed: a comment anchored to one of them has been acted on. */

@@ -36,6 +36,17 @@ export const itemKinds = {
     webhookPage: false,
     slugOf: async (tx: DbTx, id: string) => (await tx.riskList.findUnique({ where: { id }, select: { slug: true } }))?.slug ?? null,
   },
+  /** One medical term explained in plain Swedish (README, "Glossary"); shown on the pages that mark it. */
+  glossaryTerm: {
+    versionColumn: "glossaryTermId",
+    auditEntityType: "glossary_term",
+    externalType: "glossary_term",
+    adminSegment: "ordlista",
+    publicSegment: "ordlista",
+    apiSegment: "glossary",
+    webhookPage: false,
+    slugOf: async (tx: DbTx, id: string) => (await tx.glossaryTerm.findUnique({ where: { id }, select: { slug: true } }))?.slug ?? null,
+  },
 } as const satisfies Record<
   string,
   {

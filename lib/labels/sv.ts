@@ -132,6 +132,7 @@ export const itemTypeNames: Record<ItemKind, string> & { procedure: string } = {
   article: "artikel",
   procedure: "procedur",
   riskList: "risklista",
+  glossaryTerm: "ordlisteterm",
 };
 
 export function itemTypeName(type: { item: { kind: ItemKind }; articleKind: ArticleKind | null }): string {
@@ -144,7 +145,8 @@ export const articleKindLabels: Record<ArticleKind, string> = {
 };
 
 /** An item's kind as its review and history pages head it: "Artikel (översikt)", "Risklista". */
-export function itemKindLabel(item: { kind: "article"; articleKind: ArticleKind } | { kind: "riskList" }): string {
+export function itemKindLabel(item: { kind: "article"; articleKind: ArticleKind } | { kind: "riskList" } | { kind: "glossaryTerm" }): string {
+  if (item.kind === "glossaryTerm") return "Ordlisteterm";
   return item.kind === "article" ? `Artikel (${articleKindLabels[item.articleKind].toLowerCase()})` : "Risklista";
 }
 
@@ -170,6 +172,7 @@ export const lixDirectionLabels = { harder: "svårare", easier: "lättare", same
 /** What a search hit is, as the search page says it. */
 export function searchHitTypeLabel(hit: { kind: ItemKind; articleKind: ArticleKind | null }): string {
   if (hit.kind === "riskList") return "Risker och biverkningar";
+  if (hit.kind === "glossaryTerm") return "Ord och begrepp";
   return hit.articleKind === "PROCEDURE" ? "Behandling" : "Översikt";
 }
 
@@ -242,6 +245,14 @@ export const blockTypeLabels: Record<ArticleBlock["type"], string> = {
 
 /** An article's or risk list's own fields, in the editor and the diff. */
 export const contentFieldLabels = { title: "Titel", summary: "Ingress" } as const;
+
+/** A glossary term's fields, as the editor, the diff and the public glossary name them. */
+export const glossaryFieldLabels = {
+  title: "Term",
+  forms: "Andra former och synonymer",
+  formsHint: "En per rad, till exempel böjningar (”epiduralrummet”) och synonymer. Används för att hitta termen i texter där den inte är markerad.",
+  explanation: "Förklaring på enkel svenska",
+} as const;
 
 /** A heading's level, as the editor offers it and the diff shows it. */
 export const headingLevelLabels: Record<2 | 3, string> = { 2: "Rubrik", 3: "Underrubrik" };
@@ -401,6 +412,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   user: "användare",
   article: "artikel",
   risk_list: "risklista",
+  glossary_term: "ordlisteterm",
   version: "version",
   public_comment: "läsarkommentar",
   webhook_subscription: "webhook",

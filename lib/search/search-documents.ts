@@ -1,8 +1,8 @@
 import type { Db, DbTx } from "@/lib/db/client";
-import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
+import { readArticleContent, readGlossaryTermContent, readRiskListContent } from "@/lib/content/version-content";
 import type { DomainEvent } from "@/lib/events/domain-events";
 import { itemColumn, itemOfVersion, type Item, type ItemKind } from "@/lib/items/item";
-import { articleSearchText, riskListSearchText, type SearchText } from "./search-text";
+import { articleSearchText, glossaryTermSearchText, riskListSearchText, type SearchText } from "./search-text";
 
 /**
  * The search documents: one row per item, holding the text of its published version. Publish writes
@@ -15,6 +15,7 @@ import { articleSearchText, riskListSearchText, type SearchText } from "./search
 const readSearchText: Record<ItemKind, (tx: DbTx, versionId: string) => Promise<SearchText>> = {
   article: async (tx, versionId) => articleSearchText(await readArticleContent(tx, versionId)),
   riskList: async (tx, versionId) => riskListSearchText(await readRiskListContent(tx, versionId)),
+  glossaryTerm: async (tx, versionId) => glossaryTermSearchText(await readGlossaryTermContent(tx, versionId)),
 };
 
 /** The item's document becomes that of `versionId` (its newly published version). */
@@ -54,7 +55,7 @@ export async function syncSearchDocuments(db: Db): Promise<{ written: number; re
   const removed = await db.searchDocument.deleteMany({ where: { version: { status: { not: "PUBLISHED" } } } });
   const missing = await db.contentVersion.findMany({
     where: { status: "PUBLISHED", searchDocument: null },
-    select: { id: true, publishedAt: true, createdAt: true, articleId: true, riskListId: true },
+    select: { id: true, publishedAt: true, createdAt: true, articleId: true, riskListId: true, glossaryTermId: true },
   });
   let written = 0;
   for (const version of missing) {

@@ -70,6 +70,7 @@ const headlineOptions = `StartSel=${startMark}, StopSel=${stopMark}, MaxWords=30
 type Row = {
   articleId: string | null;
   riskListId: string | null;
+  glossaryTermId: string | null;
   articleKind: ArticleKind | null;
   slug: string;
   title: string;
@@ -102,7 +103,7 @@ export async function searchPublished(db: DbTx, input: { phrase: string; offset:
   );
   const rows = await db.$queryRaw<Row[]>`
     WITH matched AS (
-      SELECT sd."articleId", sd."riskListId", a."kind" AS "articleKind", coalesce(a."slug", r."slug") AS slug,
+      SELECT sd."articleId", sd."riskListId", sd."glossaryTermId", a."kind" AS "articleKind", coalesce(a."slug", r."slug", g."slug") AS slug,
              sd."title", sd."summary", sd."body", sd."publishedAt",
              (ts_rank(sd."searchVector", ${anyTerm}) + ${titleBonus})::float8 AS rank,
              count(*) OVER () AS total
@@ -110,9 +111,10 @@ export async function searchPublished(db: DbTx, input: { phrase: string; offset:
         JOIN "ContentVersion" v ON v."id" = sd."versionId" AND v."status" = 'PUBLISHED'
         LEFT JOIN "Article" a ON a."id" = sd."articleId"
         LEFT JOIN "RiskList" r ON r."id" = sd."riskListId"
+        LEFT JOIN "GlossaryTerm" g ON g."id" = sd."glossaryTermId"
        WHERE ${everyTermMatches}
-         AND coalesce(a."archivedAt", r."archivedAt") IS NULL
-         AND coalesce(a."locale", r."locale") = ${locale}
+         AND coalesce(a."archivedAt", r."archivedAt", g."archivedAt") IS NULL
+         AND coalesce(a."locale", r."locale", g."locale") = ${locale}
        ORDER BY rank DESC, sd."title" ASC, sd."versionId" ASC
        LIMIT ${input.limit} OFFSET ${input.offset}
     )
@@ -124,7 +126,7 @@ export async function searchPublished(db: DbTx, input: { phrase: string; offset:
     terms: terms.map(({ term }) => term),
     total: rows.length > 0 ? Number(rows[0]!.total) : await countMatches(db, everyTermMatches, locale),
     hits: rows.map((row) => ({
-      kind: row.articleId ? "article" : "riskList",
+      kind: row.articleId ? "article" : row.glossaryTermId ? "glossaryTerm" : "riskList",
       articleKind: row.articleKind,
       slug: row.slug,
       title: row.title,
@@ -143,7 +145,8 @@ async function countMatches(db: DbTx, everyTermMatches: Prisma.Sql, locale: stri
       JOIN "ContentVersion" v ON v."id" = sd."versionId" AND v."status" = 'PUBLISHED'
       LEFT JOIN "Article" a ON a."id" = sd."articleId"
       LEFT JOIN "RiskList" r ON r."id" = sd."riskListId"
-     WHERE ${everyTermMatches} AND coalesce(a."archivedAt", r."archivedAt") IS NULL AND coalesce(a."locale", r."locale") = ${locale}`;
+      LEFT JOIN "GlossaryTerm" g ON g."id" = sd."glossaryTermId"
+     WHERE ${everyTermMatches} AND coalesce(a."archivedAt", r."archivedAt", g."archivedAt") IS NULL AND coalesce(a."locale", r."locale", g."locale") = ${locale}`;
   return Number(row?.total ?? 0);
 }
 

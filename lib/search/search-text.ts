@@ -1,4 +1,4 @@
-import type { ArticleBlock, ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import type { ArticleBlock, ArticleContent, GlossaryTermContent, RiskListContent } from "@/lib/content/content-schemas";
 import { inlineMarkdownToPlainText } from "@/lib/content/inline-markdown-document";
 
 /**
@@ -49,4 +49,9 @@ export function riskListSearchText(content: RiskListContent): SearchText {
     summary: content.summary ?? null,
     body: joined(content.groups.flatMap((group) => [group.title ?? "", ...group.items.map((item) => item.text)])),
   };
+}
+
+/** A glossary term is found by its term (the title), its explanation (the summary) and its other forms. */
+export function glossaryTermSearchText(content: GlossaryTermContent): SearchText {
+  return { title: content.title, summary: content.explanation, body: joined(content.forms) };
 }

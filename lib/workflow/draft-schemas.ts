@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { articleContentSchema, riskListContentSchema } from "@/lib/content/content-schemas";
+import { articleContentSchema, glossaryTermContentSchema, riskListContentSchema } from "@/lib/content/content-schemas";
 import { itemSchema } from "@/lib/items/item";
 import { versionIdSchema } from "./version-id-schema";
 
@@ -20,6 +20,7 @@ export type StartDraftInput = z.output<typeof startDraftSchema>;
 export const saveDraftSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("article"), versionId: versionIdSchema, baseRevision: z.number().int().min(0), content: articleContentSchema }),
   z.object({ kind: z.literal("riskList"), versionId: versionIdSchema, baseRevision: z.number().int().min(0), content: riskListContentSchema }),
+  z.object({ kind: z.literal("glossaryTerm"), versionId: versionIdSchema, baseRevision: z.number().int().min(0), content: glossaryTermContentSchema }),
 ]);
 export type SaveDraftFormInput = z.input<typeof saveDraftSchema>;
 export type SaveDraftInput = z.output<typeof saveDraftSchema>;

@@ -70,7 +70,7 @@ export const releases = {
  */
 export async function republishRefusal(
   db: DbTx,
-  version: Pick<ContentVersion, "id" | "number" | "status" | "articleId" | "riskListId">,
+  version: Pick<ContentVersion, "id" | "number" | "status" | "articleId" | "riskListId" | "glossaryTermId">,
 ): Promise<string | null> {
   if (version.status !== "UNPUBLISHED") return null;
   const item = itemOfVersion(version);

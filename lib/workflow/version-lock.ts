@@ -22,7 +22,7 @@ export async function lockVersions(tx: DbTx, versionIds: readonly string[]): Pro
 /** The item a version belongs to (which never changes), read without a lock; null if there is no such version. */
 export async function itemOfVersionId(tx: DbTx, versionId: string): Promise<Item | null> {
   if (!z.uuid().safeParse(versionId).success) return null;
-  const columns = await tx.contentVersion.findUnique({ where: { id: versionId }, select: { articleId: true, riskListId: true } });
+  const columns = await tx.contentVersion.findUnique({ where: { id: versionId }, select: { articleId: true, riskListId: true, glossaryTermId: true } });
   return columns && itemOfVersion(columns);
 }
 

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { ArticleKind, VersionStatus } from "@/lib/db/generated/enums";
 import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
-import { readVersionContent } from "@/lib/content/item-content";
+import { readVersionContent, type ItemContent } from "@/lib/content/item-content";
 import { readRiskListContent } from "@/lib/content/version-content";
 import { itemColumn, itemOfVersion, slugOfItem, type Item } from "@/lib/items/item";
 
@@ -16,7 +16,7 @@ import { itemColumn, itemOfVersion, slugOfItem, type Item } from "@/lib/items/it
 /** An item as the review and history pages name it: the item, its address and, for an article, its kind. */
 export type ItemSummary = (Item & { kind: "article"; slug: string; articleKind: ArticleKind }) | (Item & { kind: "riskList"; slug: string });
 
-type VersionContent = ArticleContent | RiskListContent;
+type VersionContent = ItemContent;
 
 const userName = { select: { id: true, name: true } } as const;
 

@@ -13,7 +13,7 @@ async function changesRequestedOf(db: Db, userId: string): Promise<VersionWithIt
   if (candidates.length === 0) return [];
   const newer = await db.contentVersion.findMany({
     where: { OR: candidates.map((version) => ({ ...itemColumn(itemOfVersion(version)), number: { gt: version.number } })) },
-    select: { articleId: true, riskListId: true, number: true },
+    select: { articleId: true, riskListId: true, glossaryTermId: true, number: true },
   });
   return candidates.filter((version) => !newer.some((later) => sameItem(itemOfVersion(later), itemOfVersion(version)) && later.number > version.number));
 }
