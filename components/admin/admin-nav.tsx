@@ -9,6 +9,7 @@ const sections: { href: string; label: string; roles: Role[] }[] = [
   { href: adminPaths.content, label: "Innehåll", roles: [] },
   { href: adminPaths.newArticle, label: "Ny artikel", roles: ["EDITOR"] },
   { href: adminPaths.newRiskList, label: "Ny risklista", roles: ["EDITOR"] },
+  { href: adminPaths.newGlossaryTerm, label: "Ny ordlisteterm", roles: ["EDITOR"] },
   { href: adminPaths.feedback, label: "Återkoppling", roles: ["ADMIN", "EDITOR"] },
   { href: adminPaths.comments(), label: "Kommentarer", roles: ["ADMIN"] },
   { href: adminPaths.users, label: "Användare", roles: ["ADMIN"] },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import type { ArticleContent, GlossaryTermContent, RiskListContent } from "@/lib/content/content-schemas";
 import { InlineMarkdown } from "@/components/public/inline-markdown";
 import { contentOutline, type OutlineLine, type ReferenceTitles } from "./content-outline";
 import type { Conflict, OtherText } from "./use-draft-autosave";
@@ -29,7 +29,7 @@ function Outline({ lines, other }: { lines: OutlineLine[]; other?: OutlineLine[]
   );
 }
 
-type Content = ArticleContent | RiskListContent;
+type Content = ArticleContent | RiskListContent | GlossaryTermContent;
 
 /** Who saved the other text and when: "sparad av Anna Berg 2026-12-01 14:32". */
 function savedByWhen(other: OtherText<Content>): string {

@@ -1,5 +1,5 @@
-import type { ArticleBlock, ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
-import { blockTypeLabels, calloutToneLabels, contentFieldLabels, frequencyLabels, headingLevelLabels, imagingLabels, medicationLabels, procedureFactLabels, severityLabels } from "@/lib/labels/sv";
+import type { ArticleBlock, ArticleContent, GlossaryTermContent, RiskListContent } from "@/lib/content/content-schemas";
+import { blockTypeLabels, calloutToneLabels, contentFieldLabels, frequencyLabels, glossaryFieldLabels, headingLevelLabels, imagingLabels, medicationLabels, procedureFactLabels, severityLabels } from "@/lib/labels/sv";
 
 /**
  * One labelled line of a readable rendering of a draft. `formatted` lines are paragraph or callout text
@@ -44,7 +44,14 @@ export function blockText(block: ArticleBlock, titles: ReferenceTitles): string 
 }
 
 /** A draft as labelled lines of text, for showing two versions side by side in a conflict. */
-export function contentOutline(content: ArticleContent | RiskListContent, titles: ReferenceTitles = {}): OutlineLine[] {
+export function contentOutline(content: ArticleContent | RiskListContent | GlossaryTermContent, titles: ReferenceTitles = {}): OutlineLine[] {
+  if ("explanation" in content) {
+    return [
+      { label: glossaryFieldLabels.title, text: content.title },
+      { label: glossaryFieldLabels.explanation, text: content.explanation },
+      { label: glossaryFieldLabels.forms, text: content.forms.join(", ") || "–" },
+    ];
+  }
   const head = [{ label: contentFieldLabels.title, text: content.title }, { label: contentFieldLabels.summary, text: content.summary ?? "–" }];
   if ("blocks" in content) {
     return [

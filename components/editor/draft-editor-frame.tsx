@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRef, type ReactNode } from "react";
-import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import type { ArticleContent, GlossaryTermContent, RiskListContent } from "@/lib/content/content-schemas";
 import { diffContent, type ContentDiff } from "@/lib/content/version-diff";
 import { VersionDiffView } from "@/components/review/version-diff-view";
 import type { ReferenceTitles } from "./content-outline";
@@ -15,7 +15,7 @@ import "./editor.css";
 import { adminPaths } from "@/lib/paths/admin-paths";
 
 type Draft = Pick<
-  ReturnType<typeof useDraftAutosave<never, ArticleContent | RiskListContent>>,
+  ReturnType<typeof useDraftAutosave<never, ArticleContent | RiskListContent | GlossaryTermContent>>,
   | "status"
   | "formErrors"
   | "conflict"
@@ -32,7 +32,7 @@ type Draft = Pick<
   | "revision"
 >;
 
-type Content = ArticleContent | RiskListContent;
+type Content = ArticleContent | RiskListContent | GlossaryTermContent;
 
 /**
  * What the stored copy changed compared with the saved text. The copy is this editor's own form state

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { get, useWatch, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import type { ArticleContent, GlossaryTermContent, RiskListContent } from "@/lib/content/content-schemas";
 import { isSignedIn, saveDraftAction } from "@/lib/actions/editor-actions";
 import { localCopyToOffer, localDraftCopyKey, parseLocalDraftCopy, sameContent, type LocalDraftCopy } from "./local-draft-copy";
 import type { SaveDraftFormInput } from "@/lib/workflow/draft-schemas";
@@ -50,7 +50,7 @@ function shownErrors(errors: unknown, prefix = ""): ShownError[] {
   });
 }
 
-type Options<Values extends FieldValues, Content extends ArticleContent | RiskListContent> = {
+type Options<Values extends FieldValues, Content extends ArticleContent | RiskListContent | GlossaryTermContent> = {
   form: UseFormReturn<Values, unknown, Content>;
   kind: SaveDraftFormInput["kind"];
   versionId: string;
@@ -82,7 +82,7 @@ function removeLocalCopy(versionId: string) {
  * change and offered back on the next visit. A stale save becomes a conflict for the editor to resolve;
  * an expired session pauses saving (the local copy stays) until the editor signs in again.
  */
-export function useDraftAutosave<Values extends FieldValues, Content extends ArticleContent | RiskListContent>({
+export function useDraftAutosave<Values extends FieldValues, Content extends ArticleContent | RiskListContent | GlossaryTermContent>({
   form,
   kind,
   versionId,

@@ -13,7 +13,7 @@ import { openTestKit, type TestKit } from "@/test/integration/test-kit";
  * stays out of the way).
  */
 
-type Known = { unknownId: string; articleSlug: string; riskListSlug: string; userEmail: string };
+type Known = { unknownId: string; articleSlug: string; riskListSlug: string; glossaryTermSlug: string; userEmail: string };
 /**
  * `rule` is the domain failure an allowed caller meets with `wellFormed` input: proof that the call got
  * past the role check and validation to the rule (an unknown id, a taken address or e-mail).
@@ -53,6 +53,11 @@ const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow> = {
     roles: ["EDITOR"],
     rule: slugTaken,
     wellFormed: (k) => ({ slug: k.riskListSlug, title: "Dubblett", firstRisk: { text: "Huvudvärk", severity: "MILD", frequency: "COMMON", temporary: true } }),
+  },
+  "lib/actions/editor-actions.ts › createGlossaryTermAction": {
+    roles: ["EDITOR"],
+    rule: slugTaken,
+    wellFormed: (k) => ({ slug: k.glossaryTermSlug, title: "Dubblett", explanation: "En förklaring." }),
   },
   "lib/actions/editor-actions.ts › isSignedIn": { query: "signed-in" },
   "lib/actions/editor-actions.ts › saveDraftAction": {
@@ -111,6 +116,7 @@ beforeAll(async () => {
     unknownId: crypto.randomUUID(),
     articleSlug: (await db.article.findFirstOrThrow()).slug,
     riskListSlug: (await db.riskList.findFirstOrThrow()).slug,
+    glossaryTermSlug: (await db.glossaryTerm.findFirstOrThrow()).slug,
     userEmail: kit.users.editor.email,
   };
 });

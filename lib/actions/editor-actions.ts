@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { createArticle, createRiskList } from "@/lib/workflow/create-item";
-import { createArticleSchema, createRiskListSchema } from "@/lib/workflow/create-item-schemas";
+import { createArticle, createGlossaryTerm, createRiskList } from "@/lib/workflow/create-item";
+import { createArticleSchema, createGlossaryTermSchema, createRiskListSchema } from "@/lib/workflow/create-item-schemas";
 import type { ItemContent } from "@/lib/content/item-content";
 import { getDb } from "@/lib/db/client";
 import { ok } from "@/lib/errors/domain-result";
@@ -33,6 +33,12 @@ export const createArticleAction = action("createArticle", ["EDITOR"], createArt
 
 export const createRiskListAction = action("createRiskList", ["EDITOR"], createRiskListSchema, async (user, input) => {
   const created = await createRiskList(getDb(), user, input);
+  if (!created.ok) return created;
+  redirect(adminPaths.editDraft(created.value.versionId));
+});
+
+export const createGlossaryTermAction = action("createGlossaryTerm", ["EDITOR"], createGlossaryTermSchema, async (user, input) => {
+  const created = await createGlossaryTerm(getDb(), user, input);
   if (!created.ok) return created;
   redirect(adminPaths.editDraft(created.value.versionId));
 });

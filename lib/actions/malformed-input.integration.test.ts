@@ -120,6 +120,11 @@ const subjects: Record<string, Subject> = {
     act: editorActions.createRiskListAction,
     template: async () => ({ slug: "ny-risklista", title: "Ny lista", firstRisk: { text: "Huvudvärk", severity: "MILD", frequency: "COMMON", temporary: true } }),
   },
+  createGlossaryTerm: {
+    as: "editor",
+    act: editorActions.createGlossaryTermAction,
+    template: async () => ({ slug: "ny-term", title: "Ny term", explanation: "En förklaring." }),
+  },
   saveDraft: {
     as: "editor",
     act: editorActions.saveDraftAction,

@@ -7,7 +7,7 @@ import { isReviewOverdue } from "@/lib/content/review-due";
 import { itemKinds } from "@/lib/items/item";
 import { searchPublished } from "@/lib/search/search-query";
 import { maxSearchOffset } from "@/lib/search/search-schemas";
-import { getPublishedArticle, publicArticlePath, publicItemPath, publicRiskListPath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
+import { getPublishedArticle, publicArticlePath, publicItemPath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { articleLix, readabilityData } from "@/lib/readability/article-readability";
 import { lixTarget } from "@/lib/readability/readability-target";

@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import type { Item } from "@/lib/items/item";
+import { itemColumn, type Item } from "@/lib/items/item";
 
 export type FeedbackSinceReview = {
   /** When the item was last reviewed (approved or re-attested); null: never, so everything counts. */
@@ -19,7 +19,7 @@ export type FeedbackSinceReview = {
  * the articles whose published version shows it.
  */
 export async function feedbackSinceLastReview(db: DbTx, item: Item, options: { recent?: number } = {}): Promise<FeedbackSinceReview> {
-  const column = item.kind === "article" ? { articleId: item.id } : { riskListId: item.id };
+  const column = itemColumn(item);
   const reviewed = await db.contentVersion.findFirst({ where: { ...column, lastReviewedAt: { not: null } }, orderBy: { lastReviewedAt: "desc" }, select: { lastReviewedAt: true } });
   const since = reviewed?.lastReviewedAt ?? null;
   const articleIds =

@@ -25,6 +25,11 @@ export const itemKinds = {
     /** Whether webhook bodies carry the reader's page (`urls.page`); see README, Webhooks. */
     webhookPage: true,
     slugOf: async (tx: DbTx, id: string) => (await tx.article.findUnique({ where: { id }, select: { slug: true } }))?.slug ?? null,
+    /** The item's review cycle in months (null: no such item), and setting it. */
+    reviewIntervalOf: async (tx: DbTx, id: string) => (await tx.article.findUnique({ where: { id }, select: { reviewIntervalMonths: true } }))?.reviewIntervalMonths ?? null,
+    setReviewInterval: async (tx: DbTx, id: string, months: number) => {
+      await tx.article.update({ where: { id }, data: { reviewIntervalMonths: months } });
+    },
   },
   riskList: {
     versionColumn: "riskListId",
@@ -35,6 +40,11 @@ export const itemKinds = {
     apiSegment: "risk-lists",
     webhookPage: false,
     slugOf: async (tx: DbTx, id: string) => (await tx.riskList.findUnique({ where: { id }, select: { slug: true } }))?.slug ?? null,
+    /** The item's review cycle in months (null: no such item), and setting it. */
+    reviewIntervalOf: async (tx: DbTx, id: string) => (await tx.riskList.findUnique({ where: { id }, select: { reviewIntervalMonths: true } }))?.reviewIntervalMonths ?? null,
+    setReviewInterval: async (tx: DbTx, id: string, months: number) => {
+      await tx.riskList.update({ where: { id }, data: { reviewIntervalMonths: months } });
+    },
   },
   /** One medical term explained in plain Swedish (README, "Glossary"); shown on the pages that mark it. */
   glossaryTerm: {
@@ -46,6 +56,11 @@ export const itemKinds = {
     apiSegment: "glossary",
     webhookPage: false,
     slugOf: async (tx: DbTx, id: string) => (await tx.glossaryTerm.findUnique({ where: { id }, select: { slug: true } }))?.slug ?? null,
+    /** The item's review cycle in months (null: no such item), and setting it. */
+    reviewIntervalOf: async (tx: DbTx, id: string) => (await tx.glossaryTerm.findUnique({ where: { id }, select: { reviewIntervalMonths: true } }))?.reviewIntervalMonths ?? null,
+    setReviewInterval: async (tx: DbTx, id: string, months: number) => {
+      await tx.glossaryTerm.update({ where: { id }, data: { reviewIntervalMonths: months } });
+    },
   },
 } as const satisfies Record<
   string,
@@ -58,6 +73,8 @@ export const itemKinds = {
     apiSegment: string;
     webhookPage: boolean;
     slugOf: (tx: DbTx, id: string) => Promise<string | null>;
+    reviewIntervalOf: (tx: DbTx, id: string) => Promise<number | null>;
+    setReviewInterval: (tx: DbTx, id: string, months: number) => Promise<void>;
   }
 >;
 

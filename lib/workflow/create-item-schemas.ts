@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ArticleKind } from "@/lib/db/generated/enums";
-import { articleContentSchema, riskItemSchema, riskListContentSchema, slugSchema } from "@/lib/content/content-schemas";
+import { articleContentSchema, glossaryTermContentSchema, riskItemSchema, riskListContentSchema, slugSchema } from "@/lib/content/content-schemas";
 
 /** The create forms' inputs, shared by the forms (zodResolver), the server actions and lib/workflow/create-item.ts. */
 
@@ -20,5 +20,13 @@ export const createRiskListSchema = z.object({
   firstRisk: riskItemSchema.omit({ key: true }),
 });
 
+/** A glossary term is created with its term and explanation (a term without one explains nothing); forms come later. */
+export const createGlossaryTermSchema = z.object({
+  slug: newSlugSchema,
+  title: glossaryTermContentSchema.shape.title,
+  explanation: glossaryTermContentSchema.shape.explanation,
+});
+
 export type CreateArticleInput = z.output<typeof createArticleSchema>;
 export type CreateRiskListInput = z.output<typeof createRiskListSchema>;
+export type CreateGlossaryTermInput = z.output<typeof createGlossaryTermSchema>;

@@ -5,7 +5,7 @@ import { fail, ok, type DomainFailure } from "@/lib/errors/domain-result";
 import type { EmitEvent } from "@/lib/events/unit-of-work";
 import { commitWithEvents } from "@/lib/events/unit-of-work";
 import { auditEntityOf, itemColumn, type Item } from "@/lib/items/item";
-import type { CreateArticleInput, CreateRiskListInput } from "./create-item-schemas";
+import type { CreateArticleInput, CreateGlossaryTermInput, CreateRiskListInput } from "./create-item-schemas";
 import type { WorkflowActor } from "./version-workflow";
 
 export type CreatedItem = { itemId: string; versionId: string };
@@ -79,6 +79,21 @@ export function createRiskList(db: Db, actor: SignedInActor, input: CreateRiskLi
       const version = await createFirstDraft(tx, emit, actor, { kind: "riskList", id: riskList.id }, title, { slug });
       await writeDraftContent(tx, version.id, { title, groups: [{ key: crypto.randomUUID(), items: [{ key: crypto.randomUUID(), ...firstRisk }] }] });
       return ok({ itemId: riskList.id, versionId: version.id });
+    }),
+  );
+}
+
+/** Creates a glossary term with its first draft (version 1: the term and its explanation, no other forms yet). */
+export function createGlossaryTerm(db: Db, actor: SignedInActor, input: CreateGlossaryTermInput) {
+  if (!mayCreate(actor)) return Promise.resolve(fail({ kind: "forbidden", message: "Bara en redaktör kan skapa nytt innehåll." }));
+  const { slug, title, explanation } = input;
+  return refusingTakenSlug(() =>
+    commitWithEvents<CreatedItem, typeof slugTaken>(db, async (tx, emit) => {
+      if (await tx.glossaryTerm.findUnique({ where: { slug_locale: { slug, locale } } })) return slugTaken;
+      const term = await tx.glossaryTerm.create({ data: { slug, locale } });
+      const version = await createFirstDraft(tx, emit, actor, { kind: "glossaryTerm", id: term.id }, title, { slug });
+      await writeDraftContent(tx, version.id, { title, forms: [], explanation });
+      return ok({ itemId: term.id, versionId: version.id });
     }),
   );
 }

@@ -111,7 +111,11 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
       select: { id: true, number: true, status: true, title: true, nextReviewDue: true },
     },
   } as const satisfies Prisma.ArticleInclude;
-  const [articles, riskLists] = await Promise.all([db.article.findMany({ include: versions }), db.riskList.findMany({ include: versions })]);
+  const [articles, riskLists, glossaryTerms] = await Promise.all([
+    db.article.findMany({ include: versions }),
+    db.riskList.findMany({ include: versions }),
+    db.glossaryTerm.findMany({ include: versions }),
+  ]);
   const today = startOfUtcDay(now);
   const rowOf = (type: ItemType, archivedAt: Date | null, reviewIntervalMonths: number, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
     const latest = list[0];
@@ -137,6 +141,7 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
   const rows = [
     ...articles.map((article) => rowOf({ item: { kind: "article", id: article.id }, articleKind: article.kind }, article.archivedAt, article.reviewIntervalMonths, article.versions)),
     ...riskLists.map((list) => rowOf({ item: { kind: "riskList", id: list.id }, articleKind: null }, list.archivedAt, list.reviewIntervalMonths, list.versions)),
+    ...glossaryTerms.map((term) => rowOf({ item: { kind: "glossaryTerm", id: term.id }, articleKind: null }, term.archivedAt, term.reviewIntervalMonths, term.versions)),
   ];
   return rows.filter((row): row is ContentItemRow => row !== null).sort((a, b) => compareItemTypes(a, b) || a.title.localeCompare(b.title, "sv"));
 }

@@ -5,7 +5,7 @@ import { contentHash } from "@/lib/content/content-hash";
 import { readVersionContent } from "@/lib/content/item-content";
 import { fail, ok } from "@/lib/errors/domain-result";
 import type { Refusal } from "@/lib/events/unit-of-work";
-import type { Item } from "@/lib/items/item";
+import { itemKinds, type Item } from "@/lib/items/item";
 import type { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema, submitForReviewSchema } from "./review-schemas";
 import { runTransition, versionReference } from "./transition-runner";
 import type { WorkflowActor } from "./version-workflow";
@@ -22,14 +22,10 @@ export function defaultNextReviewDue(from: Date, months: number = defaultReviewI
  * date (the reviewer's date, else one cycle from now); the item keeps the cycle for its next review.
  */
 async function reviewCycle(tx: DbTx, item: Item, chosen: number | undefined, nextReviewDue: Date | undefined, now: Date) {
-  const where = { where: { id: item.id } };
-  const current = item.kind === "article" ? await tx.article.findUniqueOrThrow(where) : await tx.riskList.findUniqueOrThrow(where);
-  const months = chosen ?? current.reviewIntervalMonths;
-  if (months !== current.reviewIntervalMonths) {
-    const data = { data: { reviewIntervalMonths: months } };
-    if (item.kind === "article") await tx.article.update({ ...where, ...data });
-    else await tx.riskList.update({ ...where, ...data });
-  }
+  const current = await itemKinds[item.kind].reviewIntervalOf(tx, item.id);
+  if (current === null) throw new Error(`${item.kind} ${item.id} does not exist`);
+  const months = chosen ?? current;
+  if (months !== current) await itemKinds[item.kind].setReviewInterval(tx, item.id, months);
   return { months, due: nextReviewDue ?? defaultNextReviewDue(now, months) };
 }
 

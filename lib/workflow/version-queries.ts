@@ -2,11 +2,11 @@ import { z } from "zod";
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ArticleKind, VersionStatus } from "@/lib/db/generated/enums";
-import type { ArticleContent, RiskListContent } from "@/lib/content/content-schemas";
+import type { RiskListContent } from "@/lib/content/content-schemas";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { readVersionContent, type ItemContent } from "@/lib/content/item-content";
 import { readRiskListContent } from "@/lib/content/version-content";
-import { itemColumn, itemOfVersion, slugOfItem, type Item } from "@/lib/items/item";
+import { itemColumn, itemKinds, itemOfVersion, slugOfItem, type Item } from "@/lib/items/item";
 
 /**
  * Reads for the review, history and comparison pages. Nothing here decides a rule: who may act on a
@@ -14,7 +14,10 @@ import { itemColumn, itemOfVersion, slugOfItem, type Item } from "@/lib/items/it
  */
 
 /** An item as the review and history pages name it: the item, its address and, for an article, its kind. */
-export type ItemSummary = (Item & { kind: "article"; slug: string; articleKind: ArticleKind }) | (Item & { kind: "riskList"; slug: string });
+export type ItemSummary =
+  | (Item & { kind: "article"; slug: string; articleKind: ArticleKind })
+  | (Item & { kind: "riskList"; slug: string })
+  | (Item & { kind: "glossaryTerm"; slug: string });
 
 type VersionContent = ItemContent;
 
@@ -23,6 +26,7 @@ const userName = { select: { id: true, name: true } } as const;
 const versionWithPeople = {
   article: { select: { id: true, slug: true, kind: true } },
   riskList: { select: { id: true, slug: true } },
+  glossaryTerm: { select: { id: true, slug: true } },
   createdBy: userName,
   reviewer: { select: { id: true, name: true, title: true, specialty: true } },
   authors: { include: { user: userName }, orderBy: { createdAt: "asc" } },
@@ -34,10 +38,11 @@ export type VersionWithPeople = Prisma.ContentVersionGetPayload<{ include: typeo
 function itemSummaryOf(version: {
   article: { id: string; slug: string; kind: ArticleKind } | null;
   riskList: { id: string; slug: string } | null;
+  glossaryTerm: { id: string; slug: string } | null;
 }): ItemSummary {
-  return version.article
-    ? { kind: "article", id: version.article.id, slug: version.article.slug, articleKind: version.article.kind }
-    : { kind: "riskList", id: version.riskList!.id, slug: version.riskList!.slug };
+  if (version.article) return { kind: "article", id: version.article.id, slug: version.article.slug, articleKind: version.article.kind };
+  if (version.glossaryTerm) return { kind: "glossaryTerm", id: version.glossaryTerm.id, slug: version.glossaryTerm.slug };
+  return { kind: "riskList", id: version.riskList!.id, slug: version.riskList!.slug };
 }
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
@@ -271,7 +276,5 @@ export async function findVersionPair(
 
 /** How often an item is re-reviewed, in months (its review cycle, set with each approval). */
 export async function findReviewCycle(db: DbTx, item: Item): Promise<number> {
-  const where = { where: { id: item.id }, select: { reviewIntervalMonths: true } };
-  const row = item.kind === "article" ? await db.article.findUnique(where) : await db.riskList.findUnique(where);
-  return row?.reviewIntervalMonths ?? 12;
+  return (await itemKinds[item.kind].reviewIntervalOf(db, item.id)) ?? 12;
 }

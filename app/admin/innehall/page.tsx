@@ -22,6 +22,7 @@ export default async function ContentListPage() {
         <p className="dashboard-actions">
           <Link href={adminPaths.newArticle}>Ny artikel</Link>
           <Link href={adminPaths.newRiskList}>Ny risklista</Link>
+          <Link href={adminPaths.newGlossaryTerm}>Ny ordlisteterm</Link>
         </p>
       )}
       {items.length === 0 ? (

@@ -5,9 +5,10 @@ import { versionIdSchema } from "@/lib/workflow/version-id-schema";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { procedureChoices, riskListChoices } from "@/lib/content/reference-choices";
 import { RiskListEditor } from "@/components/editor/risk-list-editor";
+import { GlossaryTermEditor } from "@/components/editor/glossary-term-editor";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { requirePageUser } from "@/lib/auth/require-user";
-import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
+import { readArticleContent, readGlossaryTermContent, readRiskListContent } from "@/lib/content/version-content";
 import { getDb } from "@/lib/db/client";
 import { checkTransition } from "@/lib/workflow/version-workflow";
 import { itemOfVersion } from "@/lib/items/item";
@@ -27,7 +28,7 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
   const db = getDb();
   const version = await db.contentVersion.findUnique({
     where: { id: versionId },
-    include: { article: { select: { id: true, slug: true, locale: true, kind: true } }, riskList: { select: { id: true, slug: true, locale: true } } },
+    include: { article: { select: { id: true, slug: true, locale: true, kind: true } }, riskList: { select: { id: true, slug: true, locale: true } }, glossaryTerm: { select: { id: true } } },
   });
   if (!version) notFound();
   const item = itemOfVersion(version);
@@ -57,7 +58,7 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
   const heading = (
     <>
       <p>
-        <Link href={itemPath}>{version.article ? "Artikeln" : "Risklistan"}</Link> · <Link href={versionPath}>Versionens sida</Link>
+        <Link href={itemPath}>{version.article ? "Artikeln" : version.glossaryTerm ? "Ordlistetermen" : "Risklistan"}</Link> · <Link href={versionPath}>Versionens sida</Link>
       </p>
       <h1>
         Redigera utkast: {version.title} <span className="editor-optional">(version {version.number})</span>
@@ -76,6 +77,14 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
       <>
         {heading}
         <ArticleEditor {...common} content={content} riskLists={riskLists} procedures={procedures} lixTarget={lixTarget()} />
+      </>
+    );
+  }
+  if (version.glossaryTerm) {
+    return (
+      <>
+        {heading}
+        <GlossaryTermEditor {...common} content={await readGlossaryTermContent(db, version.id)} />
       </>
     );
   }
