@@ -6,6 +6,7 @@ import {
   documentToInlineMarkdown,
   inlineMarkdownToDocument,
   inlineMarkdownToPlainText,
+  markedGlossaryTermIds,
   type RichTextDocument,
   type RichTextMark,
 } from "./inline-markdown-document";
@@ -151,4 +152,79 @@ describe("any editor document", () => {
       { numRuns: 300 },
     );
   }, 30_000);
+});
+
+describe("the glossary-term mark", () => {
+  const termId = "5b0e8a3e-6f1c-4d55-9a6e-2b8f0c1d2e3f";
+  const otherId = "0f1e2d3c-4b5a-4697-8877-665544332211";
+
+  it("reads a term: link as the glossaryTerm mark, not as a link", () => {
+    expect(inlineMarkdownToDocument(`Sprutan förs in i [epiduralrummet](term:${termId}) runt nerverna.`)).toEqual({
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Sprutan förs in i " },
+            { type: "text", text: "epiduralrummet", marks: [{ type: "glossaryTerm", attrs: { termId } }] },
+            { type: "text", text: " runt nerverna." },
+          ],
+        },
+      ],
+    });
+  });
+
+  it.each([
+    `Sprutan förs in i [epiduralrummet](term:${termId}).`,
+    `Med [**kortison**](term:${termId}) och [bedövning](term:${otherId}), se [1177](https://www.1177.se/).`,
+    `[*Nervroten*](term:${termId}) kan bli irriterad.`,
+  ])("loads and saves %s byte for byte", (text) => {
+    expect(roundTrip(text)).toBe(text);
+  });
+
+  it("reads emphasis around a term as the same marks, and writes the term outermost", () => {
+    expect(roundTrip(`*[Nervroten](term:${termId})* kan bli irriterad.`)).toBe(`[*Nervroten*](term:${termId}) kan bli irriterad.`);
+  });
+
+  it("writes the editor's term mark as a term: link, with bold inside it", () => {
+    const document = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Ett " },
+            { type: "text", text: "kortison", marks: [{ type: "bold" }, { type: "glossaryTerm", attrs: { termId } }] },
+            { type: "text", text: "preparat" },
+          ],
+        },
+      ],
+    };
+    expect(documentToInlineMarkdown(document)).toBe(`Ett [**kortison**](term:${termId})preparat`);
+  });
+
+  it("keeps a web link where a run has both (links do not nest), and drops a term mark without a valid id", () => {
+    const document = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "länk", marks: [{ type: "link", attrs: { href: "https://www.1177.se/" } }, { type: "glossaryTerm", attrs: { termId } }] },
+            { type: "text", text: " och " },
+            { type: "text", text: "trasig", marks: [{ type: "glossaryTerm", attrs: { termId: "inte-ett-id" } }] },
+          ],
+        },
+      ],
+    };
+    expect(documentToInlineMarkdown(document)).toBe("[länk](https://www.1177.se/) och trasig");
+  });
+
+  it("shows a marked term as its text in plain text", () => {
+    expect(inlineMarkdownToPlainText(`Vid [ischias](term:${termId}) strålar smärtan.`)).toBe("Vid ischias strålar smärtan.");
+  });
+
+  it("lists the marked terms once each, in order", () => {
+    expect(markedGlossaryTermIds(`[a](term:${otherId}) [b](term:${termId}) [c](term:${otherId}) [d](term:inte-ett-id)`)).toEqual([otherId, termId]);
+  });
 });

@@ -3,8 +3,10 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { toMarkdown } from "mdast-util-to-markdown";
 
 /**
- * Paragraph and callout text is stored as a Markdown subset (*emphasis*, **strong**, [links](https://…))
- * and edited as a rich-text document: paragraphs of text runs carrying the marks bold, italic and link,
+ * Paragraph and callout text is stored as a Markdown subset (*emphasis*, **strong**, [links](https://…),
+ * and glossary terms as links with the `term:` scheme: [epiduralrummet](term:<glossary term id>))
+ * and edited as a rich-text document: paragraphs of text runs carrying the marks bold, italic, link and
+ * glossaryTerm,
  * in the JSON shape Tiptap (ProseMirror) reads and writes. This module converts between the two, with
  * the same parser the public pages render with (remark's), so the editor shows what a reader will see,
  * and with remark's serializer, which escapes whatever would otherwise read as markup.
@@ -15,7 +17,11 @@ import { toMarkdown } from "mdast-util-to-markdown";
  * (a heading or list item keeps its text, raw HTML and images are dropped).
  */
 
-export type RichTextMark = { type: "bold" } | { type: "italic" } | { type: "link"; attrs: { href: string } };
+export type RichTextMark =
+  | { type: "bold" }
+  | { type: "italic" }
+  | { type: "link"; attrs: { href: string } }
+  | { type: "glossaryTerm"; attrs: { termId: string } };
 export type RichTextRun = { type: "text"; text: string; marks?: RichTextMark[] };
 export type RichTextParagraph = { type: "paragraph"; content?: RichTextRun[] };
 export type RichTextDocument = { type: "doc"; content: RichTextParagraph[] };
@@ -31,18 +37,51 @@ export type EditorJson = {
   marks?: { type: string; attrs?: Record<string, unknown> }[];
 };
 
+const termPrefix = "term:";
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The glossary term a stored link marks (`term:<id>`), or null when the link is anything else. A term
+ * is written as a link because Markdown has no other inline reference; no reader ever gets it as a link
+ * address: the public page, the feed and the search turn it into the term's explanation or plain text.
+ */
+export function glossaryTermIdOf(href: string | null | undefined): string | null {
+  if (typeof href !== "string" || !href.startsWith(termPrefix)) return null;
+  const id = href.slice(termPrefix.length);
+  return uuidPattern.test(id) ? id.toLowerCase() : null;
+}
+
+export function glossaryTermHref(termId: string): string {
+  return `${termPrefix}${termId}`;
+}
+
+/** The glossary terms a stored text marks, each once, in order of first use. */
+export function markedGlossaryTermIds(markdown: string): string[] {
+  const ids = inlineMarkdownToDocument(markdown).content.flatMap((paragraph) =>
+    (paragraph.content ?? []).flatMap((run) => (run.marks ?? []).flatMap((mark) => (mark.type === "glossaryTerm" ? [mark.attrs.termId] : []))),
+  );
+  return [...new Set(ids)];
+}
+
 /** The one rule for links in stored text: only web addresses become links, everywhere they are shown. */
 export function isWebUrl(href: string | null | undefined): href is string {
   return typeof href === "string" && /^https?:\/\//i.test(href);
 }
 
-type Marks = { bold: boolean; italic: boolean; href: string | null };
+/** A run is a web link or a glossary term or neither (Markdown links do not nest), so `term` is set only without `href`. */
+type Marks = { bold: boolean; italic: boolean; href: string | null; term: string | null };
 type Run = { text: string; marks: Marks };
 
-const noMarks: Marks = { bold: false, italic: false, href: null };
+const noMarks: Marks = { bold: false, italic: false, href: null, term: null };
 
 function sameMarks(a: Marks, b: Marks): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.href === b.href;
+  return a.bold === b.bold && a.italic === b.italic && a.href === b.href && a.term === b.term;
+}
+
+function linkMarks(marks: Marks, url: string | null | undefined): Marks {
+  if (isWebUrl(url)) return { ...marks, href: url, term: null };
+  const term = glossaryTermIdOf(url);
+  return term ? { ...marks, href: null, term } : marks;
 }
 
 function runsOfPhrasing(nodes: PhrasingContent[], marks: Marks, definitions: Map<string, string>): Run[] {
@@ -58,11 +97,9 @@ function runsOfPhrasing(nodes: PhrasingContent[], marks: Marks, definitions: Map
       case "emphasis":
         return runsOfPhrasing(node.children, { ...marks, italic: true }, definitions);
       case "link":
-        return runsOfPhrasing(node.children, isWebUrl(node.url) ? { ...marks, href: node.url } : marks, definitions);
-      case "linkReference": {
-        const url = definitions.get(node.identifier);
-        return runsOfPhrasing(node.children, isWebUrl(url) ? { ...marks, href: url } : marks, definitions);
-      }
+        return runsOfPhrasing(node.children, linkMarks(marks, node.url), definitions);
+      case "linkReference":
+        return runsOfPhrasing(node.children, linkMarks(marks, definitions.get(node.identifier)), definitions);
       default:
         // Raw HTML, images and anything else the public page does not show as text.
         return [];
@@ -128,6 +165,7 @@ function toDocumentRun(run: Run): RichTextRun {
     ...(run.marks.bold ? [{ type: "bold" } as const] : []),
     ...(run.marks.italic ? [{ type: "italic" } as const] : []),
     ...(run.marks.href !== null ? [{ type: "link", attrs: { href: run.marks.href } } as const] : []),
+    ...(run.marks.term !== null ? [{ type: "glossaryTerm", attrs: { termId: run.marks.term } } as const] : []),
   ];
   return marks.length ? { type: "text", text: run.text, marks } : { type: "text", text: run.text };
 }
@@ -155,19 +193,23 @@ function runsOfEditorParagraph(paragraph: EditorJson): Run[] {
     if (typeof node.text !== "string") return [];
     const marks = node.marks ?? [];
     const href = marks.find((mark) => mark.type === "link")?.attrs?.href;
+    const termId = marks.find((mark) => mark.type === "glossaryTerm")?.attrs?.termId;
+    const web = isWebUrl(href as string | undefined) ? (href as string) : null;
+    const term = web === null && typeof termId === "string" ? glossaryTermIdOf(glossaryTermHref(termId)) : null;
     return [
       {
         text: node.text,
-        marks: { bold: marks.some((mark) => mark.type === "bold"), italic: marks.some((mark) => mark.type === "italic"), href: isWebUrl(href as string | undefined) ? (href as string) : null },
+        marks: { bold: marks.some((mark) => mark.type === "bold"), italic: marks.some((mark) => mark.type === "italic"), href: web, term },
       },
     ];
   });
 }
 
-/** Runs as Markdown phrasing nodes: links outermost, then strong, then emphasis, each as long as it can be. */
+/** Runs as Markdown phrasing nodes: links (web or term) outermost, then strong, then emphasis, each as long as it can be. */
 function phrasingOf(runs: Run[], level: "link" | "bold" | "italic" | "text"): PhrasingContent[] {
   if (level === "text") return runs.length ? [{ type: "text", value: runs.map((run) => run.text).join("") }] : [];
-  const key = (run: Run) => (level === "link" ? run.marks.href : level === "bold" ? run.marks.bold : run.marks.italic);
+  const linkOf = (run: Run) => run.marks.href ?? (run.marks.term === null ? null : glossaryTermHref(run.marks.term));
+  const key = (run: Run) => (level === "link" ? linkOf(run) : level === "bold" ? run.marks.bold : run.marks.italic);
   const next = level === "link" ? "bold" : level === "bold" ? "italic" : "text";
   const groups: Run[][] = [];
   for (const run of runs) {
