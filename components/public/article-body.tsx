@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ArticleBlock } from "@/lib/content/content-schemas";
-import { publicArticlePath, type PublicBlock } from "@/lib/content/public-content";
+import { publicArticlePath, type PublicBlock, type PublishedGlossaryEntry } from "@/lib/content/public-content";
 import {
   blockAnchorId,
   keyTakeawaysTitle,
@@ -55,7 +55,7 @@ function BulletList({ block }: { block: TextBlock<"BULLET_LIST"> }) {
   );
 }
 
-function Callout({ block }: { block: TextBlock<"CALLOUT"> }) {
+function Callout({ block, glossary }: { block: TextBlock<"CALLOUT">; glossary: Glossary }) {
   // The tone is said in words as well as shown in colour.
   const title = block.title ?? (block.tone === "warning" ? "Observera" : undefined);
   return (
@@ -65,7 +65,7 @@ function Callout({ block }: { block: TextBlock<"CALLOUT"> }) {
           <strong>{title}</strong>
         </p>
       )}
-      <InlineMarkdown text={block.text} />
+      <InlineMarkdown text={block.text} glossary={glossary} />
     </div>
   );
 }
@@ -102,8 +102,13 @@ function References({ block, level, id }: { block: TextBlock<"REFERENCES">; leve
   );
 }
 
-/** Which risk lists on the page repeat one shown in full earlier, and where the block being rendered stands. */
-type PageContext = { repeats: Map<string, FullRiskList>; procedureKey: string | null };
+type Glossary = ReadonlyMap<string, PublishedGlossaryEntry>;
+
+/**
+ * Which risk lists on the page repeat one shown in full earlier, where the block being rendered stands,
+ * and the published glossary entries its marked terms link to.
+ */
+type PageContext = { repeats: Map<string, FullRiskList>; procedureKey: string | null; glossary: Glossary };
 
 /**
  * A procedure embedded in an overview: a section that can be linked to (its slug is the anchor), headed by
@@ -133,11 +138,11 @@ function Block({ block, level, page }: { block: PublicBlock; level: HeadingLevel
         </Heading>
       );
     case "PARAGRAPH":
-      return <InlineMarkdown text={block.text} />;
+      return <InlineMarkdown text={block.text} glossary={page.glossary} />;
     case "BULLET_LIST":
       return <BulletList block={block} />;
     case "CALLOUT":
-      return <Callout block={block} />;
+      return <Callout block={block} glossary={page.glossary} />;
     case "PROCEDURE_FACTS":
       return <ProcedureFactsList facts={block.facts} />;
     case "RISK_LIST": {
@@ -169,6 +174,7 @@ function Blocks({ blocks, sectionLevel, page }: { blocks: PublicBlock[]; section
  * A risk list that several procedures on the page show is shown in full where it first appears and
  * collapsed (in `<details>`, which works without JavaScript) where it repeats.
  */
-export function ArticleBody({ blocks, sectionLevel }: { blocks: PublicBlock[]; sectionLevel: HeadingLevel }) {
-  return <Blocks blocks={blocks} sectionLevel={sectionLevel} page={{ repeats: repeatedRiskLists(blocks), procedureKey: null }} />;
+export function ArticleBody({ blocks, sectionLevel, glossary = [] }: { blocks: PublicBlock[]; sectionLevel: HeadingLevel; glossary?: PublishedGlossaryEntry[] }) {
+  const terms = new Map(glossary.map((entry) => [entry.id, entry]));
+  return <Blocks blocks={blocks} sectionLevel={sectionLevel} page={{ repeats: repeatedRiskLists(blocks), procedureKey: null, glossary: terms }} />;
 }

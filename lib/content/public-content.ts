@@ -5,7 +5,8 @@ import type { ArticleKind } from "@/lib/db/generated/enums";
 import { itemKindNames, itemKinds, type ItemKind } from "@/lib/items/item";
 import type { ArticleBlock, RiskGroup } from "./content-schemas";
 import { cachedPublicRead } from "./public-cache";
-import { readArticleContent, readRiskListContent } from "./version-content";
+import { markedGlossaryTermIds } from "./inline-markdown-document";
+import { readArticleContent, readGlossaryTermContent, readRiskListContent } from "./version-content";
 
 /**
  * The one read layer of the public site: public pages (and, later, the feed and the API) read content
@@ -39,9 +40,12 @@ export function publicRiskListPath(slug: string): string {
   return `/risklistor/${slug}`;
 }
 
+/** The public glossary: every published term with its explanation. */
+export const publicGlossaryPath = "/ordlista";
+
 /** Where a published glossary term is explained on the public site: its entry on the glossary page. */
 export function publicGlossaryTermPath(slug: string): string {
-  return `/ordlista#${slug}`;
+  return `${publicGlossaryPath}#ordlista-${slug}`;
 }
 
 /** Where any published item lives on the public site. */
@@ -93,6 +97,18 @@ export type ResolvedProcedureBlock = { type: "PROCEDURE"; key: string; procedure
 
 export type PublicBlock = ProcedureBodyBlock | ResolvedProcedureBlock;
 
+/** A glossary term's published explanation, as the pages that mark the term show it. */
+export type PublishedGlossaryEntry = {
+  id: string;
+  slug: string;
+  /** The term as the glossary heads it. */
+  title: string;
+  explanation: string;
+  forms: string[];
+  versionId: string;
+  versionNumber: number;
+};
+
 export type PublishedArticle = {
   id: string;
   slug: string;
@@ -102,6 +118,11 @@ export type PublishedArticle = {
   summary?: string;
   review: ReviewMetadata;
   blocks: PublicBlock[];
+  /**
+   * The published glossary terms the article's text marks (its embedded procedures' too), in order of
+   * first use; a marked term without a published version is not here, and the page shows it as plain text.
+   */
+  glossary: PublishedGlossaryEntry[];
 };
 
 export type PublishedArticleSummary = {
@@ -288,6 +309,47 @@ const getPublishedProcedure = publicRead("getPublishedProcedure", async (db: DbT
   };
 });
 
+/** The glossary terms marked in paragraph and callout text, each once, in order of first use. */
+function markedTermIdsOf(blocks: readonly PublicBlock[]): string[] {
+  const ids = blocks.flatMap((block): string[] => {
+    if (block.type === "PARAGRAPH" || block.type === "CALLOUT") return markedGlossaryTermIds(block.text);
+    if (block.type === "PROCEDURE") return markedTermIdsOf(block.procedure.blocks);
+    return [];
+  });
+  return [...new Set(ids)];
+}
+
+/** The current published entries of these glossary terms (none for a term without one), in the given order. */
+export async function publishedGlossaryEntries(db: DbTx, termIds: string[], locale: string = "sv"): Promise<PublishedGlossaryEntry[]> {
+  if (termIds.length === 0) return [];
+  const versions = await db.contentVersion.findMany({
+    where: { ...publishedVersion, glossaryTerm: { id: { in: termIds }, locale, archivedAt: null } },
+    select: { id: true, number: true, glossaryTerm: { select: { id: true, slug: true } } },
+  });
+  const entries = await Promise.all(
+    versions.map(async (version): Promise<PublishedGlossaryEntry> => {
+      const content = await readGlossaryTermContent(db, version.id);
+      return { id: version.glossaryTerm!.id, slug: version.glossaryTerm!.slug, ...content, versionId: version.id, versionNumber: version.number };
+    }),
+  );
+  return entries.sort((a, b) => termIds.indexOf(a.id) - termIds.indexOf(b.id));
+}
+
+/** Every published glossary term in one locale, by term: the public glossary page and the editor's hint list. */
+export const listPublishedGlossary = publicRead("listPublishedGlossary", async (db: DbTx, locale: string = "sv"): Promise<PublishedGlossaryEntry[]> => {
+  const terms = await db.contentVersion.findMany({
+    where: { ...publishedVersion, glossaryTerm: { locale, archivedAt: null } },
+    select: { glossaryTermId: true },
+  });
+  const entries = await publishedGlossaryEntries(db, terms.map((term) => term.glossaryTermId!), locale);
+  return entries.sort((a, b) => a.title.localeCompare(b.title, "sv"));
+});
+
+/** The glossary of any version's resolved blocks (a draft being previewed), as a published article's is read. */
+export function glossaryForPreview(db: DbTx, blocks: PublicBlock[], locale: string = "sv"): Promise<PublishedGlossaryEntry[]> {
+  return publishedGlossaryEntries(db, markedTermIdsOf(blocks), locale);
+}
+
 /** A published article with its references resolved, or null when the slug has no published version. */
 export const getPublishedArticle = publicRead(
   "getPublishedArticle",
@@ -298,12 +360,14 @@ export const getPublishedArticle = publicRead(
     });
     if (!version?.article) return null;
     const content = await readArticleContent(db, version.id);
+    const blocks = withoutSkipped(await Promise.all(content.blocks.map((block) => resolvePublicBlock(db, block))));
     return {
       ...version.article,
       title: content.title,
       ...(content.summary === undefined ? {} : { summary: content.summary }),
       review: toReviewMetadata(version),
-      blocks: withoutSkipped(await Promise.all(content.blocks.map((block) => resolvePublicBlock(db, block)))),
+      blocks,
+      glossary: await publishedGlossaryEntries(db, markedTermIdsOf(blocks), locale),
     };
   },
 );

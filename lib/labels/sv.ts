@@ -246,6 +246,9 @@ export const blockTypeLabels: Record<ArticleBlock["type"], string> = {
 /** An article's or risk list's own fields, in the editor and the diff. */
 export const contentFieldLabels = { title: "Titel", summary: "Ingress" } as const;
 
+/** The heading of the explained terms at the end of a page, and of the public glossary page. */
+export const glossaryTitle = "Ord och begrepp";
+
 /** A glossary term's fields, as the editor, the diff and the public glossary name them. */
 export const glossaryFieldLabels = {
   title: "Term",

@@ -52,6 +52,7 @@ const procedure: PublishedArticle = {
   title: "Facettledsinjektioner",
   review,
   blocks: procedureBlocks,
+  glossary: [],
 };
 
 const overview: PublishedArticle = {
@@ -67,6 +68,7 @@ const overview: PublishedArticle = {
     { type: "PROCEDURE", key: key(13), procedure: { slug: procedure.slug, title: procedure.title, review, blocks: procedureBlocks } },
     { type: "PROCEDURE", key: key(14), procedure: { slug: "nervblockader", title: "Nervblockader", review: { ...review, reviewer: null }, blocks: [] } },
   ],
+  glossary: [],
 };
 
 const riskListPage: PublishedRiskListPage = {

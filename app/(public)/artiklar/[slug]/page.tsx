@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/public/article-body";
+import { GlossaryList } from "@/components/public/glossary-list";
 import { JsonLdScript } from "@/components/public/json-ld-script";
 import { PrintFooter } from "@/components/public/print-footer";
 import { ReaderResponses } from "@/components/public/reader-responses";
 import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
 import { TableOfContents } from "@/components/public/table-of-contents";
-import { getPublishedArticle, publicArticlePath } from "@/lib/content/public-content";
+import { getPublishedArticle, publicArticlePath, publicGlossaryPath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { contentPageMetadata } from "@/lib/seo/page-metadata";
@@ -46,7 +47,8 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
       </header>
       <TableOfContents blocks={article.blocks} />
       <ReaderNote note={article.review.readerNote} />
-      <ArticleBody blocks={article.blocks} sectionLevel={1} />
+      <ArticleBody blocks={article.blocks} sectionLevel={1} glossary={article.glossary} />
+      <GlossaryList entries={article.glossary} level={2} glossaryPath={publicGlossaryPath} />
       <ReaderResponses articleId={article.id} pagePath={publicArticlePath(article.slug)} />
       <PrintFooter review={article.review} url={absolute(article.slug)} />
     </article>

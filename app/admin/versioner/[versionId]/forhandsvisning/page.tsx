@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { versionIdSchema } from "@/lib/workflow/version-id-schema";
 import { versionStatusLabels } from "@/lib/labels/sv";
 import { ArticleBody } from "@/components/public/article-body";
+import { GlossaryList } from "@/components/public/glossary-list";
 import { ReaderNote, ReviewLine } from "@/components/public/review-metadata";
 import { RiskListSection } from "@/components/public/risk-list";
 import { requirePageUser } from "@/lib/auth/require-user";
-import { resolveBlocksForPreview, type ReviewMetadata } from "@/lib/content/public-content";
-import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
+import { glossaryForPreview, publicGlossaryPath, resolveBlocksForPreview, type ReviewMetadata } from "@/lib/content/public-content";
+import { readArticleContent, readGlossaryTermContent, readRiskListContent } from "@/lib/content/version-content";
 import { getDb } from "@/lib/db/client";
 import "@/components/editor/editor.css";
 import { adminPaths } from "@/lib/paths/admin-paths";
@@ -43,6 +44,25 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
     </p>
   );
 
+  if (version.glossaryTermId) {
+    const term = await readGlossaryTermContent(db, version.id);
+    return (
+      <>
+        {banner}
+        <div className="editor-preview-frame">
+          <dl className="glossary">
+            <div className="glossary-entry">
+              <dt>
+                <dfn>{term.title}</dfn>
+              </dt>
+              <dd>{term.explanation}</dd>
+            </div>
+          </dl>
+        </div>
+      </>
+    );
+  }
+
   if (version.riskListId) {
     const content = await readRiskListContent(db, version.id);
     const riskList = {
@@ -65,6 +85,8 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
   }
 
   const content = await readArticleContent(db, version.id);
+  const blocks = await resolveBlocksForPreview(db, content.blocks);
+  const glossary = await glossaryForPreview(db, blocks);
   const decision = version.decisions[0];
   const review: ReviewMetadata = {
     versionId: version.id,
@@ -86,7 +108,8 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
             <ReviewLine review={review} />
           </header>
           <ReaderNote note={review.readerNote} />
-          <ArticleBody blocks={await resolveBlocksForPreview(db, content.blocks)} sectionLevel={1} />
+          <ArticleBody blocks={blocks} sectionLevel={1} glossary={glossary} />
+          <GlossaryList entries={glossary} level={2} glossaryPath={publicGlossaryPath} />
         </article>
       </div>
     </>
