@@ -246,6 +246,12 @@ export const blockTypeLabels: Record<ArticleBlock["type"], string> = {
 /** An article's or risk list's own fields, in the editor and the diff. */
 export const contentFieldLabels = { title: "Titel", summary: "Ingress" } as const;
 
+/** Why an article that marks unreviewed glossary terms cannot be published. */
+export function unreviewedGlossaryTermsRefusal(titles: string[]): string {
+  const named = titles.length ? `: ${titles.map((title) => `”${title}”`).join(", ")}` : "";
+  return `Artikeln markerar ord i ordlistan som inte är granskade${named}. Låt granska och publicera förklaringen först, eller ta bort markeringen.`;
+}
+
 /** The heading of the explained terms at the end of a page, and of the public glossary page. */
 export const glossaryTitle = "Ord och begrepp";
 

@@ -5,6 +5,9 @@ import type { AuditAction } from "@/lib/audit/record-audit-event";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import type { Release, ScheduledRunner } from "@/lib/events/domain-events";
 import { itemColumn, itemOfVersion, type Item } from "@/lib/items/item";
+import { unreviewedGlossaryTerms } from "@/lib/content/content-references";
+import { readArticleContent } from "@/lib/content/version-content";
+import { unreviewedGlossaryTermsRefusal } from "@/lib/labels/sv";
 import { runTransition, versionReference } from "./transition-runner";
 import type { versionTargetSchema } from "./version-id-schema";
 import type { VersionAction, WorkflowActor } from "./version-workflow";
@@ -117,6 +120,10 @@ function release(kind: Release, db: Db, actor: WorkflowActor, input: z.output<ty
     if (rules.replacesPublished) {
       const refusal = await republishRefusal(tx, version);
       if (refusal) return fail({ kind: "conflict", message: refusal });
+      if (item.kind === "article") {
+        const unreviewed = await unreviewedGlossaryTerms(tx, await readArticleContent(tx, version.id));
+        if (unreviewed.length > 0) return fail({ kind: "conflict", message: unreviewedGlossaryTermsRefusal(unreviewed) });
+      }
     }
     const now = new Date();
     const previous = rules.replacesPublished ? await supersedePublished(tx, item) : null;
