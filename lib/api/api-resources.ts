@@ -7,7 +7,7 @@ import { isReviewOverdue } from "@/lib/content/review-due";
 import { itemKinds } from "@/lib/items/item";
 import { searchPublished } from "@/lib/search/search-query";
 import { maxSearchOffset } from "@/lib/search/search-schemas";
-import { getPublishedArticle, publicArticlePath, publicItemPath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
+import { getPublishedArticle, publicArticlePath, publicGlossaryTermPath, publicItemPath, reviewMetadataSelect, toReviewMetadata, type PublicBlock, type PublishedRiskList, type ReviewMetadata } from "@/lib/content/public-content";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { articleLix, readabilityData } from "@/lib/readability/article-readability";
 import { lixTarget } from "@/lib/readability/readability-target";
@@ -209,6 +209,15 @@ export async function getArticle(db: DbTx, slug: string, baseUrl: string, now = 
       review: reviewOf(toReviewMetadata(version), now),
       readerNote: version.readerNote,
       readability: readabilityData(articleLix(article), lixTarget()),
+      glossary: article.glossary.map((entry) => ({
+        id: entry.id,
+        slug: entry.slug,
+        term: entry.title,
+        explanation: entry.explanation,
+        forms: entry.forms,
+        url: `${baseUrl}${publicGlossaryTermPath(entry.slug)}`,
+        version: { id: entry.versionId, number: entry.versionNumber },
+      })),
       blocks: article.blocks.map((block) => articleBlockOf(block, baseUrl, now)),
       publishedAt: version.publishedAt!.toISOString(),
       updatedAt: updatedAt.toISOString(),

@@ -170,9 +170,23 @@ export const readabilitySchema = z
   })
   .describe("Measured over the summary, paragraphs, callouts, lists, key takeaways and procedure facts; headings, sources and referenced items are not.");
 
+/** A glossary term the article marks, with its published explanation (README, "Glossary"). */
+export const glossaryEntrySchema = z
+  .object({
+    id: z.uuid().describe("The term's id, as the article's text marks it: [epiduralrummet](term:<id>)."),
+    slug: z.string(),
+    term: z.string(),
+    explanation: z.string().describe("Plain Swedish, reviewed like the article."),
+    forms: z.array(z.string()).describe("Inflected forms and synonyms that also count as the term."),
+    url: absoluteUrl.describe("The term's entry on the public glossary page."),
+    version: z.object({ id: z.uuid(), number: z.number().int().min(1) }),
+  })
+  .describe("Paragraph and callout text marks a term as a Markdown link with the term: scheme; only terms with a published version are listed.");
+
 export const articleSchema = articleSummarySchema.extend({
   readerNote: z.string().nullable().describe('The reader-facing "Vad har ändrats" note of this version.'),
   readability: readabilitySchema,
+  glossary: z.array(glossaryEntrySchema).describe("The published glossary terms the article's text (and its embedded procedures') marks, in order of first use."),
   blocks: z.array(articleBlockResponseSchema),
 });
 
@@ -260,3 +274,4 @@ export type ApiReview = z.input<typeof reviewSchema>;
 export type ApiReadability = z.input<typeof readabilitySchema>;
 export type ApiSearchPage = z.input<typeof searchPageSchema>;
 export type Problem = z.input<typeof problemSchema>;
+export type ApiGlossaryEntry = z.input<typeof glossaryEntrySchema>;

@@ -46,3 +46,22 @@ describe("articleContentHtml", () => {
     expect(html).toBe("<h3>Risker</h3>\n<ul>\n<li>nervskada (sällsynt, allvarlig)</li>\n</ul>");
   });
 });
+
+describe("articleContentHtml with glossary terms", () => {
+  const termId = "5b0e8a3e-6f1c-4d55-9a6e-2b8f0c1d2e3f";
+  const entry = {
+    id: termId,
+    slug: "epidural",
+    term: "Epidural",
+    explanation: "Utrymmet runt ryggmärgens hinnor.",
+    forms: [],
+    url: "https://granskad.example/ordlista#ordlista-epidural",
+    version: { id: "0f1e2d3c-4b5a-4697-8877-665544332211", number: 1 },
+  };
+
+  it("shows a marked term as its text and explains it in a glossary at the end", () => {
+    const html = articleContentHtml([{ key: "00000000-0000-4000-8000-000000000001", type: "PARAGRAPH", text: `In i [**epiduralrummet**](term:${termId}).` }], [entry]);
+    expect(html).toBe("<p>In i <strong>epiduralrummet</strong>.</p>\n<h2>Ord och begrepp</h2>\n<ul>\n<li><strong>Epidural</strong>: Utrymmet runt ryggmärgens hinnor.</li>\n</ul>");
+    expect(html).not.toContain("term:");
+  });
+});

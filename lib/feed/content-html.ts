@@ -4,9 +4,11 @@ import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import type { ApiArticleBlock, ApiProcedureBodyBlock } from "@/lib/api/api-schemas";
+import type { ApiArticleBlock, ApiGlossaryEntry, ApiProcedureBodyBlock } from "@/lib/api/api-schemas";
+import { glossaryTermIdOf } from "@/lib/content/inline-markdown-document";
 import type { ProcedureFacts, RiskGroup } from "@/lib/content/content-schemas";
 import {
+  glossaryTitle,
   imagingLabels,
   medicationLabels,
   procedureFactLabels,
@@ -54,9 +56,27 @@ function list(items: PhrasingContent[][], ordered = false): List {
   return { type: "list", ordered, spread: false, children };
 }
 
+/** A marked glossary term (a term: link) is its text here; its explanation is in the glossary at the end. */
+function withoutTermLinks(nodes: PhrasingContent[]): PhrasingContent[] {
+  return nodes.flatMap((node): PhrasingContent[] => {
+    if (node.type === "link" && glossaryTermIdOf(node.url) !== null) return withoutTermLinks(node.children);
+    if ("children" in node && Array.isArray(node.children)) return [{ ...node, children: withoutTermLinks(node.children as PhrasingContent[]) } as PhrasingContent];
+    return [node];
+  });
+}
+
 /** The paragraphs of a Markdown-subset text; anything else the parser finds (headings, lists, HTML) is left out. */
 function markdownParagraphs(value: string): BlockContent[] {
-  return markdownParser.parse(value).children.filter((node): node is BlockContent => node.type === "paragraph");
+  return markdownParser
+    .parse(value)
+    .children.filter((node) => node.type === "paragraph")
+    .map((node) => paragraph(withoutTermLinks(node.children)));
+}
+
+/** The explained terms as a section at the end, as the public page shows them. */
+function glossaryNodes(glossary: readonly ApiGlossaryEntry[]): BlockContent[] {
+  if (glossary.length === 0) return [];
+  return [heading(2, glossaryTitle), list(glossary.map((entry) => [{ type: "strong", children: [text(entry.term)] }, text(`: ${entry.explanation}`)]))];
 }
 
 function procedureFactsNodes(facts: ProcedureFacts): BlockContent[] {
@@ -124,7 +144,7 @@ function blockNodes(block: ApiArticleBlock | ApiProcedureBodyBlock, depth: numbe
   }
 }
 
-export function articleContentHtml(blocks: ApiArticleBlock[]): string {
-  const tree: Root = { type: "root", children: blocks.flatMap((block) => blockNodes(block, 2)) as RootContent[] };
+export function articleContentHtml(blocks: ApiArticleBlock[], glossary: readonly ApiGlossaryEntry[] = []): string {
+  const tree: Root = { type: "root", children: [...blocks.flatMap((block) => blockNodes(block, 2)), ...glossaryNodes(glossary)] as RootContent[] };
   return htmlProcessor.stringify(htmlProcessor.runSync(tree));
 }

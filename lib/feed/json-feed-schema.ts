@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { embeddedRiskListSchema, readabilitySchema, reviewerSchema, versionRefSchema } from "@/lib/api/api-schemas";
+import { embeddedRiskListSchema, glossaryEntrySchema, readabilitySchema, reviewerSchema, versionRefSchema } from "@/lib/api/api-schemas";
 import { procedureFactsSchema } from "@/lib/content/content-schemas";
 import { ArticleKind } from "@/lib/db/generated/enums";
 
@@ -96,6 +96,8 @@ export const granskadItemExtensionSchema = z.object({
   riskLists: z.array(embeddedRiskListSchema),
   /** The LIX of the item's own text, as the API's article carries it. */
   readability: readabilitySchema,
+  /** The published glossary terms the item marks, with their explanations, as the API's article carries them. */
+  glossary: z.array(glossaryEntrySchema),
 });
 
 /** A withdrawal notice: the item was unpublished; consumers should remove their copies. */

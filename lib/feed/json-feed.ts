@@ -126,7 +126,7 @@ function publishedItem(articleId: string, article: ApiArticle, authors: Granskad
     id: itemId(articleId),
     url: article.url,
     title: article.title,
-    content_html: articleContentHtml(article.blocks),
+    content_html: articleContentHtml(article.blocks, article.glossary),
     ...(article.summary ? { summary: article.summary } : {}),
     date_published: article.publishedAt,
     date_modified: article.updatedAt,
@@ -144,6 +144,7 @@ function publishedItem(articleId: string, article: ApiArticle, authors: Granskad
       procedureFacts: facts?.type === "PROCEDURE_FACTS" ? facts.facts : null,
       riskLists: riskListsOf(article.blocks),
       readability: article.readability,
+      glossary: article.glossary,
     },
   };
 }
