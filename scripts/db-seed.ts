@@ -9,7 +9,7 @@ import { demoUsers, seedDatabase, type SeedEntry } from "@/lib/content/seed";
 import { syncSearchDocuments } from "@/lib/search/search-documents";
 import { runCli } from "./run-cli";
 
-const entryKinds: Record<SeedEntry["kind"], string> = { user: "user", riskList: "risk list", article: "article" };
+const entryKinds: Record<SeedEntry["kind"], string> = { user: "user", riskList: "risk list", glossaryTerm: "glossary term", article: "article" };
 
 async function main() {
   await withDatabaseUrl(async (url, embedded) => {

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { ArticleKind } from "@/lib/db/generated/enums";
-import type { ArticleBlock, ArticleContent, ProcedureFacts, RiskItem, RiskListContent } from "./content-schemas";
+import type { ArticleBlock, ArticleContent, GlossaryTermContent, ProcedureFacts, RiskItem, RiskListContent } from "./content-schemas";
+import { glossaryTermHref } from "./inline-markdown-document";
 
 /**
  * Granskad's own structured copy of the seed article "Injektioner kan hjälpa många typer av
@@ -37,6 +38,7 @@ export function seedUuid(name: string): string {
 export const seedLocale = "sv";
 
 export type SeedRiskList = { id: string; slug: string; versionId: string; content: RiskListContent };
+export type SeedGlossaryTerm = { id: string; slug: string; versionId: string; content: GlossaryTermContent };
 export type SeedArticle = { id: string; slug: string; kind: ArticleKind; versionId: string; content: ArticleContent };
 
 type UnkeyedRiskItem = Omit<RiskItem, "key">;
@@ -191,6 +193,39 @@ export const seedRiskLists: readonly SeedRiskList[] = [
   nerveBlockRiskList,
 ];
 
+// — Glossary ————————————————————————————————————————————————————————————————————————
+// Three medical words of the source explained in plain Swedish (the seed author's wording, for the seed
+// reviewer to check), marked where the epidural article first uses them.
+
+function glossaryTerm(slug: string, title: string, forms: string[], explanation: string): SeedGlossaryTerm {
+  return { id: seedUuid(`glossary-term/${slug}`), slug, versionId: seedUuid(`glossary-term/${slug}/version/1`), content: { title, forms, explanation } };
+}
+
+const epiduralTerm = glossaryTerm(
+  "epiduralutrymme",
+  "Epiduralutrymme",
+  ["epiduralutrymmet", "epiduralrummet", "epidural", "epidurala"],
+  "Ett smalt utrymme i ryggen, innanför ryggkotorna och utanför den hinna som omger ryggmärgen och nervrötterna. Läkemedel som sprutas in där når nerverna.",
+);
+const kortisonTerm = glossaryTerm(
+  "kortison",
+  "Kortison",
+  ["kortisonet", "steroid", "steroider"],
+  "Ett läkemedel som dämpar inflammation, alltså svullnad och irritation i kroppens vävnader. Kortison är en sorts steroid.",
+);
+const nervrotTerm = glossaryTerm(
+  "nervrot",
+  "Nervrot",
+  ["nervroten", "nervrötter", "nervrötterna"],
+  "Den del av en nerv som går ut från ryggmärgen mellan två ryggkotor. Om nervroten kläms eller blir irriterad kan det göra ont längre ut, till exempel i benet.",
+);
+
+/** Every seeded glossary term; articles mark them, so they are created before the articles. */
+export const seedGlossaryTerms: readonly SeedGlossaryTerm[] = [epiduralTerm, kortisonTerm, nervrotTerm];
+
+/** The text marked as the term, in the stored inline format. */
+const marked = (term: SeedGlossaryTerm, text: string) => `[${text}](${glossaryTermHref(term.id)})`;
+
 type UnkeyedBlock = ArticleBlock extends infer Block ? (Block extends ArticleBlock ? Omit<Block, "key"> : never) : never;
 
 function article(slug: string, kind: ArticleKind, title: string, blocks: UnkeyedBlock[]): SeedArticle {
@@ -219,10 +254,10 @@ const procedureBlock = (procedure: SeedArticle): UnkeyedBlock => ({ type: "PROCE
 
 const epiduralSteroidInjections = article("epidurala-steroidinjektioner", "PROCEDURE", "Epidurala steroidinjektioner", [
   paragraph(
-    "Om du upplever nervsmärta, till exempel en klämd nerv, kan en läkare rekommendera en steroid (kortison) injektion i epiduralutrymmet runt ryggraden. Denna injektion penetrerar flera lager av vävnad och muskler för att nå epiduralutrymmet mellan två kotor.",
+    `Om du upplever nervsmärta, till exempel en klämd nerv, kan en läkare rekommendera en steroid (${marked(kortisonTerm, "kortison")}) injektion i ${marked(epiduralTerm, "epiduralutrymmet")} runt ryggraden. Denna injektion penetrerar flera lager av vävnad och muskler för att nå epiduralutrymmet mellan två kotor.`,
   ),
   paragraph(
-    "Epidurala steroidinjektioner inkluderar vanligtvis ett bedövningsmedel för att minska smärtan under din procedur. En läkare kommer att använda kontrastfärg och avbildningstekniker för att säkerställa att kortisonet går exakt där det ska gå. Placeringen av din injektion beror på vilken nervrot som påverkas.",
+    `Epidurala steroidinjektioner inkluderar vanligtvis ett bedövningsmedel för att minska smärtan under din procedur. En läkare kommer att använda kontrastfärg och avbildningstekniker för att säkerställa att kortisonet går exakt där det ska gå. Placeringen av din injektion beror på vilken ${marked(nervrotTerm, "nervrot")} som påverkas.`,
   ),
   procedureFacts({
     medications: ["CORTICOSTEROID", "LOCAL_ANAESTHETIC"],

@@ -5,8 +5,9 @@ import type { Db } from "@/lib/db/client";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { contentHash } from "./content-hash";
 import { demoUsers, seedAuthor, seedDatabase, seedNextReviewDue, seedReviewer, seedTimeline, seedTimestamp } from "./seed";
-import { kortisonRiskList, seedArticles, seedOverviewArticle, seedProcedureArticles, seedRiskLists } from "./seed-content";
-import { readArticleContent, readRiskListContent } from "./version-content";
+import { kortisonRiskList, seedArticles, seedGlossaryTerms, seedOverviewArticle, seedProcedureArticles, seedRiskLists } from "./seed-content";
+import { readVersionContent } from "./item-content";
+import { readArticleContent, readGlossaryTermContent, readRiskListContent } from "./version-content";
 
 /** Every row of every table, as text, in a stable order: equal signatures mean no row changed. */
 async function databaseSignature(url: string): Promise<Record<string, string[]>> {
@@ -47,6 +48,7 @@ describe("seedDatabase", () => {
       { kind: "user", name: seedAuthor.email },
       { kind: "user", name: seedReviewer.email },
       ...seedRiskLists.map((list) => ({ kind: "riskList", name: list.slug })),
+      ...seedGlossaryTerms.map((term) => ({ kind: "glossaryTerm", name: term.slug })),
       ...seedArticles.map((item) => ({ kind: "article", name: item.slug })),
     ]);
 
@@ -57,7 +59,9 @@ describe("seedDatabase", () => {
     const riskLists = await db.riskList.findMany({ include: { versions: true } });
     expect(riskLists.length).toBeGreaterThanOrEqual(6);
 
-    const versions = [...articles, ...riskLists].map((item) => {
+    const glossaryTerms = await db.glossaryTerm.findMany({ include: { versions: true } });
+    expect(glossaryTerms.map((term) => term.slug).sort()).toEqual(seedGlossaryTerms.map((term) => term.slug).sort());
+    const versions = [...articles, ...riskLists, ...glossaryTerms].map((item) => {
       expect(item.versions, item.slug).toHaveLength(1);
       return item.versions[0]!;
     });
@@ -80,7 +84,7 @@ describe("seedDatabase", () => {
       });
       // The history reads in the order it happened: written, submitted, approved, published.
       expect(version.createdAt < version.submittedAt! && version.submittedAt! < version.decidedAt! && version.decidedAt! < version.publishedAt!).toBe(true);
-      const content = version.articleId ? await readArticleContent(db, version.id) : await readRiskListContent(db, version.id);
+      const content = await readVersionContent(db, version);
       expect(version.contentHash).toBe(contentHash(content));
     }
     expect(seedNextReviewDue.toISOString()).toBe("2027-11-24T00:00:00.000Z");
@@ -90,6 +94,7 @@ describe("seedDatabase", () => {
       expect(content, item.slug).toEqual(item.content);
     }
     for (const list of seedRiskLists) expect(await readRiskListContent(db, list.versionId), list.slug).toEqual(list.content);
+    for (const term of seedGlossaryTerms) expect(await readGlossaryTermContent(db, term.versionId), term.slug).toEqual(term.content);
 
     const overview = await readArticleContent(db, seedOverviewArticle.versionId);
     const included = overview.blocks.flatMap((block) => (block.type === "PROCEDURE" ? [block.procedureArticleId] : []));
@@ -126,7 +131,7 @@ describe("seedDatabase", () => {
     const before = await databaseSignature(kit.url);
     const summary = await seedDatabase(db, { demoUsers: false });
     expect(summary.created).toEqual([]);
-    expect(summary.skipped).toHaveLength(2 + seedRiskLists.length + seedArticles.length);
+    expect(summary.skipped).toHaveLength(2 + seedRiskLists.length + seedGlossaryTerms.length + seedArticles.length);
     expect(await databaseSignature(kit.url)).toEqual(before);
   });
 

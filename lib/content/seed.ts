@@ -4,8 +4,9 @@ import type { Db, DbTx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { auditEntityOf } from "@/lib/items/item";
 import { contentHash } from "./content-hash";
-import type { ArticleContent, RiskListContent } from "./content-schemas";
-import { seedArticles, seedLocale, seedRiskLists, seedUuid, type SeedArticle, type SeedRiskList } from "./seed-content";
+import type { ArticleContent, GlossaryTermContent, RiskListContent } from "./content-schemas";
+import { glossaryTermHref } from "./inline-markdown-document";
+import { seedArticles, seedGlossaryTerms, seedLocale, seedRiskLists, seedUuid, type SeedArticle, type SeedGlossaryTerm, type SeedRiskList } from "./seed-content";
 import { writeDraftContent } from "./version-content";
 
 /**
@@ -66,7 +67,7 @@ export const demoUsers: readonly DemoUser[] = [
   { email: "admin@granskad.local", password: "granskad-admin", role: "ADMIN", name: "Agnes Administratör", title: "Systemadministratör", specialty: "Förvaltning" },
 ];
 
-export type SeedEntry = { kind: "user" | "riskList" | "article"; name: string };
+export type SeedEntry = { kind: "user" | "riskList" | "glossaryTerm" | "article"; name: string };
 export type SeedSummary = { created: SeedEntry[]; skipped: SeedEntry[] };
 
 const transactionOptions = { timeout: 30_000, maxWait: 10_000 };
@@ -137,13 +138,13 @@ async function publishSeedVersion(tx: DbTx, versionId: string, hash: string, aut
   });
 }
 
-function draftVersionData(versionId: string, content: ArticleContent | RiskListContent, authorId: string) {
+function draftVersionData(versionId: string, content: ArticleContent | RiskListContent | GlossaryTermContent, authorId: string) {
   return {
     id: versionId,
     number: 1,
     status: "DRAFT" as const,
     title: content.title,
-    summary: content.summary ?? null,
+    summary: "summary" in content ? (content.summary ?? null) : null,
     createdById: authorId,
     createdAt: seedTimeline.created,
     changeNote: seedChangeNote,
@@ -167,6 +168,27 @@ async function seedRiskList(db: Db, list: SeedRiskList, authorId: string, review
   }, transactionOptions);
 }
 
+async function seedGlossaryTerm(db: Db, term: SeedGlossaryTerm, authorId: string, reviewer: Reviewer): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.glossaryTerm.create({ data: { id: term.id, slug: term.slug, locale: seedLocale } });
+    await tx.contentVersion.create({ data: { ...draftVersionData(term.versionId, term.content, authorId), glossaryTermId: term.id } });
+    const stored = await writeDraftContent(tx, term.versionId, term.content);
+    const hash = contentHash(stored);
+    await publishSeedVersion(tx, term.versionId, hash, authorId, reviewer);
+    await recordAuditEvent(tx, {
+      actorId: authorId,
+      action: "content.seeded",
+      ...auditEntityOf({ kind: "glossaryTerm", id: term.id }),
+      data: { slug: term.slug, versionId: term.versionId, contentHash: hash },
+    });
+  }, transactionOptions);
+}
+
+/** Text whose marked glossary terms point at the rows this database has. */
+function withDatabaseTermIds(text: string, databaseId: (seedId: string) => string): string {
+  return seedGlossaryTerms.reduce((current, term) => current.replaceAll(glossaryTermHref(term.id), glossaryTermHref(databaseId(term.id))), text);
+}
+
 /**
  * The article's content with its references pointed at the rows this database has: a referenced item
  * that existed before the seed ran keeps its own id, and the seed does not create a duplicate of it.
@@ -178,6 +200,7 @@ function withDatabaseIds(content: ArticleContent, idsBySeedId: ReadonlyMap<strin
     blocks: content.blocks.map((block) => {
       if (block.type === "RISK_LIST") return { ...block, riskListId: databaseId(block.riskListId) };
       if (block.type === "PROCEDURE") return { ...block, procedureArticleId: databaseId(block.procedureArticleId) };
+      if (block.type === "PARAGRAPH" || block.type === "CALLOUT") return { ...block, text: withDatabaseTermIds(block.text, databaseId) };
       return block;
     }),
   };
@@ -216,6 +239,17 @@ export async function seedDatabase(db: Db, options: { demoUsers: boolean }): Pro
     }
     await seedRiskList(db, list, authorId, reviewer);
     summary.created.push({ kind: "riskList", name: list.slug });
+  }
+
+  for (const term of seedGlossaryTerms) {
+    const existing = await db.glossaryTerm.findUnique({ where: { slug_locale: { slug: term.slug, locale: seedLocale } }, select: { id: true } });
+    if (existing) {
+      idsBySeedId.set(term.id, existing.id);
+      summary.skipped.push({ kind: "glossaryTerm", name: term.slug });
+      continue;
+    }
+    await seedGlossaryTerm(db, term, authorId, reviewer);
+    summary.created.push({ kind: "glossaryTerm", name: term.slug });
   }
 
   for (const item of seedArticles) {
