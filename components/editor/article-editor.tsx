@@ -13,6 +13,9 @@ import { CheckboxGroupField, SelectField, TextField, TextListField, UrlField } f
 import { DraftEditorFrame } from "./draft-editor-frame";
 import { ArticleReadability, BlockReadability } from "./readability-hints";
 import { RichTextField } from "./rich-text-field";
+import { GlossaryChoicesContext } from "./glossary-context";
+import { GlossaryHints } from "./glossary-hints";
+import type { GlossaryTermChoice } from "@/lib/content/reference-choices";
 import type { ReferenceTitles } from "./content-outline";
 import { useDraftAutosave } from "./use-draft-autosave";
 
@@ -176,10 +179,12 @@ type ArticleEditorProps = {
   previewPath: string;
   /** The LIX target for patient text (lib/readability/readability-target.ts, read on the server). */
   lixTarget: number;
+  /** The glossary terms the text may mark, and that the hint list looks for. */
+  glossary: GlossaryTermChoice[];
 };
 
 /** The article draft editor: title, summary and typed blocks (insert, reorder, collapse, duplicate, remove), autosaved. */
-export function ArticleEditor({ versionId, revision, updatedAt, content, riskLists, procedures, previewPath, lixTarget }: ArticleEditorProps) {
+export function ArticleEditor({ versionId, revision, updatedAt, content, riskLists, procedures, previewPath, lixTarget, glossary }: ArticleEditorProps) {
   const form = useForm<ArticleFormValues, unknown, ArticleContent>({
     resolver: zodResolver(articleContentSchema),
     defaultValues: toFormValues(content),
@@ -208,11 +213,16 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
   };
 
   return (
+    <GlossaryChoicesContext.Provider value={glossary}>
     <FormProvider {...form}>
       <DraftEditorFrame draft={draft} versionId={versionId} titles={titles} previewPath={previewPath} savedContent={content}>
         <TextField name="title" label={contentFieldLabels.title} />
         <TextField name="summary" label={contentFieldLabels.summary} optional multiline />
         <ArticleReadability target={lixTarget} />
+        <GlossaryHints blockLabel={(key) => {
+          const index = blocks.fields.findIndex((field) => field.key === key);
+          return index < 0 ? null : labelOf(index).toLowerCase();
+        }} />
         <BlockListHeading heading="Block" list={list} ids={blocks.fields.map((field) => field.id)} />
         {blocksError && <p className="field-error">{blocksError}</p>}
         {blocks.fields.length === 0 && !list.removal && <p>Artikeln har inga block än. Lägg till det första nedan.</p>}
@@ -260,5 +270,6 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
         </div>
       </DraftEditorFrame>
     </FormProvider>
+    </GlossaryChoicesContext.Provider>
   );
 }

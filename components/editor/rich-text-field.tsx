@@ -14,6 +14,9 @@ import { documentToInlineMarkdown, inlineMarkdownToDocument, isWebUrl } from "@/
 import { FieldError } from "@/components/forms/form-field";
 import { idOf, useFieldError } from "./content-fields";
 import { LinkDialog, type LinkDialogRequest } from "./link-dialog";
+import { useGlossaryChoices } from "./glossary-context";
+import { GlossaryTermDialog } from "./glossary-term-dialog";
+import { GlossaryTermMark } from "./glossary-term-mark";
 
 /** The event on the editing area by which Ctrl+K asks the field for its link dialog. */
 const openLinkDialogEvent = "granskad:open-link-dialog";
@@ -52,33 +55,38 @@ const richTextExtensions = [
     isAllowedUri: (url) => isWebUrl(url),
     HTMLAttributes: { target: null, rel: null },
   }),
+  GlossaryTermMark,
   UndoRedo,
   LinkShortcut,
 ];
 
-type Format = "bold" | "italic" | "link";
+type Format = "bold" | "italic" | "link" | "glossaryTerm";
 
-const formats: { format: Format; label: string; key: string }[] = [
+const formats: { format: Format; label: string; key: string | null }[] = [
   { format: "bold", label: "Fet", key: "B" },
   { format: "italic", label: "Kursiv", key: "I" },
   { format: "link", label: "Länk", key: "K" },
+  { format: "glossaryTerm", label: "Förklara ord", key: null },
 ];
 
-/** Bold, italic and link, as one toolbar: one tab stop, arrow keys between the buttons. */
-function FormattingToolbar({ editor, fieldLabel, onLink }: { editor: Editor | null; fieldLabel: string; onLink: () => void }) {
+/** Bold, italic, link and glossary term, as one toolbar: one tab stop, arrow keys between the buttons. */
+function FormattingToolbar({ editor, fieldLabel, onLink, onTerm }: { editor: Editor | null; fieldLabel: string; onLink: () => void; onTerm: () => void }) {
   const [focused, setFocused] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const active = useEditorState({
     editor,
     selector: ({ editor: current }) =>
-      current ? { bold: current.isActive("bold"), italic: current.isActive("italic"), link: current.isActive("link") } : { bold: false, italic: false, link: false },
+      current
+        ? { bold: current.isActive("bold"), italic: current.isActive("italic"), link: current.isActive("link"), glossaryTerm: current.isActive("glossaryTerm") }
+        : { bold: false, italic: false, link: false, glossaryTerm: false },
   });
 
   const apply = (format: Format) => {
     if (!editor) return;
     if (format === "bold") editor.chain().focus().toggleBold().run();
     else if (format === "italic") editor.chain().focus().toggleItalic().run();
-    else onLink();
+    else if (format === "link") onLink();
+    else onTerm();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -102,8 +110,8 @@ function FormattingToolbar({ editor, fieldLabel, onLink }: { editor: Editor | nu
           className={`editor-format-button editor-format-${format}`}
           tabIndex={index === focused ? 0 : -1}
           aria-pressed={active?.[format] ?? false}
-          aria-keyshortcuts={`Control+${key} Meta+${key}`}
-          title={`${label} (Ctrl+${key} eller ⌘${key})`}
+          aria-keyshortcuts={key ? `Control+${key} Meta+${key}` : undefined}
+          title={key ? `${label} (Ctrl+${key} eller ⌘${key})` : `${label}: markera ordet som en term i ordlistan`}
           disabled={!editor}
           // Keeps the text's selection: the button acts on it without taking the focus from the text.
           onMouseDown={(event) => event.preventDefault()}
@@ -136,6 +144,9 @@ export function RichTextField({ name, label, hint }: RichTextFieldProps) {
   const written = useRef(value);
   const { onChange, onBlur, ref } = field;
   const [linkRequest, setLinkRequest] = useState<LinkDialogRequest | null>(null);
+  const glossary = useGlossaryChoices();
+  /** The term dialog is open: with the term the selection is marked as (null: none yet). */
+  const [termRequest, setTermRequest] = useState<{ current: string | null } | null>(null);
 
   const [initialContent] = useState(() => inlineMarkdownToDocument(value));
   const invalid = Boolean(error);
@@ -196,6 +207,18 @@ export function RichTextField({ name, label, hint }: RichTextFieldProps) {
     return () => area?.removeEventListener(openLinkDialogEvent, openLink);
   }, [editor, openLink]);
 
+  const openTerm = useCallback(() => {
+    if (!editor) return;
+    const inTerm = editor.isActive("glossaryTerm");
+    // A term is words in the text: with nothing selected (and no term to change) there is nothing to mark.
+    if (!inTerm && editor.state.selection.empty) return;
+    setTermRequest({ current: inTerm ? String(editor.getAttributes("glossaryTerm").termId ?? "") || null : null });
+  }, [editor]);
+
+  const saveTerm = (termId: string) => {
+    editor?.chain().focus().extendMarkRange("glossaryTerm").setMark("glossaryTerm", { termId }).run();
+  };
+
   const saveLink = ({ href, text }: { href: string; text: string }) => {
     if (!editor || !linkRequest) return;
     if (linkRequest.needsText) editor.chain().focus().insertContent({ type: "text", text, marks: [{ type: "link", attrs: { href } }] }).run();
@@ -213,10 +236,22 @@ export function RichTextField({ name, label, hint }: RichTextFieldProps) {
         </p>
       )}
       <div className={`editor-rich-text${error ? " editor-rich-text-invalid" : ""}`}>
-        <FormattingToolbar editor={editor} fieldLabel={label} onLink={openLink} />
+        <FormattingToolbar editor={editor} fieldLabel={label} onLink={openLink} onTerm={openTerm} />
         <EditorContent editor={editor} />
       </div>
       <FieldError id={id} message={error} />
+      {termRequest && (
+        <GlossaryTermDialog
+          choices={glossary}
+          current={termRequest.current}
+          onSave={saveTerm}
+          onRemove={() => editor?.chain().focus().extendMarkRange("glossaryTerm").unsetMark("glossaryTerm").run()}
+          onClose={() => {
+            setTermRequest(null);
+            editor?.commands.focus();
+          }}
+        />
+      )}
       {linkRequest && (
         <LinkDialog
           request={linkRequest}

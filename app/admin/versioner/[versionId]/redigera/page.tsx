@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { versionIdSchema } from "@/lib/workflow/version-id-schema";
 import { ArticleEditor } from "@/components/editor/article-editor";
-import { procedureChoices, riskListChoices } from "@/lib/content/reference-choices";
+import { glossaryTermChoices, procedureChoices, riskListChoices } from "@/lib/content/reference-choices";
 import { RiskListEditor } from "@/components/editor/risk-list-editor";
 import { GlossaryTermEditor } from "@/components/editor/glossary-term-editor";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
@@ -68,15 +68,16 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
   const common = { versionId: version.id, revision: version.revision, updatedAt: version.updatedAt.toISOString(), previewPath };
 
   if (version.article) {
-    const [content, riskLists, procedures] = await Promise.all([
+    const [content, riskLists, procedures, glossary] = await Promise.all([
       readArticleContent(db, version.id),
       riskListChoices(db, version.article.locale),
       version.article.kind === "OVERVIEW" ? procedureChoices(db, version.article.locale, version.article.id) : Promise.resolve([]),
+      glossaryTermChoices(db, version.article.locale),
     ]);
     return (
       <>
         {heading}
-        <ArticleEditor {...common} content={content} riskLists={riskLists} procedures={procedures} lixTarget={lixTarget()} />
+        <ArticleEditor {...common} content={content} riskLists={riskLists} procedures={procedures} lixTarget={lixTarget()} glossary={glossary} />
       </>
     );
   }
