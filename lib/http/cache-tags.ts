@@ -23,6 +23,7 @@ export function publicCacheTags(path: string): string[] {
   const tags = [publicContentCacheTag];
   const [, section = "", slug] = path.split("/");
   if (path === "/") tags.push("granskad-page", "granskad-home");
+  else if (path === "/ordlista") tags.push("granskad-page", "granskad-glossary");
   else if (section === "artiklar" || section === "risklistor") {
     tags.push("granskad-page");
     const safe = slug === undefined ? undefined : tagSafe(slug);

@@ -10,7 +10,7 @@ export type SecurityEnvironment = { NODE_ENV?: string; PUBLIC_BASE_URL?: string;
  * The pages a CDN may cache: they render the same for every reader. A new public page type is added
  * here; anything not listed stays private.
  */
-export const publicPagePaths: readonly RegExp[] = [/^\/$/, /^\/artiklar\/[^/]+$/, /^\/risklistor\/[^/]+$/];
+export const publicPagePaths: readonly RegExp[] = [/^\/$/, /^\/artiklar\/[^/]+$/, /^\/risklistor\/[^/]+$/, /^\/ordlista$/];
 
 /**
  * The sitemap and robots.txt: the same for every reader, and not documents a script could run in. They

@@ -49,7 +49,7 @@ const notModifiedHeaders = new Set(["etag", "cache-control", "vary", "cache-tag"
 /** Says on every cacheable response whether it came from the cache (`hit`) or was built (`miss`). */
 export const cacheStatusHeader = "Granskad-Cache";
 
-const pagePath = /^\/(?:(?:artiklar|risklistor)\/[^/]+)?$/;
+const pagePath = /^\/(?:(?:artiklar|risklistor)\/[^/]+|ordlista)?$/;
 const plainPaths = new Set(["/feed.json", "/sitemap.xml", "/robots.txt"]);
 const apiPath = /^\/api\/v1\/[^?]*$/;
 
