@@ -164,12 +164,13 @@ describe("searching content by title", () => {
 });
 
 describe("the content list", () => {
-  it("lists every article and risk list with its latest and published version and the overdue flag", async () => {
+  it("lists every article, risk list and glossary term with its latest and published version and the overdue flag", async () => {
     const rows = await listContentItems(db);
-    const itemCount = (await db.article.count()) + (await db.riskList.count());
+    const itemCount = (await db.article.count()) + (await db.riskList.count()) + (await db.glossaryTerm.count());
     expect(rows).toHaveLength(itemCount);
     expect(rows.filter((row) => itemTypeName(row) === "artikel")).toHaveLength(1);
     expect(rows.filter((row) => itemTypeName(row) === "procedur")).toHaveLength(6);
+    expect(rows.filter((row) => itemTypeName(row) === "ordlisteterm").map((row) => row.title)).toEqual(["Epiduralutrymme", "Kortison", "Nervrot"]);
 
     const revised = rows.find((row) => row.latest.status === "DRAFT")!;
     expect(revised.published).toMatchObject({ number: 1, overdue: false });
