@@ -368,7 +368,14 @@ export const ownerLabels = {
   mayNotChange: "Bara en administratör eller den ansvariga själv kan byta ansvarig.",
   changedMeanwhile: "Någon annan har bytt ansvarig sedan du öppnade sidan; ladda om sidan och försök igen.",
   itemNotFound: "Innehållet finns inte",
+  deactivated: "inaktiverad",
+  noEditorialRole: "varken redaktör eller granskare",
 } as const;
+
+/** Why an owner no longer answers for their items ("Utan ansvarig" on the dashboard): "ansvarig: Elin (inaktiverad)". */
+export function formerOwnerPhrase(owner: { name: string; active: boolean }): string {
+  return `ansvarig: ${owner.name} (${owner.active ? ownerLabels.noEditorialRole : ownerLabels.deactivated})`;
+}
 
 /** "äger 2 artiklar och 1 risklista": what a deactivation leaves without an owner. */
 export function ownedItemsPhrase(owned: { articles: number; riskLists: number }): string {
