@@ -361,6 +361,7 @@ export const ownerLabels = {
   owner: "Ansvarig",
   ownerHint: "Den som ansvarar för innehållet och får påminnelserna när det ska granskas om. Du är förvald.",
   change: "Byt ansvarig",
+  choose: "Välj ansvarig …",
   save: "Spara ansvarig",
   saved: "Ansvarig är ändrad.",
   noLongerOwner: "kan inte längre vara ansvarig",
@@ -369,6 +370,8 @@ export const ownerLabels = {
   changedMeanwhile: "Någon annan har bytt ansvarig sedan du öppnade sidan; ladda om sidan och försök igen.",
   itemNotFound: "Innehållet finns inte",
   deactivated: "inaktiverad",
+  deactivationWarning: "Efter inaktiveringen visas det på översikten under ”Utan ansvarig” tills en administratör väljer en ny ansvarig.",
+  stillOwnerless: "Det visas på översikten under ”Utan ansvarig” tills en administratör väljer en ny ansvarig.",
   noEditorialRole: "varken redaktör eller granskare",
 } as const;
 
