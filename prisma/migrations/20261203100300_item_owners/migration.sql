@@ -29,6 +29,8 @@ CREATE INDEX "RiskList_ownerId_idx" ON "RiskList"("ownerId");
 CREATE FUNCTION granskad_item_owner_may_own() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND NEW."ownerId" IS NOT DISTINCT FROM OLD."ownerId" THEN RETURN NEW; END IF;
+  -- No owner at all: the NOT NULL constraint says so.
+  IF NEW."ownerId" IS NULL THEN RETURN NEW; END IF;
   IF NOT EXISTS (
     SELECT 1 FROM "User" u
      WHERE u."id" = NEW."ownerId" AND u."active"
