@@ -14,7 +14,7 @@ const withOwnerAndLatest = {
  * Admin: articles and risk lists (not archived) whose owner can no longer answer for them: deactivated,
  * or without the editor and reviewer roles (the seed's import account owns the seeded items). Each stays
  * here until someone is made responsible; its link opens the item page's owner field. "Since" is when the
- * owner was deactivated (from the audit trail); the longest-orphaned come first.
+ * owner was deactivated (from the audit trail); the longest-orphaned come first, those without a date last.
  */
 export const withoutOwner: DashboardSectionDefinition = {
   id: "utan-ansvarig",
@@ -42,6 +42,8 @@ export const withoutOwner: DashboardSectionDefinition = {
         href: adminPaths.itemOwner(itemOfVersion(latest)),
       })),
     );
-    return rows.sort((a, b) => (a.since?.getTime() ?? 0) - (b.since?.getTime() ?? 0)).slice(0, dashboardSectionLimit);
+    // Longest orphaned by a deactivation first; items whose owner never could answer for them (no date) last.
+    const sinceMs = (row: DashboardRow) => row.since?.getTime() ?? Number.POSITIVE_INFINITY;
+    return rows.sort((a, b) => sinceMs(a) - sinceMs(b)).slice(0, dashboardSectionLimit);
   },
 };
