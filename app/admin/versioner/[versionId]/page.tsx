@@ -14,7 +14,7 @@ import { findItemTitles, findPublishedRiskListContents, findReviewCycle, findRis
 import { RiskListUsage } from "@/components/review/risk-list-usage";
 import { CommentState, VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
 import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewCommentForm } from "@/components/review/review-forms";
-import { blockLabel, decisionLabels, reviewChecklistLabels, reviewCycleLabel, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
+import { blockLabel, reviewCommentAuthorName, decisionLabels, reviewChecklistLabels, reviewCycleLabel, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
 import { PublishControls } from "@/components/publishing/publish-controls";
 import { adminPaths } from "@/lib/paths/admin-paths";
 
@@ -56,13 +56,13 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const changedSinceSentBack = sentBack ? changedBlockKeys(diffContent(sentBack.content, content)) : new Set<string>();
   const earlierComments = (sentBack?.comments ?? []).map((comment) => ({
     id: comment.id,
-    authorName: comment.author.name,
+    authorName: reviewCommentAuthorName(comment),
     body: comment.body,
     createdAt: comment.createdAt,
     blockKey: comment.blockKey,
     earlier: { versionNumber: sentBack!.version.number, addressed: comment.blockKey !== null && changedSinceSentBack.has(comment.blockKey) },
   }));
-  for (const comment of [...earlierComments, ...version.comments.map((comment) => ({ id: comment.id, authorName: comment.author.name, body: comment.body, createdAt: comment.createdAt, blockKey: comment.blockKey }))]) {
+  for (const comment of [...earlierComments, ...version.comments.map((comment) => ({ id: comment.id, authorName: reviewCommentAuthorName(comment), body: comment.body, createdAt: comment.createdAt, blockKey: comment.blockKey }))]) {
     if (!comment.blockKey) continue;
     (commentsByBlock[comment.blockKey] ??= []).push(comment);
   }
@@ -243,10 +243,10 @@ export default async function VersionPage({ params, searchParams }: Props) {
         ) : (
           <ul className="review-comment-list" data-testid="comments">
             {version.comments.map((comment) => (
-              <li key={comment.id}>
+              <li key={comment.id} data-testid={comment.externalInvitation ? "external-comment" : undefined}>
                 <p className="review-hint">
                   {comment.blockKey ? `Om blocket ${blockLabels.get(comment.blockKey) ?? "(finns inte längre)"}` : "Om hela versionen"} ·{" "}
-                  {comment.author.name}, {formatAdminDateTime(comment.createdAt)}
+                  {reviewCommentAuthorName(comment)}, {formatAdminDateTime(comment.createdAt)}
                 </p>
                 <p>{comment.body}</p>
               </li>
