@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkProperty } from "@/test/property-check";
 import type { Db } from "@/lib/db/client";
 import type { ContentVersion } from "@/lib/db/generated/client";
 import { reviewCommentAuthorName } from "@/lib/labels/sv";
@@ -260,5 +262,32 @@ describe("the expert's link", () => {
     const before = await withoutRateLimits();
     expect(await addExternalComment(db, { token, body: "En för mycket" }, address)).toMatchObject({ ok: false, failure: { kind: "forbidden", message: expect.stringContaining("För många försök") } });
     expect(await withoutRateLimits()).toEqual(before);
+  });
+
+  it("answers random and hostile input at the expert's comment action with a typed failure and writes nothing but the address's counter", async () => {
+    const version = await articleInReview();
+    const { token } = await invite(version.id);
+    const field = fc.oneof(
+      fc.constantFrom<unknown>(null, undefined, "", " ", 0, true, [], {}, "\u0000", "a\u0000b", "\uD800", "x".repeat(5001), crypto.randomUUID(), "../../admin"),
+      fc.string({ unit: "binary", maxLength: 50 }),
+      fc.anything({ maxDepth: 2 }),
+    );
+    const payload = fc.oneof(
+      fc.record({ token: field, body: field, blockKey: field }, { requiredKeys: [] }),
+      fc.record({ token: fc.constant(token), body: field, blockKey: field }, { requiredKeys: ["token"] }),
+      fc.record({ token: field, body: fc.constant("Hej") }),
+      field,
+    );
+    await checkProperty(
+      fc.asyncProperty(payload, async (input) => {
+        const before = await withoutRateLimits();
+        const result = await submitExternalCommentAction(input);
+        if (result.ok) return;
+        expect(["invalid", "not_found", "forbidden", "conflict"]).toContain(result.error.kind);
+        expect(result.error.message).not.toMatch(/felkod/);
+        expect(await withoutRateLimits()).toEqual(before);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

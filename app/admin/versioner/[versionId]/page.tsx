@@ -17,6 +17,10 @@ import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewComm
 import { blockLabel, reviewCommentAuthorName, decisionLabels, reviewChecklistLabels, reviewCycleLabel, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
 import { PublishControls } from "@/components/publishing/publish-controls";
 import { adminPaths } from "@/lib/paths/admin-paths";
+import { ExternalReviewPanel, type InvitationRow } from "@/components/external-review/external-review-panel";
+import { externalReviewDays } from "@/lib/external-review/external-review-config";
+import { findInvitationsOfVersion, invitationState } from "@/lib/external-review/invitations";
+import { externalReviewLabels } from "@/lib/labels/sv";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Version" };
@@ -69,6 +73,27 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const attesting = actions.includes("approve") || actions.includes("reattest");
   const cycle = await findReviewCycle(db, item);
   const feedback = attesting ? await feedbackSinceLastReview(db, item) : null;
+  // External review: reviewers and admins see the invitations (with the experts' e-mail addresses) and act on them.
+  const seesExternalReview = user.roles.some((role) => role === "REVIEWER" || role === "ADMIN");
+  const invitationRows: InvitationRow[] = seesExternalReview
+    ? (await findInvitationsOfVersion(db, version.id)).map((invitation) => {
+        const state = invitationState(invitation, version);
+        return {
+          id: invitation.id,
+          expert: `${invitation.expertName}, ${invitation.expertTitle}`,
+          email: invitation.expertEmail,
+          invitedBy: invitation.invitedBy.name,
+          createdAt: formatAdminDateTime(invitation.createdAt),
+          expiresAt: formatAdminDateTime(invitation.expiresAt),
+          state: externalReviewLabels.invitationStatus[state],
+          revocable: state === "active" || state === "closed",
+          emailSent: invitation.emailSentAt !== null,
+          lastViewedAt: invitation.lastViewedAt ? formatAdminDateTime(invitation.lastViewedAt) : null,
+          commentCount: invitation._count.comments,
+        };
+      })
+    : [];
+  const canInviteExternal = actions.includes("inviteExternalReviewer");
   const authorNames = version.authors.map((author) => author.user.name).join(", ") || version.createdBy.name;
 
   return (
@@ -254,6 +279,10 @@ export default async function VersionPage({ params, searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      {seesExternalReview && (canInviteExternal || invitationRows.length > 0) && (
+        <ExternalReviewPanel versionId={version.id} invitations={invitationRows} canInvite={canInviteExternal} canRevoke={seesExternalReview} days={externalReviewDays()} />
+      )}
 
       <section className="review-section" aria-labelledby="review-heading">
         <h2 id="review-heading">Granskning</h2>
