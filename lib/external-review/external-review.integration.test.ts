@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkProperty } from "@/test/property-check";
 import type { Db } from "@/lib/db/client";
 import type { ContentVersion } from "@/lib/db/generated/client";
@@ -17,6 +17,8 @@ import { openExternalReview, readExternalReview } from "./expert-access";
 import { hashExternalReviewToken, newExternalReviewToken } from "./external-review-token";
 import { externalReviewRateLimits } from "@/lib/security/external-review-rate-limits";
 import { inviteExternalReviewer } from "./invitations";
+import { invitationEmailSubscriber } from "./invitation-email";
+import type { MailMessage } from "@/lib/notifications/mailer";
 
 const { inviteExternalReviewerAction, revokeExternalReviewAction, submitExternalCommentAction } = await import("@/lib/actions/external-review-actions");
 
@@ -111,6 +113,39 @@ describe("inviting an outside expert", () => {
     expect(mail).toContain("To: eva.extern@sjukhus.example");
     expect(mail!.replace(/=\r?\n/g, "")).toContain(token);
     expect((await db.externalReviewInvitation.findUniqueOrThrow({ where: { id: invitation.id } })).emailSentAt).not.toBeNull();
+  });
+
+  it("retries a failing e-mail, and says so on the invitation when it never went", async () => {
+    const version = await articleInReview();
+    const { invitationId, link } = await invite(version.id);
+    await db.externalReviewInvitation.update({ where: { id: invitationId }, data: { emailSentAt: null } });
+    const event = { type: "external_review.invited" as const, item: { kind: "article" as const, id: version.articleId! }, version: { id: version.id, number: version.number }, invitationId, link, actorId: kit.users.reviewer.id, occurredAt: new Date() };
+    const sent: MailMessage[] = [];
+    let attempts = 0;
+    const flaky = {
+      describe: "flaky",
+      send: async (message: MailMessage) => {
+        attempts += 1;
+        if (attempts < 2) throw new Error("421 try later");
+        sent.push(message);
+      },
+    };
+    await invitationEmailSubscriber(() => db, () => flaky)(event, { background: false });
+    expect(attempts).toBe(2);
+    expect(sent).toEqual([expect.objectContaining({ to: "eva.extern@sjukhus.example", text: expect.stringContaining(link) })]);
+    expect((await db.externalReviewInvitation.findUniqueOrThrow({ where: { id: invitationId } })).emailSentAt).not.toBeNull();
+
+    await db.externalReviewInvitation.update({ where: { id: invitationId }, data: { emailSentAt: null } });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await invitationEmailSubscriber(() => db, () => ({ describe: "down", send: () => Promise.reject(new Error("connection refused")) }))(event, { background: false });
+      expect((await db.externalReviewInvitation.findUniqueOrThrow({ where: { id: invitationId } })).emailSentAt).toBeNull();
+      // Logged, without the link.
+      expect(errors).toHaveBeenCalledTimes(1);
+      expect(JSON.stringify(errors.mock.calls[0])).not.toContain(link.split("/").pop()!);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("lets only reviewers and admins invite, and only to a version in review; nothing is written otherwise", async () => {
