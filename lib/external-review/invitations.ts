@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "@/lib/db/client";
-import type { ExternalReviewInvitation } from "@/lib/db/generated/client";
+import type { ExternalReviewInvitation, VersionStatus } from "@/lib/db/generated/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { commitWithEvents } from "@/lib/events/unit-of-work";
@@ -10,9 +10,9 @@ import { externalReviewLabels } from "@/lib/labels/sv";
 import { runTransition, versionReference } from "@/lib/workflow/transition-runner";
 import { versionTransitions, type WorkflowActor } from "@/lib/workflow/version-workflow";
 import { externalReviewDays } from "./external-review-config";
+import type { z } from "zod";
 import type { InviteExternalReviewerInput, revokeExternalReviewSchema } from "./external-review-schemas";
 import { newExternalReviewToken } from "./external-review-token";
-import type { z } from "zod";
 
 type SignedInActor = WorkflowActor & { id: string };
 
@@ -87,7 +87,7 @@ export type InvitationState = keyof typeof externalReviewLabels.invitationStatus
 /** Where an invitation stands: revoked, expired, its version no longer the one in review, or active. */
 export function invitationState(
   invitation: Pick<ExternalReviewInvitation, "revokedAt" | "expiresAt" | "contentHash">,
-  version: { status: ContentVersionStatus; contentHash: string | null },
+  version: { status: VersionStatus; contentHash: string | null },
   now = new Date(),
 ): InvitationState {
   if (invitation.revokedAt) return "revoked";
@@ -96,10 +96,8 @@ export function invitationState(
   return "active";
 }
 
-type ContentVersionStatus = Parameters<typeof commentableStatus>[0];
-
 /** An expert comments while the version is where the workflow table lets reviewers comment. */
-export function commentableStatus(status: (typeof versionTransitions.comment.from)[number] | string): boolean {
+export function commentableStatus(status: VersionStatus): boolean {
   return (versionTransitions.comment.from as readonly string[]).includes(status);
 }
 
