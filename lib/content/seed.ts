@@ -154,7 +154,7 @@ function draftVersionData(versionId: string, content: ArticleContent | RiskListC
 
 async function seedRiskList(db: Db, list: SeedRiskList, authorId: string, reviewer: Reviewer): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.riskList.create({ data: { id: list.id, slug: list.slug, locale: seedLocale } });
+    await tx.riskList.create({ data: { id: list.id, slug: list.slug, locale: seedLocale, ownerId: authorId } });
     await tx.contentVersion.create({ data: { ...draftVersionData(list.versionId, list.content, authorId), riskListId: list.id } });
     const stored = await writeDraftContent(tx, list.versionId, list.content);
     const hash = contentHash(stored);
@@ -170,7 +170,7 @@ async function seedRiskList(db: Db, list: SeedRiskList, authorId: string, review
 
 async function seedGlossaryTerm(db: Db, term: SeedGlossaryTerm, authorId: string, reviewer: Reviewer): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.glossaryTerm.create({ data: { id: term.id, slug: term.slug, locale: seedLocale } });
+    await tx.glossaryTerm.create({ data: { id: term.id, slug: term.slug, locale: seedLocale, ownerId: authorId } });
     await tx.contentVersion.create({ data: { ...draftVersionData(term.versionId, term.content, authorId), glossaryTermId: term.id } });
     const stored = await writeDraftContent(tx, term.versionId, term.content);
     const hash = contentHash(stored);
@@ -208,7 +208,7 @@ function withDatabaseIds(content: ArticleContent, idsBySeedId: ReadonlyMap<strin
 
 async function seedArticle(db: Db, item: SeedArticle, content: ArticleContent, authorId: string, reviewer: Reviewer): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.article.create({ data: { id: item.id, slug: item.slug, locale: seedLocale, kind: item.kind } });
+    await tx.article.create({ data: { id: item.id, slug: item.slug, locale: seedLocale, kind: item.kind, ownerId: authorId } });
     await tx.contentVersion.create({ data: { ...draftVersionData(item.versionId, content, authorId), articleId: item.id } });
     const stored = await writeDraftContent(tx, item.versionId, content);
     const hash = contentHash(stored);

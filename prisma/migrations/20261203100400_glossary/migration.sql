@@ -8,6 +8,8 @@ CREATE TABLE "GlossaryTerm" (
     "locale" TEXT NOT NULL DEFAULT 'sv',
     "archivedAt" TIMESTAMPTZ(3),
     "reviewIntervalMonths" INTEGER NOT NULL DEFAULT 12,
+    -- The responsible owner, as for articles and risk lists (migration 20261203100300_item_owners).
+    "ownerId" UUID NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -17,6 +19,10 @@ CREATE UNIQUE INDEX "GlossaryTerm_slug_locale_key" ON "GlossaryTerm"("slug", "lo
 ALTER TABLE "GlossaryTerm" ADD CONSTRAINT "GlossaryTerm_slug_check" CHECK ("slug" ~ '^[a-z0-9]+(-[a-z0-9]+)*$');
 ALTER TABLE "GlossaryTerm" ADD CONSTRAINT "GlossaryTerm_locale_check" CHECK ("locale" ~ '^[a-z]{2}(-[A-Z]{2})?$');
 ALTER TABLE "GlossaryTerm" ADD CONSTRAINT "GlossaryTerm_reviewIntervalMonths_check" CHECK ("reviewIntervalMonths" IN (6, 12, 24, 36));
+ALTER TABLE "GlossaryTerm" ADD CONSTRAINT "GlossaryTerm_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+CREATE INDEX "GlossaryTerm_ownerId_idx" ON "GlossaryTerm"("ownerId");
+CREATE TRIGGER "GlossaryTerm_owner_may_own" BEFORE INSERT OR UPDATE OF "ownerId" ON "GlossaryTerm"
+  FOR EACH ROW EXECUTE FUNCTION granskad_item_owner_may_own();
 
 -- A version belongs to exactly one article, risk list or glossary term.
 ALTER TABLE "ContentVersion" ADD COLUMN "glossaryTermId" UUID;
