@@ -11,9 +11,16 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<v
  * when the response is done (sent or aborted), which lets that generation's memo go.
  */
 export function pinPublicReads(next: Handler): Handler {
-  return (request, response) => {
+  return async (request, response) => {
     const pin = openPublicReadPin();
-    response.once("close", pin.release);
-    return runWithPublicReadPin(pin, () => next(request, response));
+    try {
+      await runWithPublicReadPin(pin, () => next(request, response));
+    } finally {
+      // Next.js's handler settles once the response is written; a response still streaming (or a
+      // handler that failed before answering) lets the pin go when it closes. Next.js already puts ten
+      // "close" listeners on a response, so one is added only when needed.
+      if (response.writableFinished || response.destroyed) pin.release();
+      else response.once("close", pin.release);
+    }
   };
 }
