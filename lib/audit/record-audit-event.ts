@@ -15,6 +15,7 @@ export const auditActions = [
   "user.seeded",
   "content.seeded",
   "item.created",
+  "owner.changed",
   "version.draft_started",
   "version.submitted",
   "version.changes_requested",
@@ -36,6 +37,10 @@ export const auditActions = [
   "webhook.subscription_deleted",
   "webhook.subscription_deactivated",
   "webhook.subscription_reactivated",
+  "external_review.invited",
+  "external_review.revoked",
+  "external_review.viewed",
+  "external_review.commented",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -212,6 +212,7 @@ export const versionActionLabels = {
   scheduleUnpublish: "schemalägga avpubliceringen",
   reattest: "bekräfta granskningen",
   comment: "kommentera versionen",
+  inviteExternalReviewer: "bjuda in en extern granskare till versionen",
   editDraft: "redigera utkastet",
   startDraftFrom: "starta ett nytt utkast från versionen",
 } as const;
@@ -354,6 +355,41 @@ export const deliveryStatusLabels: Record<DeliveryStatus, string> = {
   FAILED: "misslyckad",
 };
 
+// — Owners —————————————————————————————————————————————————————————————————————
+
+/** The responsible owner of an article or risk list (README, "Owners"). */
+export const ownerLabels = {
+  owner: "Ansvarig",
+  ownerHint: "Den som ansvarar för innehållet och får påminnelserna när det ska granskas om. Du är förvald.",
+  change: "Byt ansvarig",
+  choose: "Välj ansvarig …",
+  save: "Spara ansvarig",
+  saved: "Ansvarig är ändrad.",
+  noLongerOwner: "kan inte längre vara ansvarig",
+  mayNotOwn: "Ansvarig måste vara en aktiv användare med rollen redaktör eller granskare",
+  mayNotChange: "Bara en administratör eller den ansvariga själv kan byta ansvarig.",
+  changedMeanwhile: "Någon annan har bytt ansvarig sedan du öppnade sidan; ladda om sidan och försök igen.",
+  itemNotFound: "Innehållet finns inte",
+  deactivated: "inaktiverad",
+  deactivationWarning: "Efter inaktiveringen visas det på översikten under ”Utan ansvarig” tills en administratör väljer en ny ansvarig.",
+  stillOwnerless: "Det visas på översikten under ”Utan ansvarig” tills en administratör väljer en ny ansvarig.",
+  noEditorialRole: "varken redaktör eller granskare",
+} as const;
+
+/** Why an owner no longer answers for their items ("Utan ansvarig" on the dashboard): "ansvarig: Elin (inaktiverad)". */
+export function formerOwnerPhrase(owner: { name: string; active: boolean }): string {
+  return `ansvarig: ${owner.name} (${owner.active ? ownerLabels.noEditorialRole : ownerLabels.deactivated})`;
+}
+
+/** "äger 2 artiklar och 1 risklista": what a deactivation leaves without an owner. */
+export function ownedItemsPhrase(owned: { articles: number; riskLists: number }): string {
+  const parts = [
+    ...(owned.articles > 0 ? [`${owned.articles} ${owned.articles === 1 ? "artikel" : "artiklar"}`] : []),
+    ...(owned.riskLists > 0 ? [`${owned.riskLists} ${owned.riskLists === 1 ? "risklista" : "risklistor"}`] : []),
+  ];
+  return parts.length === 0 ? "äger inget innehåll" : `äger ${parts.join(" och ")}`;
+}
+
 // — The audit trail ——————————————————————————————————————————————————————————————
 
 export const auditActionLabels: Record<AuditAction, string> = {
@@ -369,6 +405,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.seeded": "demoanvändare skapad",
   "content.seeded": "grundinnehåll importerat",
   "item.created": "innehåll skapat",
+  "owner.changed": "ansvarig ändrad",
   "version.draft_started": "utkast påbörjat",
   "version.submitted": "inskickad för granskning",
   "version.changes_requested": "ändringar begärda",
@@ -390,6 +427,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "webhook.subscription_deleted": "webhook borttagen",
   "webhook.subscription_deactivated": "webhook inaktiverad",
   "webhook.subscription_reactivated": "webhook återaktiverad",
+  "external_review.invited": "extern granskare inbjuden",
+  "external_review.revoked": "extern granskares länk återkallad",
+  "external_review.viewed": "extern granskare öppnade länken",
+  "external_review.commented": "extern granskare kommenterade",
 };
 
 /** An audit action's name; an action no longer known (stored long ago) is shown as it was stored. */
@@ -406,6 +447,54 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   webhook_subscription: "webhook",
   session: "inloggning",
 };
+
+// — External review (lib/external-review) ————————————————————————————————————————
+
+/** How an outside expert's comment is marked wherever review comments are shown. */
+export function externalCommentAuthor(expert: { expertName: string; expertTitle: string }): string {
+  return `${expert.expertName}, ${expert.expertTitle} (extern granskare)`;
+}
+
+/** Who wrote a review comment, as the review screen names them: the user, or the expert marked external. */
+export function reviewCommentAuthorName(comment: { author: { name: string } | null; externalInvitation: { expertName: string; expertTitle: string } | null }): string {
+  if (comment.externalInvitation) return externalCommentAuthor(comment.externalInvitation);
+  return comment.author?.name ?? "Okänd";
+}
+
+export const externalReviewLabels = {
+  /** Why the expert's page refuses, one sentence each; the page's status says the same (404, 410, 429). */
+  unknown: "Länken finns inte. Kontrollera att du har kopierat hela adressen från e-postmeddelandet.",
+  expired: "Länken har gått ut. Be den som bjöd in dig om en ny länk.",
+  revoked: "Länken har återkallats av redaktionen. Be den som bjöd in dig om en ny länk om du fortfarande ska granska.",
+  rateLimited: (minutes: number) => `För många försök från din adress på kort tid. Försök igen om ${minutes} ${minutes === 1 ? "minut" : "minuter"}.`,
+  /** The version has been decided, or is no longer the one in review that the link was for. */
+  decided: "Granskningen av den här versionen är avslutad, så den tar inte emot fler kommentarer. Texten nedan är den du bjöds in att granska.",
+  changed: "Versionen har ändrats sedan du bjöds in, så länken gäller inte längre den text som granskas. Be om en ny länk.",
+  commentRefused: "Kommentaren kunde inte sparas: versionen tar inte längre emot kommentarer via den här länken.",
+  invitationStatus: { active: "aktiv", expired: "har gått ut", revoked: "återkallad", closed: "granskningen avslutad" },
+} as const;
+
+/** The e-mail to an invited expert: plain Swedish, the link, what they can do and until when. */
+export function externalReviewInvitationEmail(facts: { expertName: string; inviterName: string; title: string; number: number; url: string; expiresAt: Date }): { subject: string; text: string } {
+  const expires = formatAdminDateTime(facts.expiresAt);
+  return {
+    subject: `Inbjudan att granska ”${facts.title}”`,
+    text: [
+      `Hej ${facts.expertName},`,
+      "",
+      `${facts.inviterName} bjuder in dig att granska version ${facts.number} av ”${facts.title}” som extern faktagranskare.`,
+      "",
+      "Öppna länken för att läsa texten och se vad som har ändrats mot den publicerade versionen. Du kan kommentera hela texten eller ett enskilt stycke. Du behöver inget konto.",
+      "",
+      facts.url,
+      "",
+      `Länken gäller till ${expires} och bara för den här versionen. Dela den inte: den som har länken kan kommentera i ditt namn.`,
+      "",
+      "Hälsningar",
+      "Granskad",
+    ].join("\n"),
+  };
+}
 
 // — Dates ————————————————————————————————————————————————————————————————————————
 

@@ -22,6 +22,15 @@ describe("securityHeaders", () => {
     }
   });
 
+  it("keeps an outside expert's page out of every cache and index and sends no referrer from it, cookie or not", () => {
+    for (const hasCookies of [false, true]) {
+      const headers = securityHeaders(get("/extern-granskning/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", hasCookies), nonce, localProduction);
+      expect(headers.response).toMatchObject({ "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow, noarchive", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY" });
+      expect(headers.response["Content-Security-Policy"]).toContain(`'nonce-${nonce}'`);
+      expect(headers.request["x-nonce"]).toBe(nonce);
+    }
+  });
+
   it("gives pages the nonce policy on the response and on the request Next.js renders", () => {
     const headers = securityHeaders(get("/artiklar/facettledsinjektioner"), nonce, localProduction);
     const policy = headers.response["Content-Security-Policy"];
@@ -48,11 +57,14 @@ describe("securityHeaders", () => {
     }
   });
 
-  it("keeps the sign-in endpoints private and Next.js's static files to their own caching", () => {
+  it("keeps the sign-in endpoints private and Next.js's static files and the icons to their own caching", () => {
     expect(securityHeaders(get("/api/auth/session"), nonce, localProduction).response["Cache-Control"]).toBe("private, no-store");
-    const asset = securityHeaders(get("/_next/static/chunks/app.js"), nonce, localProduction).response;
-    expect(asset).not.toHaveProperty("Cache-Control");
-    expect(asset).not.toHaveProperty("Content-Security-Policy");
+    for (const pathname of ["/_next/static/chunks/app.js", "/favicon.ico", "/icon.svg", "/apple-icon.png"]) {
+      const asset = securityHeaders(get(pathname), nonce, localProduction).response;
+      expect(asset, pathname).not.toHaveProperty("Cache-Control");
+      expect(asset, pathname).not.toHaveProperty("Content-Security-Policy");
+    }
+    expect(securityHeaders(get("/icon.svg.html"), nonce, localProduction).response["Cache-Control"]).toBe("private, no-store");
   });
 
   it("sends HSTS and upgrades requests only in https production", () => {

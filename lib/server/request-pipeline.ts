@@ -3,6 +3,7 @@ import { logger } from "./logger";
 import type { ProxyTrust } from "./proxy-trust";
 import { runInRequestContext } from "./request-context";
 import { identifyRequest, rewriteRequestHeaders, type RequestIdentity } from "./request-identity";
+import { redactExternalReviewPath } from "@/lib/http/external-review-path";
 
 export type EdgeExchange = { request: IncomingMessage; response: ServerResponse; identity: RequestIdentity };
 
@@ -30,7 +31,8 @@ const loggedPathLength = 300;
 
 function logRequest(exchange: EdgeExchange, startedAt: bigint, finished: boolean): void {
   const { request, response, identity } = exchange;
-  const path = (request.url ?? "").split("?")[0]!.slice(0, loggedPathLength);
+  // An expert's link is a credential: its token never reaches a log line.
+  const path = redactExternalReviewPath((request.url ?? "").split("?")[0]!).slice(0, loggedPathLength);
   logger.info(
     {
       requestId: identity.requestId,

@@ -4,20 +4,21 @@ import { availableActions, checkTransition, versionActions, type Authorship, typ
 
 // The expected rules, written out independently of the module: which statuses each action starts
 // from, which role performs it, and whether the version's own authors are barred (four-eyes).
-const expected: Record<VersionAction, { from: VersionStatus[]; role: Role; to: VersionStatus; authorsBarred: boolean }> = {
-  submit: { from: ["DRAFT"], role: "EDITOR", to: "IN_REVIEW", authorsBarred: false },
-  requestChanges: { from: ["IN_REVIEW"], role: "REVIEWER", to: "CHANGES_REQUESTED", authorsBarred: true },
-  approve: { from: ["IN_REVIEW"], role: "REVIEWER", to: "APPROVED", authorsBarred: true },
-  publish: { from: ["APPROVED", "UNPUBLISHED"], role: "ADMIN", to: "PUBLISHED", authorsBarred: false },
-  schedulePublish: { from: ["APPROVED"], role: "ADMIN", to: "APPROVED", authorsBarred: false },
-  unpublish: { from: ["PUBLISHED"], role: "ADMIN", to: "UNPUBLISHED", authorsBarred: false },
-  scheduleUnpublish: { from: ["PUBLISHED"], role: "ADMIN", to: "PUBLISHED", authorsBarred: false },
-  reattest: { from: ["PUBLISHED"], role: "REVIEWER", to: "PUBLISHED", authorsBarred: true },
-  comment: { from: ["IN_REVIEW"], role: "REVIEWER", to: "IN_REVIEW", authorsBarred: false },
-  editDraft: { from: ["DRAFT"], role: "EDITOR", to: "DRAFT", authorsBarred: false },
+const expected: Record<VersionAction, { from: VersionStatus[]; roles: Role[]; to: VersionStatus; authorsBarred: boolean }> = {
+  submit: { from: ["DRAFT"], roles: ["EDITOR"], to: "IN_REVIEW", authorsBarred: false },
+  requestChanges: { from: ["IN_REVIEW"], roles: ["REVIEWER"], to: "CHANGES_REQUESTED", authorsBarred: true },
+  approve: { from: ["IN_REVIEW"], roles: ["REVIEWER"], to: "APPROVED", authorsBarred: true },
+  publish: { from: ["APPROVED", "UNPUBLISHED"], roles: ["ADMIN"], to: "PUBLISHED", authorsBarred: false },
+  schedulePublish: { from: ["APPROVED"], roles: ["ADMIN"], to: "APPROVED", authorsBarred: false },
+  unpublish: { from: ["PUBLISHED"], roles: ["ADMIN"], to: "UNPUBLISHED", authorsBarred: false },
+  scheduleUnpublish: { from: ["PUBLISHED"], roles: ["ADMIN"], to: "PUBLISHED", authorsBarred: false },
+  reattest: { from: ["PUBLISHED"], roles: ["REVIEWER"], to: "PUBLISHED", authorsBarred: true },
+  comment: { from: ["IN_REVIEW"], roles: ["REVIEWER"], to: "IN_REVIEW", authorsBarred: false },
+  inviteExternalReviewer: { from: ["IN_REVIEW"], roles: ["REVIEWER", "ADMIN"], to: "IN_REVIEW", authorsBarred: false },
+  editDraft: { from: ["DRAFT"], roles: ["EDITOR"], to: "DRAFT", authorsBarred: false },
   startDraftFrom: {
     from: ["IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "SUPERSEDED", "UNPUBLISHED"],
-    role: "EDITOR",
+    roles: ["EDITOR"],
     to: "DRAFT",
     authorsBarred: false,
   },
@@ -41,7 +42,7 @@ describe("version workflow", () => {
   it.each(cases)("$action from $status by [$actorRoles] ($authorship)", ({ action, status, actorRoles, authorship }) => {
     const rule = expected[action];
     const result = checkTransition(action, { status }, { roles: actorRoles }, authorship);
-    const hasRole = actorRoles.includes(rule.role);
+    const hasRole = rule.roles.some((role) => actorRoles.includes(role));
     if (!hasRole) {
       expect(result).toMatchObject({ allowed: false, reason: "forbidden" });
     } else if (rule.authorsBarred && authorship !== "independent") {
