@@ -27,4 +27,28 @@ describe("InlineMarkdown", () => {
     expect(reduced).toContain("Rubrik");
     expect(reduced).toContain("punkt");
   });
+
+  it("parses each text once: a second render of the same text reuses the elements of the first", () => {
+    const text = "En *egen* text för minnestestet, se [1177](https://www.1177.se/).";
+    const first = InlineMarkdown({ text });
+    expect(InlineMarkdown({ text })).toBe(first);
+    expect(InlineMarkdown({ text: `${text} Ändrad.` })).not.toBe(first);
+    expect(render(text)).toBe('<p>En <em>egen</em> text för minnestestet, se <a href="https://www.1177.se/">1177</a>.</p>');
+    expect(render(text)).toBe(render(text));
+  });
+});
+
+describe("InlineMarkdown with glossary terms", () => {
+  const termId = "5b0e8a3e-6f1c-4d55-9a6e-2b8f0c1d2e3f";
+  const text = `Sprutan når [epiduralrummet](term:${termId}).`;
+  const entry = { id: termId, slug: "epiduralutrymme", title: "Epiduralutrymme", explanation: "Ett utrymme i ryggen.", forms: [], versionId: termId, versionNumber: 1 };
+  const renderWith = (glossary: Map<string, typeof entry>) => renderToStaticMarkup(createElement(InlineMarkdown, { text, glossary }));
+
+  it("links a published term to its entry, described by its explanation, and shows any other term as text", () => {
+    expect(renderWith(new Map([[termId, entry]]))).toBe(
+      '<p>Sprutan når <a href="#ordlista-epiduralutrymme" class="glossary-term" aria-describedby="ordlista-epiduralutrymme-forklaring">epiduralrummet</a>.</p>',
+    );
+    // The same text with the term no longer published: not the kept rendering of the one above.
+    expect(renderWith(new Map())).toBe("<p>Sprutan når epiduralrummet.</p>");
+  });
 });
