@@ -44,3 +44,6 @@ export const updateUserProfileSchema = z.object({
 export type UpdateUserProfileFormInput = z.input<typeof updateUserProfileSchema>;
 
 export const setUserActiveSchema = z.object({ userId: z.uuid(), active: z.boolean() });
+
+/** An admin marks a user a clinician (may approve clinical changes) or takes the mark away. */
+export const setUserClinicianSchema = z.object({ userId: z.uuid(), clinician: z.boolean() });

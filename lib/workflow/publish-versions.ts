@@ -5,7 +5,9 @@ import type { AuditAction } from "@/lib/audit/record-audit-event";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import type { Release, ScheduledRunner } from "@/lib/events/domain-events";
 import { itemColumn, itemOfVersion, type Item } from "@/lib/items/item";
+import { editorialNoLongerHoldsRefusal } from "@/lib/labels/sv";
 import { runTransition, versionReference } from "./transition-runner";
+import { editorialStillHolds } from "./version-change-kind";
 import type { versionTargetSchema } from "./version-id-schema";
 import type { VersionAction, WorkflowActor } from "./version-workflow";
 
@@ -117,6 +119,7 @@ function release(kind: Release, db: Db, actor: WorkflowActor, input: z.output<ty
     if (rules.replacesPublished) {
       const refusal = await republishRefusal(tx, version);
       if (refusal) return fail({ kind: "conflict", message: refusal });
+      if (!(await editorialStillHolds(tx, version))) return fail({ kind: "conflict", message: editorialNoLongerHoldsRefusal });
     }
     const now = new Date();
     const previous = rules.replacesPublished ? await supersedePublished(tx, item) : null;

@@ -10,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/require-user";
 import { readArticleContent, readRiskListContent } from "@/lib/content/version-content";
 import { getDb } from "@/lib/db/client";
 import { checkTransition } from "@/lib/workflow/version-workflow";
+import { publishedBaseOf } from "@/lib/workflow/version-change-kind";
 import { itemOfVersion } from "@/lib/items/item";
 import { lixTarget } from "@/lib/readability/readability-target";
 import "@/components/editor/editor.css";
@@ -67,22 +68,24 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
   const common = { versionId: version.id, revision: version.revision, updatedAt: version.updatedAt.toISOString(), previewPath };
 
   if (version.article) {
-    const [content, riskLists, procedures] = await Promise.all([
+    const [content, base, riskLists, procedures] = await Promise.all([
       readArticleContent(db, version.id),
+      publishedBaseOf(db, version),
       riskListChoices(db, version.article.locale),
       version.article.kind === "OVERVIEW" ? procedureChoices(db, version.article.locale, version.article.id) : Promise.resolve([]),
     ]);
     return (
       <>
         {heading}
-        <ArticleEditor {...common} content={content} riskLists={riskLists} procedures={procedures} lixTarget={lixTarget()} />
+        <ArticleEditor {...common} content={content} published={base && "blocks" in base.content ? base.content : null} riskLists={riskLists} procedures={procedures} lixTarget={lixTarget()} />
       </>
     );
   }
+  const riskListBase = await publishedBaseOf(db, version);
   return (
     <>
       {heading}
-      <RiskListEditor {...common} content={await readRiskListContent(db, version.id)} />
+      <RiskListEditor {...common} content={await readRiskListContent(db, version.id)} published={riskListBase && "groups" in riskListBase.content ? riskListBase.content : null} />
     </>
   );
 }
