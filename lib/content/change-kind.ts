@@ -112,3 +112,11 @@ export function classifyChange(before: Content | null, after: Content, markedCli
   if (markedClinical) reasons.push("markedByEditor");
   return { kind: reasons.length > 0 ? "CLINICAL" : "EDITORIAL", reasons };
 }
+
+/** How the feed, the read API and webhook bodies name a change kind (`changeKind: "clinical" | "editorial"`). */
+export const externalChangeKinds = { CLINICAL: "clinical", EDITORIAL: "editorial" } as const satisfies Record<ChangeKind, string>;
+export const externalChangeKindValues = ["clinical", "editorial"] as const;
+export type ExternalChangeKind = (typeof externalChangeKindValues)[number];
+/** The sentence the OpenAPI document and the JSON schemas give the field. */
+export const changeKindDescription =
+  "Whether this version changed clinical content (procedure facts, contraindications, risks, which risk list or procedure is shown; a first version) or only editorial content. Computed when the version was submitted, against the version then published.";

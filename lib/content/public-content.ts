@@ -1,7 +1,7 @@
 import { cache } from "react";
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { ArticleKind } from "@/lib/db/generated/enums";
+import type { ArticleKind, ChangeKind } from "@/lib/db/generated/enums";
 import { itemKindNames, itemKinds, type ItemKind } from "@/lib/items/item";
 import type { ArticleBlock, RiskGroup } from "./content-schemas";
 import { cachedPublicRead } from "./public-cache";
@@ -46,6 +46,8 @@ export type PublicReviewer = { name: string; title: string; specialty: string };
 export type ReviewMetadata = {
   versionId: string;
   versionNumber: number;
+  /** Whether the version changed clinical content (lib/content/change-kind.ts). */
+  changeKind: ChangeKind;
   publishedAt: Date | null;
   lastReviewedAt: Date | null;
   /** A calendar date (midnight UTC): read it in UTC. */
@@ -63,6 +65,7 @@ export type PublishedRiskList = {
   summary?: string;
   versionId: string;
   versionNumber: number;
+  changeKind: ChangeKind;
   groups: RiskGroup[];
 };
 
@@ -127,6 +130,7 @@ const publishedVersion = { status: "PUBLISHED" } satisfies Prisma.ContentVersion
 export const reviewMetadataSelect = {
   id: true,
   number: true,
+  changeKind: true,
   publishedAt: true,
   lastReviewedAt: true,
   nextReviewDue: true,
@@ -147,6 +151,7 @@ export function toReviewMetadata(version: ReviewMetadataRow): ReviewMetadata {
   return {
     versionId: version.id,
     versionNumber: version.number,
+    changeKind: version.changeKind,
     publishedAt: version.publishedAt,
     lastReviewedAt: version.lastReviewedAt,
     nextReviewDue: version.nextReviewDue,
@@ -204,6 +209,7 @@ export const getPublishedRiskListPage = publicRead(
       ...(content.summary === undefined ? {} : { summary: content.summary }),
       versionId: version.id,
       versionNumber: version.number,
+      changeKind: version.changeKind,
       groups: content.groups,
       review: toReviewMetadata(version),
       usedBy: articles
@@ -217,7 +223,7 @@ export const getPublishedRiskListPage = publicRead(
 const getPublishedRiskList = publicRead("getPublishedRiskList", async (db: DbTx, riskListId: string): Promise<PublishedRiskList | null> => {
   const version = await db.contentVersion.findFirst({
     where: { ...publishedVersion, riskList: { id: riskListId, archivedAt: null } },
-    select: { id: true, number: true, riskList: { select: { slug: true } } },
+    select: { id: true, number: true, changeKind: true, riskList: { select: { slug: true } } },
   });
   if (!version?.riskList) return null;
   const content = await readRiskListContent(db, version.id);
@@ -228,6 +234,7 @@ const getPublishedRiskList = publicRead("getPublishedRiskList", async (db: DbTx,
     ...(content.summary === undefined ? {} : { summary: content.summary }),
     versionId: version.id,
     versionNumber: version.number,
+    changeKind: version.changeKind,
     groups: content.groups,
   };
 });
