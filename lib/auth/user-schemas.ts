@@ -22,6 +22,8 @@ export const createUserSchema = z.object({
   title: z.string().trim().max(120).default(""),
   specialty: z.string().trim().max(120).default(""),
   roles: rolesSchema,
+  /** Only a clinician may approve or re-attest a clinical change (issue 11.4). */
+  clinician: z.boolean().default(false),
   password: passwordSchema,
 });
 export type CreateUserFormInput = z.input<typeof createUserSchema>;

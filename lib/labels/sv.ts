@@ -85,6 +85,7 @@ export const clinicianLabels = {
   no: "Inte klinisk granskare: får bara godkänna redaktionella ändringar.",
   grant: "Ge klinisk behörighet",
   revoke: "Ta bort klinisk behörighet",
+  grantAtCreation: "Klinisk granskare (får godkänna och granska om kliniska ändringar)",
 } as const;
 
 // — Notifications —————————————————————————————————————————————————————————————
