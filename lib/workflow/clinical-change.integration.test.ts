@@ -234,6 +234,11 @@ describe("clinical or editorial change", () => {
     const forClinician = await waitingFor(users.reviewer);
     expect(forClinician.find((row) => row.versionId === clinical.id)?.detail).toBe("klinisk ändring");
     expect(forClinician.find((row) => row.versionId === editorial.id)?.detail).toBeUndefined();
+    // Nor is the non-clinician told to review it; the clinician is, and both are told of the editorial one.
+    const askedToReview = async (user: TestUser, versionId: string) => db.notification.count({ where: { userId: user.id, kind: "REVIEW_REQUESTED", linkPath: { contains: versionId } } });
+    expect(await askedToReview(users.nurse, clinical.id)).toBe(0);
+    expect(await askedToReview(users.reviewer, clinical.id)).toBe(1);
+    expect(await askedToReview(users.nurse, editorial.id)).toBe(1);
     await sendBack(clinical.id);
     await sendBack(editorial.id);
   });
