@@ -51,7 +51,7 @@ test("a clinical change: the submit form says so, a reviewer without clinical au
       await reviewer.goto(versionUrl);
       await expect(reviewer.getByTestId("clinician-notice")).toHaveText(clinicianRequiredRefusal);
       await expect(reviewer.getByRole("button", { name: "Godkänn versionen" })).toHaveCount(0);
-      await expect(reviewer.getByRole("button", { name: "Begär ändringar" })).toBeVisible();
+      await expect(reviewer.getByRole("button", { name: "Skicka tillbaka för ändringar" })).toBeVisible();
       await snapshot(reviewer, "non-clinician-notice");
       await reviewer.goto("/admin");
       await expect(reviewer.getByTestId("vantar-pa-granskning")).toBeVisible();
@@ -89,7 +89,7 @@ test("a clinical change: the submit form says so, a reviewer without clinical au
 
       // Both changes of the flag are in the account's audit trail.
       await adminPage.getByRole("link", { name: "Ändringar av kontot" }).click();
-      await expect(adminPage.getByText("klinisk behörighet ändrad")).toHaveCount(2);
+      await expect(adminPage.getByRole("row").filter({ hasText: "klinisk behörighet ändrad" })).toHaveCount(2);
     } finally {
       await admin.close();
       await reviewerContext.close();
