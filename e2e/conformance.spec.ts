@@ -64,5 +64,8 @@ test("every page names a favicon and a touch icon, and both are served", async (
     const icon = await request.get(href!);
     expect(icon.status(), href!).toBe(200);
     expect(icon.headers()["content-type"]).toBe(contentType);
+    // Icons are static files: browsers and CDNs may keep them, and they carry no page policy.
+    expect(icon.headers()["cache-control"], href!).not.toContain("no-store");
+    expect(icon.headers()["content-security-policy"], href!).toBeUndefined();
   }
 });

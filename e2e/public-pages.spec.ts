@@ -108,10 +108,15 @@ test("a procedure has its own page", async ({ page }) => {
   await expect(page.getByRole("region", { name: "Biverkningar av kortison" })).toBeVisible();
 });
 
-test("an unknown article answers 404 with a Swedish message", async ({ page }) => {
-  const response = await page.goto("/artiklar/finns-inte");
-  expect(response?.status()).toBe(404);
-  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
-  await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Till startsidan" })).toBeVisible();
+test("an unknown article answers 404 with a Swedish message and the site's search, once", async ({ page }) => {
+  for (const path of ["/artiklar/finns-inte", "/sidan/finns-inte"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+    await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Till startsidan" })).toBeVisible();
+    await expect(page.getByRole("banner")).toHaveCount(1);
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByRole("banner").getByRole("searchbox")).toBeVisible();
+  }
 });

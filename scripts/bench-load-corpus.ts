@@ -45,6 +45,9 @@ const reviewers = [
   benchUser("reviewer", 1, "Bench Granskare Två", "Specialistläkare", "Anestesi"),
 ];
 
+/** The item's owner: the author of its version 1, as the owners migration backfills. */
+const firstAuthorOf = (item: { index: number }) => authors[(item.index + 1) % authors.length]!;
+
 /** Records which corpus the database holds; written last, so its presence means the load finished. */
 function corpusMarker(shape: CorpusShape): BenchUser {
   return {
@@ -122,7 +125,7 @@ async function freezeRound(tx: DbTx, versions: RoundVersion[], status: VersionSt
 const readerNote = (number: number) => (number === 1 ? "Första publicerade versionen." : `Texten är uppdaterad (version ${number}).`);
 
 async function loadRiskListBatch(tx: DbTx, shape: CorpusShape, lists: CorpusItem[]) {
-  await tx.riskList.createMany({ data: lists.map((list) => ({ id: list.id, slug: list.slug, locale: "sv" })) });
+  await tx.riskList.createMany({ data: lists.map((list) => ({ id: list.id, slug: list.slug, locale: "sv", ownerId: firstAuthorOf(list).id })) });
   for (let number = 1; number <= shape.versionsPerRiskList; number += 1) {
     const round = lists.map((list) => {
       const version = corpusRiskListVersion(list, number);
@@ -183,7 +186,7 @@ export async function loadCorpus(db: Db, shape: CorpusShape, log: (line: string)
 
   // Every article row exists before any version, because overviews embed procedures from later batches.
   const articles = Array.from({ length: shape.articles }, (_, index) => corpusArticle(index));
-  await db.article.createMany({ data: articles.map(({ id, slug, kind }) => ({ id, slug, kind, locale: "sv" })), skipDuplicates: true });
+  await db.article.createMany({ data: articles.map((article) => ({ id: article.id, slug: article.slug, kind: article.kind, locale: "sv", ownerId: firstAuthorOf(article).id })), skipDuplicates: true });
   const started = Date.now();
   for (const [batchIndex, batch] of batches(articles).entries()) {
     const published = await db.contentVersion.count({ where: { status: "PUBLISHED", articleId: { in: batch.map((article) => article.id) } } });

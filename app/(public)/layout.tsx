@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { SiteSearchForm } from "@/components/public/site-search-form";
+import { SiteFooter, SiteHeader } from "@/components/public/site-chrome";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import "./print.css";
 
@@ -13,19 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default function PublicLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <header className="site-header">
-        <Link className="site-name" href="/">
-          Granskad
-        </Link>
-        <span className="site-tagline">Patientinformation granskad av läkare</span>
-        <SiteSearchForm place="header" />
-      </header>
+      <SiteHeader />
       <main id="innehall" tabIndex={-1}>
         {children}
       </main>
-      <footer className="site-footer">
-        <p>Informationen ersätter inte en bedömning av läkare eller annan vårdpersonal.</p>
-      </footer>
+      <SiteFooter />
     </>
   );
 }

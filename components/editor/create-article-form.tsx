@@ -7,19 +7,22 @@ import type { z } from "zod";
 import { ArticleKind } from "@/lib/db/generated/enums";
 import { createArticleSchema } from "@/lib/workflow/create-item-schemas";
 import { createArticleAction } from "@/lib/actions/editor-actions";
-import { articleKindLabels, contentFieldLabels } from "@/lib/labels/sv";
+import { articleKindLabels, contentFieldLabels, ownerLabels } from "@/lib/labels/sv";
 import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
 import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
+import { OwnerSelect } from "@/components/forms/owner-select";
+import type { PossibleOwner } from "@/lib/auth/item-owners";
 import { useSuggestedSlug } from "./use-suggested-slug";
 
 type Values = z.input<typeof createArticleSchema>;
-const fields = new Set(["slug", "kind", "title"]);
+const fields = new Set(["ownerId", "slug", "kind", "title"]);
 
-export function CreateArticleForm() {
+/** `creatorId`: the signed-in editor, the default owner; `possibleOwners`: whom else they may name. */
+export function CreateArticleForm({ creatorId, possibleOwners }: { creatorId: string; possibleOwners: PossibleOwner[] }) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm<Values, unknown, z.output<typeof createArticleSchema>>({
     resolver: zodResolver(createArticleSchema),
-    defaultValues: { slug: "", title: "", kind: "PROCEDURE" },
+    defaultValues: { slug: "", title: "", kind: "PROCEDURE", ownerId: creatorId },
   });
   const { register, handleSubmit, setError, formState } = form;
   const { errors } = formState;
@@ -50,6 +53,7 @@ export function CreateArticleForm() {
           ))}
         </select>
       </FormField>
+      <OwnerSelect label={ownerLabels.owner} hint={ownerLabels.ownerHint} field={register("ownerId")} error={errors.ownerId?.message} possibleOwners={possibleOwners} />
       <button type="submit" disabled={formState.isSubmitting}>
         Skapa artikel
       </button>

@@ -7,19 +7,22 @@ import type { z } from "zod";
 import { RiskFrequency, RiskSeverity } from "@/lib/db/generated/enums";
 import { createRiskListSchema } from "@/lib/workflow/create-item-schemas";
 import { createRiskListAction } from "@/lib/actions/editor-actions";
-import { contentFieldLabels, frequencyLabels, severityLabels } from "@/lib/labels/sv";
+import { contentFieldLabels, frequencyLabels, ownerLabels, severityLabels } from "@/lib/labels/sv";
 import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
 import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
+import { OwnerSelect } from "@/components/forms/owner-select";
+import type { PossibleOwner } from "@/lib/auth/item-owners";
 import { useSuggestedSlug } from "./use-suggested-slug";
 
 type Values = z.input<typeof createRiskListSchema>;
-const fields = new Set(["slug", "title", "firstRisk.text", "firstRisk.severity", "firstRisk.frequency", "firstRisk.temporary"]);
+const fields = new Set(["ownerId", "slug", "title", "firstRisk.text", "firstRisk.severity", "firstRisk.frequency", "firstRisk.temporary"]);
 
-export function CreateRiskListForm() {
+/** `creatorId`: the signed-in editor, the default owner; `possibleOwners`: whom else they may name. */
+export function CreateRiskListForm({ creatorId, possibleOwners }: { creatorId: string; possibleOwners: PossibleOwner[] }) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm<Values, unknown, z.output<typeof createRiskListSchema>>({
     resolver: zodResolver(createRiskListSchema),
-    defaultValues: { slug: "", title: "", firstRisk: { text: "", severity: "MILD", frequency: "COMMON", temporary: false } },
+    defaultValues: { slug: "", title: "", firstRisk: { text: "", severity: "MILD", frequency: "COMMON", temporary: false }, ownerId: creatorId },
   });
   const { register, handleSubmit, setError, formState } = form;
   const { errors } = formState;
@@ -68,6 +71,7 @@ export function CreateRiskListForm() {
           <label htmlFor="firstRisk-temporary">Övergående</label>
         </div>
       </fieldset>
+      <OwnerSelect label={ownerLabels.owner} hint={ownerLabels.ownerHint} field={register("ownerId")} error={errors.ownerId?.message} possibleOwners={possibleOwners} />
       <button type="submit" disabled={formState.isSubmitting}>
         Skapa risklista
       </button>

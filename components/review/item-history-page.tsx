@@ -7,7 +7,10 @@ import { findItemHistory, findRiskListUsage } from "@/lib/workflow/version-queri
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { RiskListUsage } from "./risk-list-usage";
 import { VersionHistoryTable } from "./version-history-table";
-import { itemKindLabel } from "@/lib/labels/sv";
+import { listPossibleOwners } from "@/lib/auth/item-owners";
+import { itemKindLabel, ownerLabels } from "@/lib/labels/sv";
+import { findItemOwner, mayChangeOwner } from "@/lib/workflow/item-owner";
+import { ItemOwnerForm } from "./item-owner-form";
 import { adminPaths } from "@/lib/paths/admin-paths";
 
 /** The item page shared by articles and risk lists: its history, comparison and editing entry points. */
@@ -19,6 +22,10 @@ export async function ItemHistoryPage({ item }: { item: Item }) {
   if (!history) notFound();
   const usage = history.item.kind === "riskList" ? await findRiskListUsage(db, history.item.id) : [];
   const published = history.versions.find((version) => version.status === "PUBLISHED");
+  const owner = await findItemOwner(db, item);
+  if (!owner) notFound();
+  const mayHandOver = mayChangeOwner(user, owner.id);
+  const possibleOwners = mayHandOver ? await listPossibleOwners(db) : [];
   return (
     <article aria-labelledby="item-heading">
       <p>
@@ -35,6 +42,14 @@ export async function ItemHistoryPage({ item }: { item: Item }) {
           "inte publicerad"
         )}
       </p>
+      <section id="ansvarig" className="review-section" aria-labelledby="owner-heading">
+        <h2 id="owner-heading">{ownerLabels.owner}</h2>
+        <p data-testid="item-owner">
+          {owner.title ? `${owner.name}, ${owner.title}` : owner.name}
+          {!owner.mayOwn && <strong className="dashboard-overdue"> – {ownerLabels.noLongerOwner}</strong>}
+        </p>
+        {mayHandOver && <ItemOwnerForm item={item} currentOwnerId={owner.id} possibleOwners={possibleOwners} />}
+      </section>
       {hasAnyRole(user, ["EDITOR"]) && (
         <div className="review-actions">
           <StartEditingButton item={item} label="Redigera" />

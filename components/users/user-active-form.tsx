@@ -4,10 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setUserActiveAction } from "@/lib/actions/user-actions";
 import type { ManagedUser } from "@/lib/auth/manage-users";
+import { ownedItemsPhrase, ownerLabels } from "@/lib/labels/sv";
 import "./users.css";
 
 /** Deactivate (ends every session, blocks sign-in) or reactivate an account. Admins cannot deactivate themselves. */
-export function UserActiveForm({ user, isSelf }: { user: ManagedUser; isSelf: boolean }) {
+export function UserActiveForm({ user, isSelf, owned }: { user: ManagedUser; isSelf: boolean; owned: { articles: number; riskLists: number } }) {
+  const ownsSomething = owned.articles + owned.riskLists > 0;
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -32,6 +34,11 @@ export function UserActiveForm({ user, isSelf }: { user: ManagedUser; isSelf: bo
       ) : (
         <>
           {user.active && <p className="users-note">Inaktivering loggar ut användaren överallt direkt. Det användaren har skrivit och granskat finns kvar.</p>}
+          {ownsSomething && (
+            <p className="users-note" data-testid="user-owned-items">
+              <strong>Användaren {ownedItemsPhrase(owned)}.</strong> {user.active ? ownerLabels.deactivationWarning : ownerLabels.stillOwnerless}
+            </p>
+          )}
           <div>
             <button type="button" onClick={toggle} disabled={pending}>
               {user.active ? "Inaktivera användaren" : "Återaktivera användaren"}

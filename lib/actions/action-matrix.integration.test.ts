@@ -68,6 +68,11 @@ const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow> = {
   },
   "lib/actions/editor-actions.ts › startEditing": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ item: { kind: "article", id: k.unknownId } }) },
   "lib/actions/editor-actions.ts › submitForReviewAction": { roles: ["EDITOR"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId, baseRevision: 0, changeNote: "Ändring", readerNote: "Nytt" }) },
+  "lib/actions/owner-actions.ts › changeItemOwnerAction": {
+    roles: ["EDITOR", "REVIEWER", "ADMIN"],
+    rule: unknown,
+    wellFormed: (k) => ({ item: { kind: "article", id: k.unknownId }, ownerId: k.unknownId }),
+  },
   "lib/actions/moderation-actions.ts › deleteCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId }) },
   "lib/actions/moderation-actions.ts › moderateCommentAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ commentId: k.unknownId, decision: "APPROVED" }) },
   "lib/actions/publishing-actions.ts › cancelScheduledPublishAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ versionId: k.unknownId }) },

@@ -26,6 +26,7 @@ const reviewActions = await import("./review-actions");
 const notificationActions = await import("./notification-actions");
 const webhookActions = await import("./webhook-actions");
 const commentActions = await import("./moderation-actions");
+const ownerActions = await import("./owner-actions");
 
 type Payload = Record<string, unknown>;
 /**
@@ -112,6 +113,7 @@ const subjects: Record<string, Subject> = {
     examples: (template) => [{ ...template, name: "Mål\u0000" }, { ...template, title: "\uD83E" }],
   },
   updateUserRoles: { as: "admin", act: userActions.updateUserRolesAction, template: async () => ({ userId: ids.user, roles: ["EDITOR", "REVIEWER"] }) },
+  changeItemOwner: { as: "admin", act: ownerActions.changeItemOwnerAction, template: async () => ({ item: { kind: "article", id: ids.article }, ownerId: ids.user }) },
   setUserActive: { as: "admin", act: userActions.setUserActiveAction, template: async () => ({ userId: ids.user, active: true }) },
   setUserClinician: { as: "admin", act: userActions.setUserClinicianAction, template: async () => ({ userId: ids.user, clinician: true }) },
   startEditing: { as: "editor", act: editorActions.startEditing, template: async () => ({ item: { kind: "article", id: ids.article }, fromVersionId: ids.published }) },

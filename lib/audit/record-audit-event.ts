@@ -16,6 +16,7 @@ export const auditActions = [
   "user.seeded",
   "content.seeded",
   "item.created",
+  "owner.changed",
   "version.draft_started",
   "version.submitted",
   "version.changes_requested",

@@ -172,7 +172,7 @@ describe("drafts and unpublished content never reach the public", () => {
   });
 
   it("returns null for an article that has only a draft", async () => {
-    const article = await db.article.create({ data: { slug: "bara-utkast", kind: "PROCEDURE" } });
+    const article = await db.article.create({ data: { slug: "bara-utkast", kind: "PROCEDURE", ownerId: seedAuthor.id } });
     await db.contentVersion.create({ data: { articleId: article.id, number: 1, title: "Bara ett utkast", createdById: seedAuthor.id } });
 
     expect(await getPublishedArticle(db, "bara-utkast")).toBeNull();

@@ -168,7 +168,7 @@ describe("seedDatabase on a database where some items already exist", () => {
 
   it("leaves an existing item untouched and points the seeded articles at it", async () => {
     const editor = await kit.createUser("elin", ["EDITOR"], { name: "Elin", title: "Redaktör" });
-    const ownList = await db.riskList.create({ data: { slug: kortisonRiskList.slug } });
+    const ownList = await db.riskList.create({ data: { slug: kortisonRiskList.slug, ownerId: editor.id } });
     await db.contentVersion.create({ data: { riskListId: ownList.id, number: 1, title: "Egen lista", createdById: editor.id } });
     const before = await databaseSignature(kit.url);
 

@@ -155,7 +155,7 @@ function draftVersionData(versionId: string, content: ArticleContent | RiskListC
 
 async function seedRiskList(db: Db, list: SeedRiskList, authorId: string, reviewer: Reviewer): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.riskList.create({ data: { id: list.id, slug: list.slug, locale: seedLocale } });
+    await tx.riskList.create({ data: { id: list.id, slug: list.slug, locale: seedLocale, ownerId: authorId } });
     await tx.contentVersion.create({ data: { ...draftVersionData(list.versionId, list.content, authorId), riskListId: list.id } });
     const stored = await writeDraftContent(tx, list.versionId, list.content);
     const hash = contentHash(stored);
@@ -187,7 +187,7 @@ function withDatabaseIds(content: ArticleContent, idsBySeedId: ReadonlyMap<strin
 
 async function seedArticle(db: Db, item: SeedArticle, content: ArticleContent, authorId: string, reviewer: Reviewer): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.article.create({ data: { id: item.id, slug: item.slug, locale: seedLocale, kind: item.kind } });
+    await tx.article.create({ data: { id: item.id, slug: item.slug, locale: seedLocale, kind: item.kind, ownerId: authorId } });
     await tx.contentVersion.create({ data: { ...draftVersionData(item.versionId, content, authorId), articleId: item.id } });
     const stored = await writeDraftContent(tx, item.versionId, content);
     const hash = contentHash(stored);

@@ -25,13 +25,13 @@ afterAll(async () => {
 });
 
 async function newRiskListDraft(): Promise<string> {
-  const list = await db.riskList.create({ data: { slug: `lista-${crypto.randomBytes(4).toString("hex")}` } });
+  const list = await db.riskList.create({ data: { slug: `lista-${crypto.randomBytes(4).toString("hex")}`, ownerId: editorId } });
   const version = await db.contentVersion.create({ data: { riskListId: list.id, number: 1, title: "Utkast", createdById: editorId } });
   return version.id;
 }
 
 async function newArticleDraft(kind: "OVERVIEW" | "PROCEDURE" = "PROCEDURE"): Promise<{ articleId: string; versionId: string }> {
-  const article = await db.article.create({ data: { slug: `artikel-${crypto.randomBytes(4).toString("hex")}`, kind } });
+  const article = await db.article.create({ data: { slug: `artikel-${crypto.randomBytes(4).toString("hex")}`, kind, ownerId: editorId } });
   const version = await db.contentVersion.create({ data: { articleId: article.id, number: 1, title: "Utkast", createdById: editorId } });
   return { articleId: article.id, versionId: version.id };
 }
@@ -92,7 +92,7 @@ function articleContent(riskListId: string, procedureArticleId: string): Article
 }
 
 async function existingRiskList(): Promise<string> {
-  return (await db.riskList.create({ data: { slug: `ref-${crypto.randomBytes(4).toString("hex")}` } })).id;
+  return (await db.riskList.create({ data: { slug: `ref-${crypto.randomBytes(4).toString("hex")}`, ownerId: editorId } })).id;
 }
 
 describe("version content", () => {

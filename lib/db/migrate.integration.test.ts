@@ -240,7 +240,8 @@ describe("applyMigrations on an empty database, then again", () => {
       editorId = await insertUser("redaktor@example.se", "EDITOR");
       reviewerId = await insertUser("granskare@example.se", "REVIEWER");
       const article = await client.query<{ id: string }>(
-        `INSERT INTO "Article" (id, slug, kind, "updatedAt") VALUES (gen_random_uuid(), 'injektioner', 'OVERVIEW', now()) RETURNING id`,
+        `INSERT INTO "Article" (id, slug, kind, "ownerId", "updatedAt") VALUES (gen_random_uuid(), 'injektioner', 'OVERVIEW', $1, now()) RETURNING id`,
+        [editorId],
       );
       articleId = article.rows[0]!.id;
     });

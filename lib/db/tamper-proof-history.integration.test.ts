@@ -202,7 +202,7 @@ describe("the database refuses tampering with reviewed content, whoever sends th
     await expect(approveAs(fixture.coAuthor)).rejects.toMatchObject({ code: "23514", message: expect.stringContaining("four-eyes") });
     await expect(approveAs(fixture.reviewer)).resolves.toBeUndefined();
     // An approved version with no decision on record is refused when its transaction commits.
-    const article = await one<{ id: string }>(`INSERT INTO "Article" (id, slug, kind, "updatedAt") VALUES (gen_random_uuid(), 'smuggel', 'PROCEDURE', now()) RETURNING id`);
+    const article = await one<{ id: string }>(`INSERT INTO "Article" (id, slug, kind, "ownerId", "updatedAt") VALUES (gen_random_uuid(), 'smuggel', 'PROCEDURE', $1, now()) RETURNING id`, [fixture.editor]);
     await expect(
       client.query(
         `INSERT INTO "ContentVersion" (id, "articleId", number, status, title, "contentHash", "createdById", "submittedAt", "reviewerId", decision,

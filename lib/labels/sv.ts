@@ -403,6 +403,41 @@ export const deliveryStatusLabels: Record<DeliveryStatus, string> = {
   FAILED: "misslyckad",
 };
 
+// — Owners —————————————————————————————————————————————————————————————————————
+
+/** The responsible owner of an article or risk list (README, "Owners"). */
+export const ownerLabels = {
+  owner: "Ansvarig",
+  ownerHint: "Den som ansvarar för innehållet och får påminnelserna när det ska granskas om. Du är förvald.",
+  change: "Byt ansvarig",
+  choose: "Välj ansvarig …",
+  save: "Spara ansvarig",
+  saved: "Ansvarig är ändrad.",
+  noLongerOwner: "kan inte längre vara ansvarig",
+  mayNotOwn: "Ansvarig måste vara en aktiv användare med rollen redaktör eller granskare",
+  mayNotChange: "Bara en administratör eller den ansvariga själv kan byta ansvarig.",
+  changedMeanwhile: "Någon annan har bytt ansvarig sedan du öppnade sidan; ladda om sidan och försök igen.",
+  itemNotFound: "Innehållet finns inte",
+  deactivated: "inaktiverad",
+  deactivationWarning: "Efter inaktiveringen visas det på översikten under ”Utan ansvarig” tills en administratör väljer en ny ansvarig.",
+  stillOwnerless: "Det visas på översikten under ”Utan ansvarig” tills en administratör väljer en ny ansvarig.",
+  noEditorialRole: "varken redaktör eller granskare",
+} as const;
+
+/** Why an owner no longer answers for their items ("Utan ansvarig" on the dashboard): "ansvarig: Elin (inaktiverad)". */
+export function formerOwnerPhrase(owner: { name: string; active: boolean }): string {
+  return `ansvarig: ${owner.name} (${owner.active ? ownerLabels.noEditorialRole : ownerLabels.deactivated})`;
+}
+
+/** "äger 2 artiklar och 1 risklista": what a deactivation leaves without an owner. */
+export function ownedItemsPhrase(owned: { articles: number; riskLists: number }): string {
+  const parts = [
+    ...(owned.articles > 0 ? [`${owned.articles} ${owned.articles === 1 ? "artikel" : "artiklar"}`] : []),
+    ...(owned.riskLists > 0 ? [`${owned.riskLists} ${owned.riskLists === 1 ? "risklista" : "risklistor"}`] : []),
+  ];
+  return parts.length === 0 ? "äger inget innehåll" : `äger ${parts.join(" och ")}`;
+}
+
 // — The audit trail ——————————————————————————————————————————————————————————————
 
 export const auditActionLabels: Record<AuditAction, string> = {
@@ -419,6 +454,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.seeded": "demoanvändare skapad",
   "content.seeded": "grundinnehåll importerat",
   "item.created": "innehåll skapat",
+  "owner.changed": "ansvarig ändrad",
   "version.draft_started": "utkast påbörjat",
   "version.submitted": "inskickad för granskning",
   "version.changes_requested": "ändringar begärda",

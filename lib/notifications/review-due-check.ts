@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
+import { mayOwn } from "@/lib/auth/item-owners";
 import { isReviewOverdue } from "@/lib/content/review-due";
-import type { NotificationKind } from "@/lib/db/generated/enums";
+import type { NotificationKind, Role } from "@/lib/db/generated/enums";
 import { isoCalendarDate } from "@/lib/labels/sv";
 import { adminPaths } from "@/lib/paths/admin-paths";
 import type { JobQueue } from "@/lib/queue/job-queue";
@@ -19,12 +20,19 @@ export function escalationGraceDays(env: Record<string, string | undefined> = pr
   return Number(raw);
 }
 
+const ownerFields = { id: true, active: true, roles: true } as const;
+
+/** The item's owner, if they may still own it; an owner deactivated or without an editorial role is told nothing (the item is "Utan ansvarig"). */
+function ownerWhoMayOwn(owner: { id: string; active: boolean; roles: Role[] } | undefined): string | null {
+  return owner && mayOwn(owner) ? owner.id : null;
+}
+
 export type ReviewDueOutcome = { dueSoon: number; overdue: number; escalated: number };
 
 /**
  * The daily review-due check (a pg-boss schedule, lib/notifications/notification-workers.ts): for every
- * published version whose next review is due within 30 days, tells its owner and the reviewer who last
- * approved or re-attested it; once it is overdue, tells them again; once it is more than the grace period
+ * published version whose next review is due within 30 days, tells its item's owner first (when they may
+ * still own it) and the reviewer who last approved or re-attested it; once it is overdue, tells them again; once it is more than the grace period
  * overdue, tells every admin as well (an escalation nobody can turn off). Each notice has a key per version
  * and due date, so running the check twice a day, or on two instances, tells nobody twice, and a
  * re-attestation (a new due date) starts the cycle afresh. Counts the notifications made.
@@ -35,7 +43,7 @@ export async function checkReviewsDue(db: Db, jobQueue: () => Promise<JobQueue>,
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const versions = await db.contentVersion.findMany({
     where: { status: "PUBLISHED", nextReviewDue: { lte: new Date(today + reviewDueNoticeDays * dayMs) } },
-    select: { id: true, title: true, number: true, nextReviewDue: true },
+    select: { id: true, title: true, number: true, nextReviewDue: true, article: { select: { owner: { select: ownerFields } } }, riskList: { select: { owner: { select: ownerFields } } } },
     orderBy: { nextReviewDue: "asc" },
   });
   const outcome: ReviewDueOutcome = { dueSoon: 0, overdue: 0, escalated: 0 };
@@ -50,7 +58,7 @@ export async function checkReviewsDue(db: Db, jobQueue: () => Promise<JobQueue>,
         const made = await notify(tx, jobQueue, {
           kind,
           eventKey: `${kind.toLowerCase()}:${version.id}:${isoCalendarDate(due)}`,
-          subject: { versionId: version.id },
+          subject: { versionId: version.id, ownerId: ownerWhoMayOwn(version.article?.owner ?? version.riskList?.owner) },
           facts: { title: version.title, number: version.number, actorName: null, due, daysOverdue },
           linkPath: adminPaths.version(version.id),
           actorId: null,

@@ -16,6 +16,7 @@ const query = (parameters: Record<string, string | undefined>) => {
 /** `against: "published"` compares a revision with the published version rather than the version sent back. */
 const versionPath = (versionId: string, options: { onlyChanges?: boolean; against?: "published" } = {}) =>
   `/admin/versioner/${versionId}${query({ jamfor: options.against === "published" ? "publicerad" : undefined, visa: options.onlyChanges ? "andringar" : undefined })}`;
+const itemPath = (item: Item) => `/admin/${itemKinds[item.kind].adminSegment}/${item.id}`;
 const editDraftPath = (versionId: string) => `/admin/versioner/${versionId}/redigera`;
 
 export const adminPaths = {
@@ -36,7 +37,9 @@ export const adminPaths = {
   outbox: "/admin/utkorg",
 
   /** An item's page: its history, comparison and "Redigera". */
-  item: (item: Item) => `/admin/${itemKinds[item.kind].adminSegment}/${item.id}`,
+  item: itemPath,
+  /** The item page's owner field, where an admin (or the owner) hands the item over. */
+  itemOwner: (item: Item) => `${itemPath(item)}#ansvarig`,
   /** A version for review; `onlyChanges` shows only what changed, `against: "published"` compares with the published version. */
   version: versionPath,
   editDraft: editDraftPath,

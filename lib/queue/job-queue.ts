@@ -41,10 +41,15 @@ const queueOptions: Partial<Record<JobQueueName, Omit<PgBoss.Queue, "name">>> = 
 
 export type JobQueue = PgBoss;
 
-/** A pg-boss instance for `url` with a small pool; call `startJobQueue` before use. */
-export function createJobQueue(url: string, options: { max?: number } = {}): JobQueue {
+/**
+ * A pg-boss instance for `url` with a small pool; call `startJobQueue` before use. A `sendOnly` queue (a
+ * web-only instance, GRANSKAD_WORKERS=off) queues jobs but leaves pg-boss's maintenance and its cron
+ * schedules to the instances that run the workers.
+ */
+export function createJobQueue(url: string, options: { max?: number; sendOnly?: boolean } = {}): JobQueue {
   parseDatabaseUrl(url);
-  return new PgBoss({ connectionString: url, schema: "pgboss", max: options.max ?? 3, application_name: "granskad-jobs" });
+  const sendOnly = options.sendOnly ? { supervise: false, schedule: false } : {};
+  return new PgBoss({ connectionString: url, schema: "pgboss", max: options.max ?? 3, application_name: "granskad-jobs", ...sendOnly });
 }
 
 /** Starts the queue (creating its schema on first use, safe when several instances start at once) and its queues. */
@@ -64,7 +69,7 @@ export function getJobQueue(): Promise<JobQueue> {
   if (globalForJobs.granskadJobQueue) return globalForJobs.granskadJobQueue;
   const url = process.env.DATABASE_URL;
   if (!url) return Promise.reject(new Error("DATABASE_URL is not set: the job queue needs the app's database"));
-  const started = startJobQueue(createJobQueue(url));
+  const started = startJobQueue(createJobQueue(url, { sendOnly: process.env.GRANSKAD_WORKERS === "off" }));
   started.catch(() => {
     // A failed start must not be cached: the next caller tries again.
     if (globalForJobs.granskadJobQueue === started) globalForJobs.granskadJobQueue = undefined;

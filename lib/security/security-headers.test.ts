@@ -48,11 +48,14 @@ describe("securityHeaders", () => {
     }
   });
 
-  it("keeps the sign-in endpoints private and Next.js's static files to their own caching", () => {
+  it("keeps the sign-in endpoints private and Next.js's static files and the icons to their own caching", () => {
     expect(securityHeaders(get("/api/auth/session"), nonce, localProduction).response["Cache-Control"]).toBe("private, no-store");
-    const asset = securityHeaders(get("/_next/static/chunks/app.js"), nonce, localProduction).response;
-    expect(asset).not.toHaveProperty("Cache-Control");
-    expect(asset).not.toHaveProperty("Content-Security-Policy");
+    for (const pathname of ["/_next/static/chunks/app.js", "/favicon.ico", "/icon.svg", "/apple-icon.png"]) {
+      const asset = securityHeaders(get(pathname), nonce, localProduction).response;
+      expect(asset, pathname).not.toHaveProperty("Cache-Control");
+      expect(asset, pathname).not.toHaveProperty("Content-Security-Policy");
+    }
+    expect(securityHeaders(get("/icon.svg.html"), nonce, localProduction).response["Cache-Control"]).toBe("private, no-store");
   });
 
   it("sends HSTS and upgrades requests only in https production", () => {

@@ -21,8 +21,12 @@ export const publicMetadataPaths: readonly RegExp[] = [/^\/sitemap\.xml$/, /^\/r
 /** The feed and the read API set their own Cache-Control and ETag (lib/api/public-json-route.ts). */
 const selfCachingDataPaths: readonly RegExp[] = [/^\/feed\.json$/, /^\/api\/v1(\/|$)/];
 
-/** Next.js's build output (content-hashed, cached for a year by Next.js itself) and its image server. */
-const frameworkAssetPaths: readonly RegExp[] = [/^\/_next\/static\//, /^\/_next\/image(\/|$)/, /^\/favicon\.ico$/];
+/**
+ * Next.js's build output (content-hashed, cached for a year by Next.js itself), its image server and the
+ * site's icons (app/favicon.ico, icon.svg, apple-icon.png: static files Next.js serves with its own
+ * caching; an icon is no document a script could run in, so it needs no page policy).
+ */
+const frameworkAssetPaths: readonly RegExp[] = [/^\/_next\/static\//, /^\/_next\/image(\/|$)/, /^\/(favicon\.ico|icon\.svg|apple-icon\.png)$/];
 
 const privateCacheControl = "private, no-store";
 

@@ -22,12 +22,18 @@ export function appWorkerStatus(): AppWorkerStatus {
 }
 
 /**
- * Starts this server's background workers (unless GRANSKAD_WORKERS=off, e.g. for a web-only instance).
+ * Starts this server's background workers (unless GRANSKAD_WORKERS=off, e.g. for a web-only instance,
+ * which only starts the queue to send jobs).
  * Every app instance may run them: the queue gives each job to one. The server's graceful shutdown
  * (lib/server/http-server.ts) stops them, letting running jobs finish.
  */
 export async function startAppWorkers(): Promise<void> {
-  if (process.env.GRANSKAD_WORKERS === "off") return;
+  if (process.env.GRANSKAD_WORKERS === "off") {
+    // Still queues jobs (webhooks, e-mails, purges) from its transactions: start the queue now rather than
+    // inside the first publish's transaction. A failure is not cached; the first job tries again.
+    await getJobQueue().catch((error) => console.error("[jobs] could not start the job queue; the first queued job will try again:", error));
+    return;
+  }
   holder[statusKey] = "starting";
   try {
     const queue = await getJobQueue();

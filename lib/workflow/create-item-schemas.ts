@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ArticleKind } from "@/lib/db/generated/enums";
 import { articleContentSchema, riskItemSchema, riskListContentSchema, slugSchema } from "@/lib/content/content-schemas";
+import { ownerIdSchema } from "./item-owner-schemas";
 
 /** The create forms' inputs, shared by the forms (zodResolver), the server actions and lib/workflow/create-item.ts. */
 
@@ -11,6 +12,8 @@ export const createArticleSchema = z.object({
   slug: newSlugSchema,
   kind: z.enum(ArticleKind, "Välj typ av artikel"),
   title: articleContentSchema.shape.title,
+  /** The responsible owner; left out: the creator. */
+  ownerId: ownerIdSchema.optional(),
 });
 
 /** A risk list cannot be empty, so its first risk is asked for when it is created. */
@@ -18,6 +21,7 @@ export const createRiskListSchema = z.object({
   slug: newSlugSchema,
   title: riskListContentSchema.shape.title,
   firstRisk: riskItemSchema.omit({ key: true }),
+  ownerId: ownerIdSchema.optional(),
 });
 
 export type CreateArticleInput = z.output<typeof createArticleSchema>;

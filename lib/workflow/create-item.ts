@@ -3,9 +3,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { writeDraftContent } from "@/lib/content/version-content";
 import { fail, ok, type DomainFailure } from "@/lib/errors/domain-result";
 import type { EmitEvent } from "@/lib/events/unit-of-work";
-import { commitWithEvents } from "@/lib/events/unit-of-work";
+import { commitWithEvents, type Refusal } from "@/lib/events/unit-of-work";
 import { auditEntityOf, itemColumn, type Item } from "@/lib/items/item";
 import type { CreateArticleInput, CreateRiskListInput } from "./create-item-schemas";
+import { checkMayOwn } from "./item-owner";
 import type { WorkflowActor } from "./version-workflow";
 
 export type CreatedItem = { itemId: string; versionId: string };
@@ -40,6 +41,13 @@ async function createFirstDraft(tx: DbTx, emit: EmitEvent, actor: SignedInActor,
   return version;
 }
 
+/** The new item's owner: the one chosen, who must be allowed to own it, or the creator. */
+async function ownerOfNewItem(tx: DbTx, actor: SignedInActor, ownerId: string | undefined): Promise<{ ownerId: string } | { ok: false; failure: DomainFailure }> {
+  const chosen = ownerId ?? actor.id;
+  const refusal = await checkMayOwn(tx, chosen);
+  return refusal ? { ok: false, failure: refusal } : { ownerId: chosen };
+}
+
 /** A slug is unique per kind and locale; two editors creating the same one at once: the second loses at the unique index. */
 async function refusingTakenSlug<T>(create: () => Promise<T>): Promise<T | typeof slugTaken> {
   try {
@@ -58,9 +66,11 @@ export function createArticle(db: Db, actor: SignedInActor, input: CreateArticle
   if (!mayCreate(actor)) return Promise.resolve(fail({ kind: "forbidden", message: "Bara en redaktör kan skapa nytt innehåll." }));
   const { slug, kind, title } = input;
   return refusingTakenSlug(() =>
-    commitWithEvents<CreatedItem, typeof slugTaken>(db, async (tx, emit) => {
+    commitWithEvents<CreatedItem, Refusal>(db, async (tx, emit) => {
       if (await tx.article.findUnique({ where: { slug_locale: { slug, locale } } })) return slugTaken;
-      const article = await tx.article.create({ data: { slug, locale, kind } });
+      const owner = await ownerOfNewItem(tx, actor, input.ownerId);
+      if ("failure" in owner) return owner;
+      const article = await tx.article.create({ data: { slug, locale, kind, ownerId: owner.ownerId } });
       const version = await createFirstDraft(tx, emit, actor, { kind: "article", id: article.id }, title, { slug, kind });
       await writeDraftContent(tx, version.id, { title, blocks: [] });
       return ok({ itemId: article.id, versionId: version.id });
@@ -73,9 +83,11 @@ export function createRiskList(db: Db, actor: SignedInActor, input: CreateRiskLi
   if (!mayCreate(actor)) return Promise.resolve(fail({ kind: "forbidden", message: "Bara en redaktör kan skapa nytt innehåll." }));
   const { slug, title, firstRisk } = input;
   return refusingTakenSlug(() =>
-    commitWithEvents<CreatedItem, typeof slugTaken>(db, async (tx, emit) => {
+    commitWithEvents<CreatedItem, Refusal>(db, async (tx, emit) => {
       if (await tx.riskList.findUnique({ where: { slug_locale: { slug, locale } } })) return slugTaken;
-      const riskList = await tx.riskList.create({ data: { slug, locale } });
+      const owner = await ownerOfNewItem(tx, actor, input.ownerId);
+      if ("failure" in owner) return owner;
+      const riskList = await tx.riskList.create({ data: { slug, locale, ownerId: owner.ownerId } });
       const version = await createFirstDraft(tx, emit, actor, { kind: "riskList", id: riskList.id }, title, { slug });
       await writeDraftContent(tx, version.id, { title, groups: [{ key: crypto.randomUUID(), items: [{ key: crypto.randomUUID(), ...firstRisk }] }] });
       return ok({ itemId: riskList.id, versionId: version.id });

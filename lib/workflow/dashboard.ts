@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma, VersionStatus } from "@/lib/db/generated/client";
+import { mayOwn } from "@/lib/auth/item-owners";
 import { itemKindNames } from "@/lib/items/item";
 import { adminPaths } from "@/lib/paths/admin-paths";
 import { dashboardSections } from "./dashboard-sections";
@@ -101,6 +102,8 @@ export type ContentItemRow = ItemType & {
   archived: boolean;
   /** The item's review cycle in months. */
   reviewIntervalMonths: number;
+  /** The responsible owner, and whether they may still own it (else the item is "Utan ansvarig"). */
+  owner: { name: string; mayOwn: boolean };
 };
 
 /** Every article and risk list with its latest and published version, for /admin/innehall. */
@@ -110,10 +113,12 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
       orderBy: { number: "desc" },
       select: { id: true, number: true, status: true, title: true, nextReviewDue: true },
     },
+    owner: { select: { name: true, active: true, roles: true } },
   } as const satisfies Prisma.ArticleInclude;
   const [articles, riskLists] = await Promise.all([db.article.findMany({ include: versions }), db.riskList.findMany({ include: versions })]);
   const today = startOfUtcDay(now);
-  const rowOf = (type: ItemType, archivedAt: Date | null, reviewIntervalMonths: number, list: (typeof articles)[number]["versions"]): ContentItemRow | null => {
+  type Listed = Pick<(typeof articles)[number], "archivedAt" | "reviewIntervalMonths" | "versions" | "owner">;
+  const rowOf = (type: ItemType, { archivedAt, reviewIntervalMonths, versions: list, owner }: Listed): ContentItemRow | null => {
     const latest = list[0];
     if (!latest) return null;
     const published = list.find((version) => version.status === "PUBLISHED");
@@ -132,11 +137,12 @@ export async function listContentItems(db: Db, now: Date = new Date()): Promise<
         : null,
       archived: archivedAt !== null,
       reviewIntervalMonths,
+      owner: { name: owner.name, mayOwn: mayOwn(owner) },
     };
   };
   const rows = [
-    ...articles.map((article) => rowOf({ item: { kind: "article", id: article.id }, articleKind: article.kind }, article.archivedAt, article.reviewIntervalMonths, article.versions)),
-    ...riskLists.map((list) => rowOf({ item: { kind: "riskList", id: list.id }, articleKind: null }, list.archivedAt, list.reviewIntervalMonths, list.versions)),
+    ...articles.map((article) => rowOf({ item: { kind: "article", id: article.id }, articleKind: article.kind }, article)),
+    ...riskLists.map((list) => rowOf({ item: { kind: "riskList", id: list.id }, articleKind: null }, list)),
   ];
   return rows.filter((row): row is ContentItemRow => row !== null).sort((a, b) => compareItemTypes(a, b) || a.title.localeCompare(b.title, "sv"));
 }

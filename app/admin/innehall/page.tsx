@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCalendarDate, itemTypeName, versionStatusLabels } from "@/lib/labels/sv";
+import { formatCalendarDate, itemTypeName, ownerLabels, versionStatusLabels } from "@/lib/labels/sv";
 import "@/components/dashboard/dashboard.css";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
@@ -38,6 +38,7 @@ export default async function ContentListPage() {
                 <th scope="col">Senaste version</th>
                 <th scope="col">Granskas senast</th>
                 <th scope="col">Granskningscykel</th>
+                <th scope="col">{ownerLabels.owner}</th>
               </tr>
             </thead>
             <tbody>
@@ -63,6 +64,10 @@ export default async function ContentListPage() {
                     {item.published?.overdue && <strong className="dashboard-overdue"> försenad</strong>}
                   </td>
                   <td>var {item.reviewIntervalMonths}:e månad</td>
+                  <td data-testid="item-owner">
+                    {item.owner.name}
+                    {!item.owner.mayOwn && <strong className="dashboard-overdue"> {ownerLabels.noLongerOwner}</strong>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -12,6 +12,7 @@ import { recentlyPublished } from "./recently-published";
 import { scheduled } from "./scheduled";
 import type { DashboardAudience, DashboardSectionDefinition } from "./section";
 import { waitingForMyReview } from "./waiting-for-my-review";
+import { withoutOwner } from "./without-owner";
 
 /**
  * The dashboard's sections, one list per audience, in the order the page shows them. A new section is
@@ -36,5 +37,6 @@ export const dashboardSections: Record<DashboardAudience, DashboardSectionDefini
     lateSchedules,
     overdueForReview,
     recentlyPublished,
+    withoutOwner,
   ],
 };

@@ -75,6 +75,38 @@ export function versionsOf(userId: string) {
   return { OR: [{ createdById: userId }, { authors: { some: { userId } } }] } satisfies Prisma.ContentVersionWhereInput;
 }
 
+/** What a "my versions" section differs in: its words, the status it lists, and which time is its "since" column. */
+export type MyVersionsSection = Pick<DashboardSectionDefinition, "id" | "title" | "empty" | "sinceHeading" | "nextStep"> & {
+  status: VersionStatus;
+  /** The row's "since" and the order: the time the version was last changed, submitted or published. */
+  since: "updatedAt" | "submittedAt" | "publishedAt";
+  /** Oldest first (what has waited longest) or newest first. */
+  order: "asc" | "desc";
+  /** How many rows at most: `dashboardSectionLimit`, or `recentCount` for a "recently" list. */
+  take: number;
+};
+
+/**
+ * An editor's section of the versions they created or edited in one status: the shape "Mina utkast",
+ * "Mitt under granskning" and "Mitt senast publicerade" share, each one call of this.
+ */
+export function myVersionsSection(section: MyVersionsSection): DashboardSectionDefinition {
+  const { status, since, order, take, ...words } = section;
+  return {
+    ...words,
+    audience: "editor",
+    rows: async (db, user) =>
+      (
+        await db.contentVersion.findMany({
+          where: { status, ...versionsOf(user.id) },
+          include: rowInclude,
+          orderBy: { [since]: order },
+          take,
+        })
+      ).map((version) => toRow(version, version[since])),
+  };
+}
+
 /** The live page of a published version. */
 function publicHrefOf(version: VersionWithItem): { publicHref?: string } {
   if (version.status !== "PUBLISHED") return {};

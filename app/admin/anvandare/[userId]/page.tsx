@@ -6,6 +6,7 @@ import { UserClinicianForm } from "@/components/users/user-clinician-form";
 import { UserProfileForm } from "@/components/users/user-profile-form";
 import { UserRolesForm } from "@/components/users/user-roles-form";
 import "@/components/users/users.css";
+import { countOwnedItems } from "@/lib/auth/item-owners";
 import { findManagedUser } from "@/lib/auth/manage-users";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db/client";
@@ -43,7 +44,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         <UserProfileForm user={user} />
         <UserRolesForm user={user} isSelf={isSelf} />
         <UserClinicianForm user={user} />
-        <UserActiveForm user={user} isSelf={isSelf} />
+        <UserActiveForm user={user} isSelf={isSelf} owned={await countOwnedItems(getDb(), user.id)} />
       </div>
     </>
   );
