@@ -59,6 +59,7 @@ export const clinicalReasonLabels: Record<ClinicalReason, string> = {
 /** "Klinisk ändring: risker (…); kontraindikationer." */
 export function changeKindSentence(kind: ChangeKind, reasons: readonly ClinicalReason[]): string {
   if (kind === "EDITORIAL") return "Redaktionell ändring: inga kliniska uppgifter ändras.";
+  if (reasons.length === 0) return "Klinisk ändring: versionen skickades till granskning innan ändringar klassades, så den räknas som klinisk.";
   return `Klinisk ändring: ${reasons.map((reason) => clinicalReasonLabels[reason]).join("; ")}.`;
 }
 

@@ -20,6 +20,7 @@ import { createRiskList } from "./create-item";
 import { saveDraft, startDraft } from "./draft-versions";
 import { publishVersion } from "./publish-versions";
 import { approveVersion, reattestVersion, requestChanges, submitForReview } from "./review-versions";
+import { explainChangeKind } from "./version-change-kind";
 
 /*
  * Issue 11.4: a version's change is clinical or editorial by construction, only a clinician approves or
@@ -155,6 +156,9 @@ describe("clinical or editorial change", () => {
   it("refuses a reviewer who is not a clinician the approval of a clinical change, with the sentence from labels, and lets a clinician approve it", async () => {
     const clinical = await submitChange<RiskListContent>("riskList", riskListSlug, withFirstRisk((risk) => ({ ...risk, text: `${risk.text}, i sällsynta fall` })));
     expect(clinical.changeKind).toBe("CLINICAL");
+    // The review screen's explanation: the reasons against the version compared with; the seed's first version is a first version.
+    expect(await explainChangeKind(db, clinical)).toEqual({ kind: "CLINICAL", reasons: ["riskItems"] });
+    expect(await explainChangeKind(db, await published("riskList", riskListSlug))).toEqual({ kind: "CLINICAL", reasons: ["firstVersion"] });
     const refused = await approve(users.nurse, clinical);
     expect(refused).toMatchObject({ ok: false, failure: { kind: "forbidden", message: clinicianRequiredRefusal } });
     // Through the server action as the browser calls it, too.

@@ -31,13 +31,24 @@ export async function classifyAgainstPublished(
  */
 export async function explainChangeKind(
   tx: DbTx,
-  version: VersionRow & Pick<ContentVersion, "changeKind" | "changeKindBaseId" | "clinicalMarkedByEditor">,
+  version: VersionRow & Pick<ContentVersion, "number" | "changeKind" | "changeKindBaseId" | "clinicalMarkedByEditor">,
 ): Promise<ChangeClassification> {
+  if (version.changeKindBaseId === null && version.number > 1 && !(await classifiedAtSubmit(tx, version.id))) {
+    // Submitted before changes were classified: clinical by the migration, with no computed reason.
+    return { kind: version.changeKind, reasons: [] };
+  }
   const base = version.changeKindBaseId ? await tx.contentVersion.findUnique({ where: { id: version.changeKindBaseId }, select: { id: true, articleId: true, riskListId: true } }) : null;
   const [before, after] = await Promise.all([base ? readVersionContent(tx, base) : Promise.resolve(null), readVersionContent(tx, version)]);
   const computed = classifyChange(before, after, version.clinicalMarkedByEditor);
   // A version from before classification existed is clinical without a computed reason.
   return { kind: version.changeKind, reasons: version.changeKind === computed.kind ? computed.reasons : [] };
+}
+
+/** Whether the version's submit recorded a classification (every submit since 20261203100200_clinical_change does). */
+async function classifiedAtSubmit(tx: DbTx, versionId: string): Promise<boolean> {
+  const submitted = await tx.auditEvent.findFirst({ where: { action: "version.submitted", data: { path: ["versionId"], equals: versionId } }, select: { data: true } });
+  const data = submitted?.data;
+  return typeof data === "object" && data !== null && !Array.isArray(data) && "changeKind" in data;
 }
 
 /**
