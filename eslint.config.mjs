@@ -17,7 +17,7 @@ const libLayers = [
   ["labels"],
   ["workflow", "webhooks", "comments", "feedback", "search"],
   ["api", "seo", "notifications"],
-  ["feed"],
+  ["feed", "external-review"],
   ["actions"],
   ["startup"],
 ];

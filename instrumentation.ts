@@ -7,6 +7,9 @@ export async function register() {
   // A mistyped LIX_TARGET_PATIENT stops the start here rather than failing every feed request.
   const { lixTarget } = await import("@/lib/readability/readability-target");
   lixTarget();
+  // So does a mistyped GRANSKAD_EXTERNAL_REVIEW_DAYS, rather than failing every invitation.
+  const { externalReviewDays } = await import("@/lib/external-review/external-review-config");
+  externalReviewDays();
   const { startApplication } = await import("@/lib/startup/start-application");
   await startApplication();
 }

@@ -48,7 +48,7 @@ export default defineConfig({
   // A production build (made by scripts/test.mjs) over a fresh database: in-memory PGlite, or the
   // PostgreSQL in DATABASE_URL, migrated and seeded by serve.ts.
   webServer: {
-    command: `node --import tsx scripts/serve.ts --ephemeral --skip-build --test-users=${e2eUsersFile}`,
+    command: `node scripts/start.mjs --ephemeral --skip-build --test-users=${e2eUsersFile}`,
     url: `${baseURL}/`,
     // The webhook spec's receiver listens on this machine; production refuses loopback unless allowed.
     // 127.0.0.2 stands for a reverse proxy in front of the app (e2e/edge-trust.spec.ts connects from it);

@@ -2,7 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isUnpublishedContentPath } from "@/lib/content/public-content";
 import { nextAuthAcceptsCallbackUrl } from "@/lib/auth/return-path";
 import { callbackUrlCookieName, csrfCookie, csrfTokenFromCookie, newCsrfCookieValue } from "@/lib/auth/sign-in-csrf";
+import { clientAddressFrom } from "@/lib/auth/client-address";
 import { getDb } from "@/lib/db/client";
+import { openExternalReview } from "@/lib/external-review/expert-access";
+import { externalReviewRefusalPage } from "@/lib/external-review/refusal-page";
+import { externalReviewPathPrefix, isExternalReviewPath } from "@/lib/http/external-review-path";
 import { createCspNonce } from "@/lib/security/content-security-policy";
 import { securityHeaders } from "@/lib/security/security-headers";
 
@@ -48,6 +52,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
   const issuedCsrfCookie = request.method === "GET" && pathname === signInPath ? signInCsrfCookieToIssue(request) : undefined;
   if (issuedCsrfCookie) requestHeaders.set("cookie", [request.headers.get("cookie"), `${issuedCsrfCookie.name}=${issuedCsrfCookie.value}`].filter(Boolean).join("; "));
+  if ((request.method === "GET" || request.method === "HEAD") && isExternalReviewPath(pathname)) {
+    const refused = await refusedExternalReview(request, pathname);
+    if (refused) {
+      for (const [name, value] of Object.entries(headers.response)) refused.headers.set(name, value);
+      return refused;
+    }
+  }
   const unpublished = (request.method === "GET" || request.method === "HEAD") && (await isUnpublishedContentPath(getDb(), pathname));
   const response = unpublished
     ? NextResponse.rewrite(new URL(notFoundPath, request.url), { request: { headers: requestHeaders } })
@@ -59,6 +70,21 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 const signInPath = "/logga-in";
+
+/**
+ * An outside expert's link (lib/external-review): every lookup counts against the client address's limit;
+ * an unknown token is a 404, an expired or revoked one a 410, too many lookups a 429, each a short page
+ * of its own, before anything renders. A usable one goes on to the page (and its view is audited).
+ */
+async function refusedExternalReview(request: NextRequest, pathname: string): Promise<NextResponse | undefined> {
+  const token = pathname.slice(externalReviewPathPrefix.length + 1);
+  const opened = await openExternalReview(getDb(), token, clientAddressFrom(request.headers));
+  if (opened.ok) return undefined;
+  const page = externalReviewRefusalPage(opened.refusal);
+  const response = new NextResponse(request.method === "HEAD" ? null : page.html, { status: page.status, headers: { "Content-Type": "text/html; charset=utf-8" } });
+  if (page.retryAfterSeconds !== undefined) response.headers.set("Retry-After", String(page.retryAfterSeconds));
+  return response;
+}
 
 function signInCsrfCookieToIssue(request: NextRequest) {
   const cookie = csrfCookie();

@@ -51,7 +51,7 @@ async function adminQuery(sql: string): Promise<void> {
 
 async function startInstance(databaseUrl: string, publicBaseUrl: string, port: number, extraArgs: string[], env: Record<string, string>): Promise<Instance> {
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--skip-build", ...extraArgs], {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--skip-build", ...extraArgs], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -13,7 +13,7 @@ type Served = { port: number; child: ChildProcess; output: string[]; exited: Pro
 
 async function serve(database: EmbeddedDatabase): Promise<Served> {
   const port = await freeLoopbackPort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--skip-build", "--no-seed"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--skip-build", "--no-seed"], {
     env: {
       ...process.env,
       DATABASE_URL: database.url,

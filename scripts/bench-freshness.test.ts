@@ -21,4 +21,15 @@ describe("the benchmark's freshness check", () => {
     ];
     expect(judgeFreshness(responses, commits, version)).toEqual({ responses: 6, stale: 1, mixed: 2, maxStaleLagMs: 5 });
   });
+
+  it("on a reused corpus, counts from the generation an earlier run left (its title's marker)", () => {
+    const commits = [1_000];
+    const version = (generation: number) => 20 + generation;
+    const responses: FreshnessResponse[] = [
+      { instance: 0, surface: "api", startedAt: 900, generations: [5, 25] },
+      { instance: 0, surface: "page", startedAt: 1_001, generations: [6, 6] },
+      { instance: 1, surface: "page", startedAt: 1_003, generations: [5, 5] },
+    ];
+    expect(judgeFreshness(responses, commits, version, 5)).toEqual({ responses: 3, stale: 1, mixed: 0, maxStaleLagMs: 3 });
+  });
 });

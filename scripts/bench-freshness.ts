@@ -34,7 +34,13 @@ export function generationsIn(surface: "page" | "api", body: string): number[] {
  * Counts stale and mixed responses. `commits[n - 1]` is when generation n committed (the publish call
  * returned); `versionOfGeneration(n)` the version number it published, to compare the API's.
  */
-export function judgeFreshness(responses: FreshnessResponse[], commits: number[], versionOfGeneration: (generation: number) => number): Omit<FreshnessResult, "publishes" | "errors" | "errorKinds"> {
+export function judgeFreshness(
+  responses: FreshnessResponse[],
+  commits: number[],
+  versionOfGeneration: (generation: number) => number,
+  /** The generation shown before the first of `commits`: 0 on a fresh corpus, the last run's on a reused one. */
+  firstGeneration = 0,
+): Omit<FreshnessResult, "publishes" | "errors" | "errorKinds"> {
   let stale = 0;
   let mixed = 0;
   let maxStaleLagMs = 0;
@@ -43,7 +49,7 @@ export function judgeFreshness(responses: FreshnessResponse[], commits: number[]
     const consistent = response.surface === "page" ? shown === other : versionOfGeneration(shown) === other;
     if (!consistent) mixed += 1;
     const committedBefore = commits.filter((committedAt) => committedAt < response.startedAt).length;
-    if (shown < committedBefore) {
+    if (shown < firstGeneration + committedBefore) {
       stale += 1;
       maxStaleLagMs = Math.max(maxStaleLagMs, response.startedAt - commits[committedBefore - 1]!);
     }
@@ -94,10 +100,12 @@ export async function runFreshnessCheck(db: Db, options: { articleId: string; sl
 
   const commits: number[] = [];
   const versionNumbers = new Map<number, number>();
-  const published = await db.contentVersion.findFirstOrThrow({ where: { articleId: options.articleId, status: "PUBLISHED" }, select: { id: true, number: true } });
-  versionNumbers.set(0, published.number);
+  const published = await db.contentVersion.findFirstOrThrow({ where: { articleId: options.articleId, status: "PUBLISHED" }, select: { id: true, number: true, title: true } });
+  // A reused corpus already shows an earlier run's last generation: this run's publishes follow it.
+  const firstGeneration = markerOf(published.title);
+  versionNumbers.set(firstGeneration, published.number);
   try {
-    for (let generation = 1; generation <= options.count; generation += 1) {
+    for (let generation = firstGeneration + 1; generation <= firstGeneration + options.count; generation += 1) {
       await new Promise((resolve) => setTimeout(resolve, options.spacingMs));
       const draft = await startDraft(db, editor, { item: { kind: "article", id: options.articleId } });
       if (!draft.ok) throw new Error(`start draft: ${draft.failure.message}`);
@@ -119,5 +127,5 @@ export async function runFreshnessCheck(db: Db, options: { articleId: string; sl
     running = false;
     await Promise.all(readers);
   }
-  return { publishes: options.count, errors, errorKinds, ...judgeFreshness(responses, commits, (generation) => versionNumbers.get(generation) ?? -1) };
+  return { publishes: options.count, errors, errorKinds, ...judgeFreshness(responses, commits, (generation) => versionNumbers.get(generation) ?? -1, firstGeneration) };
 }

@@ -21,6 +21,7 @@ import { runFreshnessCheck, type FreshnessResult } from "./bench-freshness";
 import { loadCorpus } from "./bench-load-corpus";
 import { assertLoopbackTarget, parseBenchOptions, type BenchOptions } from "./bench-options";
 import { processTree, processTreeCpuMs, sampleProcessTreeRss } from "./bench-process-memory";
+import { bundleServer } from "./server-bundle.mjs";
 import { cacheMissRowName, formatReport, reportRow, type LoadRun, type TargetResult } from "./bench-report";
 import { buildIsStale } from "./production-build";
 import { runCli } from "./run-cli";
@@ -266,7 +267,9 @@ async function main() {
     const build = await buildWhenStale(env);
 
     // The production entry itself (one process: the edge pipeline and Next.js), on the corpus as loaded.
-    app = startChild(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "--skip-build", "--no-seed"], { ...env, PORT: String(port), HOST: "127.0.0.1" }, "app");
+    // Compiled as `npm start` runs it (scripts/server-bundle.mjs): plain JavaScript, no tsx in the app.
+    const serverEntry = await bundleServer(process.cwd());
+    app = startChild(process.execPath, [serverEntry, "--skip-build", "--no-seed"], { ...env, PORT: String(port), HOST: "127.0.0.1" }, "app");
     await waitFor("the app", app, async () => (await fetch(`${origin}/api/v1/articles?limit=1`)).ok, 120_000);
     const memory = sampleProcessTreeRss(app.pid!);
 
@@ -306,7 +309,7 @@ async function main() {
     if (options.databaseUrl) {
       const secondPort = await freeLoopbackPort();
       const secondOrigin = `http://127.0.0.1:${secondPort}`;
-      const second = startChild(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "--skip-build", "--no-seed"], { ...env, PORT: String(secondPort), HOST: "127.0.0.1" }, "app-2");
+      const second = startChild(process.execPath, [serverEntry, "--skip-build", "--no-seed"], { ...env, PORT: String(secondPort), HOST: "127.0.0.1" }, "app-2");
       try {
         await waitFor("the second instance", second, async () => (await fetch(`${secondOrigin}/readyz`)).ok, 120_000);
         const article = targets.find((target) => target.name === "article page")!;

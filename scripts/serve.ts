@@ -6,7 +6,8 @@
 //   --skip-build serve the existing production build (the e2e suite builds once beforehand)
 //   --no-seed    serve the database as it is (the benchmark's corpus)
 //   --test-users=FILE  create e2e users with random passwords and write their credentials to FILE
-// Run it as `node --import tsx scripts/serve.ts` (or `npm start`): the `tsx` command would add a second process.
+// Run it with `npm start` (scripts/start.mjs), which compiles it to plain JavaScript first
+// (scripts/server-bundle.mjs): through tsx the server would keep tsx's loader thread and an esbuild child process.
 // First of all, as in `next start`: Next.js's process set-up (AsyncLocalStorage on globalThis and the
 // like), which its modules expect before any of them is loaded, ours included (next/cache).
 import "next/dist/server/node-environment";

@@ -27,4 +27,13 @@ describe("InlineMarkdown", () => {
     expect(reduced).toContain("Rubrik");
     expect(reduced).toContain("punkt");
   });
+
+  it("parses each text once: a second render of the same text reuses the elements of the first", () => {
+    const text = "En *egen* text för minnestestet, se [1177](https://www.1177.se/).";
+    const first = InlineMarkdown({ text });
+    expect(InlineMarkdown({ text })).toBe(first);
+    expect(InlineMarkdown({ text: `${text} Ändrad.` })).not.toBe(first);
+    expect(render(text)).toBe('<p>En <em>egen</em> text för minnestestet, se <a href="https://www.1177.se/">1177</a>.</p>');
+    expect(render(text)).toBe(render(text));
+  });
 });

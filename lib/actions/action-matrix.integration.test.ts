@@ -26,6 +26,11 @@ type QueryRow = { query: "signed-in" };
  * the same answers; `wellFormed` names an article that does not exist, so nothing may be written.
  */
 type ReaderFormRow = { anyone: true; wellFormed: (known: Known) => Record<string, string>; refusal: Record<string, unknown> };
+/**
+ * The outside expert's comment (lib/external-review): no sign-in, the link's token is the credential.
+ * Anyone, signed in or not, gets the same answers; `wellFormed` carries a token no invitation has.
+ */
+type ExpertRow = { expert: true; wellFormed: () => Record<string, string>; refusal: Partial<DomainFailure> };
 
 /**
  * The expected matrix, written out rather than read from the actions' own role lists. A new action
@@ -37,7 +42,14 @@ const slugTaken = { kind: "invalid", message: "Adressen används redan" } as con
 /** A subscriber URL may not carry a user name and password (the receiver checks the signature instead). */
 const credentialsInUrl: Partial<DomainFailure> = { kind: "invalid", fieldErrors: { url: ["Adressen får inte innehålla användarnamn eller lösenord"] } };
 
-const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow> = {
+const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow | ExpertRow> = {
+  "lib/actions/external-review-actions.ts › inviteExternalReviewerAction": {
+    roles: ["REVIEWER", "ADMIN"],
+    rule: unknown,
+    wellFormed: (k) => ({ versionId: k.unknownId, expertName: "Eva Extern", expertTitle: "Överläkare", expertEmail: "eva@sjukhus.example" }),
+  },
+  "lib/actions/external-review-actions.ts › revokeExternalReviewAction": { roles: ["REVIEWER", "ADMIN"], rule: unknown, wellFormed: (k) => ({ invitationId: k.unknownId }) },
+  "lib/actions/external-review-actions.ts › submitExternalCommentAction": { expert: true, wellFormed: () => ({ token: crypto.randomBytes(32).toString("base64url"), body: "Kommentar" }), refusal: unknown },
   "lib/actions/reader-actions.ts › submitCommentAction": {
     anyone: true,
     wellFormed: (k) => ({ articleId: k.unknownId, name: "Anna", email: "anna@example.se", body: "Tack" }),
@@ -141,7 +153,7 @@ describe("role × action matrix", () => {
     const before = await databaseFingerprint(kit.db);
     for (const { id, value } of discovered) {
       const row = matrix[id];
-      if (!row || "query" in row || "anyone" in row) continue;
+      if (!row || "query" in row || "anyone" in row || "expert" in row) continue;
       const act = value as (input: unknown) => Promise<ActionResult<unknown>>;
       for (const caller of callers) {
         await signInAs(caller);
@@ -184,6 +196,24 @@ describe("role × action matrix", () => {
       }
     }
     expect(await withoutThrottleCounters()).toEqual(before);
+  });
+
+  it("gives every caller the same answers from the expert's comment action, and writes nothing without a valid link", async () => {
+    const before = await databaseFingerprint(kit.db);
+    const expertActions = discovered.filter(({ id }) => "expert" in (matrix[id] ?? {}));
+    expect(expertActions).toHaveLength(1);
+    for (const { id, value } of expertActions) {
+      const row = matrix[id] as ExpertRow;
+      const act = value as (input: unknown) => Promise<ActionResult<unknown>>;
+      for (const caller of callers) {
+        await signInAs(caller);
+        const where = `${id} as ${caller}`;
+        expect(await act({}), where).toMatchObject({ ok: false, error: { kind: "invalid", fieldErrors: expect.any(Object) } });
+        expect(await act(row.wellFormed()), where).toMatchObject({ ok: false, error: row.refusal });
+      }
+    }
+    const after = await databaseFingerprint(kit.db);
+    expect({ ...after, "public.RateLimit": "" }).toEqual({ ...before, "public.RateLimit": "" });
   });
 
   it("answers the signed-in query for anyone, truthfully, and writes nothing", async () => {

@@ -7,6 +7,7 @@ import { readArticleContent } from "@/lib/content/version-content";
 import type { ActionResult } from "@/lib/actions/action-wrapper";
 import { startDraft } from "@/lib/workflow/draft-versions";
 import { submitForReview } from "@/lib/workflow/review-versions";
+import { inviteExternalReviewer } from "@/lib/external-review/invitations";
 import { createWebhookSubscription } from "@/lib/webhooks/webhook-subscriptions";
 import { checkProperty } from "@/test/property-check";
 import { approvedRiskListVersion, fullReviewChecklist } from "@/test/integration/editorial-fixtures";
@@ -27,6 +28,7 @@ const notificationActions = await import("./notification-actions");
 const webhookActions = await import("./webhook-actions");
 const commentActions = await import("./moderation-actions");
 const ownerActions = await import("./owner-actions");
+const externalReviewActions = await import("./external-review-actions");
 
 type Payload = Record<string, unknown>;
 /**
@@ -55,6 +57,7 @@ let ids: {
   user: string;
   webhookSubscription: string;
   comment: string;
+  invitation: string;
 };
 
 beforeAll(async () => {
@@ -79,19 +82,23 @@ beforeAll(async () => {
   const subscription = await createWebhookSubscription(db, users.admin, { url: "https://mottagare.example/krok", events: ["PUBLISHED"] });
   if (!subscription.ok) throw new Error(subscription.failure.message);
   const comment = await db.publicComment.create({ data: { articleId: article.id, name: "Läsare", email: "lasare@example.se", body: "Tack för texten" } });
+  const toComment = await inReview(others[2]!.id);
+  const invitation = await inviteExternalReviewer(db, users.reviewer, { versionId: toComment.id, expertName: "Eva Extern", expertTitle: "Överläkare", expertEmail: "eva@sjukhus.example" });
+  if (!invitation.ok) throw new Error(invitation.failure.message);
   const other = await db.user.create({ data: { email: "malformed-target@actions.test", name: "Mål", title: "", specialty: "", roles: ["EDITOR"] } });
   ids = {
     draftArticle: draftArticle.value.id,
     draftRiskList: draftRiskList.value.id,
     toApprove: await inReview(others[0]!.id),
     toSendBack: await inReview(others[1]!.id),
-    toComment: await inReview(others[2]!.id),
+    toComment,
     approved: approved.id,
     published: published.id,
     article: article.id,
     user: other.id,
     webhookSubscription: subscription.value.id,
     comment: comment.id,
+    invitation: invitation.value.invitationId,
   };
 });
 
@@ -177,6 +184,13 @@ const subjects: Record<string, Subject> = {
     template: async () => ({ notificationId: (await kit.db.notification.findFirstOrThrow({ where: { userId: kit.users.reviewer.id } })).id }),
   },
   markAllNotificationsRead: { as: "reviewer", act: notificationActions.markAllNotificationsReadAction, template: async () => ({ shownAt: new Date().toISOString() }) },
+  inviteExternalReviewer: {
+    as: "reviewer",
+    act: externalReviewActions.inviteExternalReviewerAction,
+    template: async () => ({ versionId: ids.toComment.id, expertName: "Eva Extern", expertTitle: "Överläkare", expertEmail: "eva@sjukhus.example" }),
+    examples: (template) => [{ ...template, expertName: "Eva\u0000" }, { ...template, expertEmail: "eva@\uD800.example" }],
+  },
+  revokeExternalReview: { as: "admin", act: externalReviewActions.revokeExternalReviewAction, template: async () => ({ invitationId: ids.invitation }) },
   updateNotificationPreferences: {
     as: "editor",
     act: notificationActions.updateNotificationPreferencesAction,
@@ -184,8 +198,15 @@ const subjects: Record<string, Subject> = {
   },
 };
 
-/** The public reader forms take (previous state, form data); their own property test is beside them. */
-const coveredBesideThem = ["lib/actions/reader-actions.ts › submitCommentAction", "lib/actions/reader-actions.ts › voteFeedbackAction"];
+/**
+ * The public reader forms take (previous state, form data); they and the outside expert's comment count
+ * every attempt against a rate limit (a write), so their own property tests are beside them.
+ */
+const coveredBesideThem = [
+  "lib/actions/reader-actions.ts › submitCommentAction",
+  "lib/actions/reader-actions.ts › voteFeedbackAction",
+  "lib/actions/external-review-actions.ts › submitExternalCommentAction",
+];
 
 /** Keys that would pollute Object.prototype if anything merged input naively. */
 const pollutionKeys = fc.constantFrom("__proto__", "constructor", "prototype");

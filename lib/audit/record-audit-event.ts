@@ -38,6 +38,10 @@ export const auditActions = [
   "webhook.subscription_deleted",
   "webhook.subscription_deactivated",
   "webhook.subscription_reactivated",
+  "external_review.invited",
+  "external_review.revoked",
+  "external_review.viewed",
+  "external_review.commented",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

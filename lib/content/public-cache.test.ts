@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const appDb = vi.hoisted(() => ({ name: "the app's client" }));
 vi.mock("@/lib/db/client", () => ({ getDb: () => appDb }));
 
-const { cachedPublicRead, publicReadMemoSize } = await import("./public-cache");
+const { cachedPublicRead, openPublicReadPin, publicReadMemoSize, retainedPublicReadMemos } = await import("./public-cache");
+const { runWithPublicReadPin } = await import("./public-read-pin");
 const { advancePublicGeneration, setPublicCachesTrusted } = await import("./public-generation");
 
 type AnyDb = Parameters<Parameters<typeof cachedPublicRead>[1]>[0];
@@ -89,5 +90,57 @@ describe("the memo's byte bound", () => {
     await cached(db);
     await cached(db);
     expect(huge).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("a request's pin", () => {
+  it("reads each thing once per request, even what the memo never keeps ('nothing published')", async () => {
+    const cached = cachedPublicRead("readThing", read);
+    const pin = openPublicReadPin();
+    try {
+      await runWithPublicReadPin(pin, async () => {
+        expect(await cached(db, "finns-inte")).toBeNull();
+        expect(await cached(db, "finns-inte")).toBeNull();
+      });
+      expect(read).toHaveBeenCalledTimes(1);
+    } finally {
+      pin.release();
+    }
+  });
+
+  it("keeps reading its generation's memo after a commit, reads afresh when nothing was kept, and lets the memo go when released", async () => {
+    let version = 1;
+    const versioned = vi.fn(async () => ({ version }));
+    const cached = cachedPublicRead("readVersioned", versioned);
+    expect(await cached(db)).toEqual({ version: 1 });
+    const pin = openPublicReadPin();
+    version = 2;
+    advancePublicGeneration("published");
+    expect(retainedPublicReadMemos()).toBe(1);
+    expect(await runWithPublicReadPin(pin, () => cached(db))).toEqual({ version: 1 });
+    expect(pin.straddled).toBe(false);
+    // Outside the pin: the new generation.
+    expect(await cached(db)).toEqual({ version: 2 });
+    pin.release();
+    expect(retainedPublicReadMemos()).toBe(0);
+
+    const late = openPublicReadPin();
+    version = 3;
+    advancePublicGeneration("published again");
+    const other = cachedPublicRead("readOther", versioned);
+    expect(await runWithPublicReadPin(late, () => other(db))).toEqual({ version: 3 });
+    expect(late.straddled).toBe(true);
+    late.release();
+  });
+
+  it("keeps at most three earlier generations for pins still open", async () => {
+    const pins = Array.from({ length: 5 }, () => {
+      const pin = openPublicReadPin();
+      advancePublicGeneration("published");
+      return pin;
+    });
+    expect(retainedPublicReadMemos()).toBe(3);
+    for (const pin of pins) pin.release();
+    expect(retainedPublicReadMemos()).toBe(0);
   });
 });

@@ -48,7 +48,14 @@ export type DomainEvent =
       scheduledById: string | null;
       appliedBy: ScheduledRunner;
     })
-  | (AboutVersion & { type: "review.comment_added"; commentId: string; blockKey: string | null })
+  /** `externalExpert`: the comment came from an invited outside expert (lib/external-review), who is no user (`actorId` null). */
+  | (AboutVersion & { type: "review.comment_added"; commentId: string; blockKey: string | null; externalExpert?: { name: string; title: string } })
+  /**
+   * A reviewer or admin invited an outside expert to a version in review. `link` is the expert's
+   * absolute URL with its token: it exists only in this event, in memory, for the after-commit e-mail
+   * (the database has only the token's hash); no subscriber may store or log it.
+   */
+  | (AboutVersion & { type: "external_review.invited"; invitationId: string; link: string })
   | (Occurrence & { type: "comment.moderated"; commentId: string; articleId: string; decision: "APPROVED" | "REJECTED" })
   | (Occurrence & { type: "comment.deleted"; commentId: string; articleId: string });
 

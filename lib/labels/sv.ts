@@ -262,6 +262,7 @@ export const versionActionLabels = {
   scheduleUnpublish: "schemalägga avpubliceringen",
   reattest: "bekräfta granskningen",
   comment: "kommentera versionen",
+  inviteExternalReviewer: "bjuda in en extern granskare till versionen",
   editDraft: "redigera utkastet",
   startDraftFrom: "starta ett nytt utkast från versionen",
 } as const;
@@ -477,6 +478,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "webhook.subscription_deleted": "webhook borttagen",
   "webhook.subscription_deactivated": "webhook inaktiverad",
   "webhook.subscription_reactivated": "webhook återaktiverad",
+  "external_review.invited": "extern granskare inbjuden",
+  "external_review.revoked": "extern granskares länk återkallad",
+  "external_review.viewed": "extern granskare öppnade länken",
+  "external_review.commented": "extern granskare kommenterade",
 };
 
 /** An audit action's name; an action no longer known (stored long ago) is shown as it was stored. */
@@ -493,6 +498,54 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   webhook_subscription: "webhook",
   session: "inloggning",
 };
+
+// — External review (lib/external-review) ————————————————————————————————————————
+
+/** How an outside expert's comment is marked wherever review comments are shown. */
+export function externalCommentAuthor(expert: { expertName: string; expertTitle: string }): string {
+  return `${expert.expertName}, ${expert.expertTitle} (extern granskare)`;
+}
+
+/** Who wrote a review comment, as the review screen names them: the user, or the expert marked external. */
+export function reviewCommentAuthorName(comment: { author: { name: string } | null; externalInvitation: { expertName: string; expertTitle: string } | null }): string {
+  if (comment.externalInvitation) return externalCommentAuthor(comment.externalInvitation);
+  return comment.author?.name ?? "Okänd";
+}
+
+export const externalReviewLabels = {
+  /** Why the expert's page refuses, one sentence each; the page's status says the same (404, 410, 429). */
+  unknown: "Länken finns inte. Kontrollera att du har kopierat hela adressen från e-postmeddelandet.",
+  expired: "Länken har gått ut. Be den som bjöd in dig om en ny länk.",
+  revoked: "Länken har återkallats av redaktionen. Be den som bjöd in dig om en ny länk om du fortfarande ska granska.",
+  rateLimited: (minutes: number) => `För många försök från din adress på kort tid. Försök igen om ${minutes} ${minutes === 1 ? "minut" : "minuter"}.`,
+  /** The version has been decided, or is no longer the one in review that the link was for. */
+  decided: "Granskningen av den här versionen är avslutad, så den tar inte emot fler kommentarer. Texten nedan är den du bjöds in att granska.",
+  changed: "Versionen har ändrats sedan du bjöds in, så länken gäller inte längre den text som granskas. Be om en ny länk.",
+  commentRefused: "Kommentaren kunde inte sparas: versionen tar inte längre emot kommentarer via den här länken.",
+  invitationStatus: { active: "aktiv", expired: "har gått ut", revoked: "återkallad", closed: "granskningen avslutad" },
+} as const;
+
+/** The e-mail to an invited expert: plain Swedish, the link, what they can do and until when. */
+export function externalReviewInvitationEmail(facts: { expertName: string; inviterName: string; title: string; number: number; url: string; expiresAt: Date }): { subject: string; text: string } {
+  const expires = formatAdminDateTime(facts.expiresAt);
+  return {
+    subject: `Inbjudan att granska ”${facts.title}”`,
+    text: [
+      `Hej ${facts.expertName},`,
+      "",
+      `${facts.inviterName} bjuder in dig att granska version ${facts.number} av ”${facts.title}” som extern faktagranskare.`,
+      "",
+      "Öppna länken för att läsa texten och se vad som har ändrats mot den publicerade versionen. Du kan kommentera hela texten eller ett enskilt stycke. Du behöver inget konto.",
+      "",
+      facts.url,
+      "",
+      `Länken gäller till ${expires} och bara för den här versionen. Dela den inte: den som har länken kan kommentera i ditt namn.`,
+      "",
+      "Hälsningar",
+      "Granskad",
+    ].join("\n"),
+  };
+}
 
 // — Dates ————————————————————————————————————————————————————————————————————————
 

@@ -1,6 +1,7 @@
 import type { DbTx } from "@/lib/db/client";
 import type { InTransactionSubscriber } from "@/lib/events/domain-event-subscribers";
 import type { DomainEvent } from "@/lib/events/domain-events";
+import { externalCommentAuthor } from "@/lib/labels/sv";
 import { adminPaths } from "@/lib/paths/admin-paths";
 import type { JobQueue } from "@/lib/queue/job-queue";
 import { notificationKindsOfEvent } from "./notification-rules";
@@ -24,7 +25,7 @@ export function notificationSubscriber(jobQueue: () => Promise<JobQueue>): InTra
       facts: {
         title: version.title,
         number: version.number,
-        actorName: await nameOf(tx, event.actorId),
+        actorName: event.type === "review.comment_added" && event.externalExpert ? externalCommentAuthor({ expertName: event.externalExpert.name, expertTitle: event.externalExpert.title }) : await nameOf(tx, event.actorId),
         ...(event.type === "schedule.late" ? { release: event.release, due: event.dueAt, lateByMinutes: Math.round(event.lateBySeconds / 60) } : {}),
       },
       linkPath: adminPaths.version(version.id),

@@ -22,6 +22,15 @@ describe("securityHeaders", () => {
     }
   });
 
+  it("keeps an outside expert's page out of every cache and index and sends no referrer from it, cookie or not", () => {
+    for (const hasCookies of [false, true]) {
+      const headers = securityHeaders(get("/extern-granskning/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", hasCookies), nonce, localProduction);
+      expect(headers.response).toMatchObject({ "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow, noarchive", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY" });
+      expect(headers.response["Content-Security-Policy"]).toContain(`'nonce-${nonce}'`);
+      expect(headers.request["x-nonce"]).toBe(nonce);
+    }
+  });
+
   it("gives pages the nonce policy on the response and on the request Next.js renders", () => {
     const headers = securityHeaders(get("/artiklar/facettledsinjektioner"), nonce, localProduction);
     const policy = headers.response["Content-Security-Policy"];

@@ -1,3 +1,4 @@
+import { isExternalReviewPath } from "@/lib/http/external-review-path";
 import { publicPageCacheControl } from "@/lib/http/public-cache-control";
 import { dataContentSecurityPolicy, pageContentSecurityPolicy } from "./content-security-policy";
 
@@ -29,6 +30,13 @@ const selfCachingDataPaths: readonly RegExp[] = [/^\/feed\.json$/, /^\/api\/v1(\
 const frameworkAssetPaths: readonly RegExp[] = [/^\/_next\/static\//, /^\/_next\/image(\/|$)/, /^\/(favicon\.ico|icon\.svg|apple-icon\.png)$/];
 
 const privateCacheControl = "private, no-store";
+
+/** What an outside expert's page gets besides the page policy. */
+export const externalReviewHeaders = {
+  "Cache-Control": "no-store",
+  "X-Robots-Tag": "noindex, nofollow, noarchive",
+  "Referrer-Policy": "no-referrer",
+} as const;
 
 /**
  * Production is NODE_ENV=production serving an https site: PUBLIC_BASE_URL, or NEXTAUTH_URL when that is
@@ -83,6 +91,14 @@ export function securityHeaders(request: RequestFacts, nonce: string, environmen
     return { request: {}, response: { ...response, "Content-Security-Policy": dataContentSecurityPolicy, "Cache-Control": privateCacheControl } };
   }
   const policy = pageContentSecurityPolicy({ nonce, development: environment.NODE_ENV === "development", upgradeInsecureRequests: httpsProduction });
+  if (isExternalReviewPath(pathname)) {
+    // An outside expert's page (lib/external-review): its URL carries the token, so no referrer ever
+    // leaves it, no cache keeps it and no search engine lists it.
+    return {
+      request: { "Content-Security-Policy": policy, "x-nonce": nonce },
+      response: { ...response, ...externalReviewHeaders, "Content-Security-Policy": policy },
+    };
+  }
   return {
     request: { "Content-Security-Policy": policy, "x-nonce": nonce },
     response: { ...response, "Content-Security-Policy": policy, "Cache-Control": pageCacheControl(request) },

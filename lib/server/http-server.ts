@@ -6,6 +6,7 @@ import { appWorkerStatus } from "@/lib/startup/app-workers";
 import { stopJobQueue } from "@/lib/queue/job-queue";
 import { crossSiteServerActions, healthEndpoints, unservedMethods } from "./early-handlers";
 import { PageCache, pageCacheHandler } from "./page-cache";
+import { pinPublicReads } from "./public-read-pin";
 import { startPublicContentListener } from "./public-content-listener";
 import { logger } from "./logger";
 import { proxyTrustFrom } from "./proxy-trust";
@@ -75,7 +76,8 @@ export async function startGranskadServer(options: GranskadServerOptions): Promi
     createRequestPipeline({
       trust,
       earlyHandlers,
-      next: (request, response) => handleWithNext(request, response),
+      // One generation of published content per request, each read once (never a mixed page).
+      next: pinPublicReads((request, response) => handleWithNext(request, response)),
       closingConnections: () => shuttingDown,
       // While draining, a connection whose response is done is closed at once instead of idling.
       afterResponse: () => shuttingDown && setImmediate(() => server.closeIdleConnections()),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { advancePublicGeneration, setPublicCachesTrusted } from "@/lib/content/public-generation";
 import { pageCacheStoreHeader } from "@/lib/http/cache-tags";
 import { createCspNonce } from "@/lib/security/content-security-policy";
-import { PageCache, pageCacheBytesFrom, pageCacheHandler } from "./page-cache";
+import { PageCache, cacheableRequest, pageCacheBytesFrom, pageCacheHandler } from "./page-cache";
 import { proxyTrustFrom } from "./proxy-trust";
 import { createRequestPipeline } from "./request-pipeline";
 
@@ -40,6 +40,8 @@ async function fakeNext(request: http.IncomingMessage, response: http.ServerResp
   if (url.pathname === "/artiklar/langsam") await holdSlow;
   if (url.pathname === "/artiklar/trasig") return page(response, url.pathname, '<!--$!--><template data-dgst="1234"></template><p>Något gick fel</p>');
   if (url.pathname.startsWith("/artiklar/") || url.pathname === "/") return page(response, url.pathname, url.pathname.startsWith("/artiklar/stor") ? "x".repeat(20_000) : "");
+  // An expert's page, answered here (wrongly) as if it were public: the cache must still never keep it.
+  if (url.pathname.startsWith("/extern-granskning/")) return page(response, url.pathname);
   if (url.pathname === "/admin") {
     response.writeHead(200, { "Content-Type": "text/html", "Cache-Control": "private, no-store" });
     return void response.end("<p>admin</p>");
@@ -181,6 +183,19 @@ describe("the page cache at the edge", () => {
     await request("/api/v1/articles?limit=20");
     expect(renders).toBe(21);
     expect(cache.stats().entries).toBe(before + 1);
+  });
+
+  it("never answers or stores an outside expert's page (its URL is a credential), even when its response says public", async () => {
+    const before = cache.stats().entries;
+    const path = "/extern-granskning/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    expect(cacheableRequest({ method: "GET", url: path, headers: {} } as http.IncomingMessage)).toBeUndefined();
+    for (let index = 0; index < 3; index += 1) {
+      const answer = await request(path);
+      expect(answer.status).toBe(200);
+      expect(answer.headers["granskad-cache"]).toBeUndefined();
+    }
+    expect(renders).toBe(3);
+    expect(cache.stats().entries).toBe(before);
   });
 
   it("does not store a page whose streamed render failed half-way, though it went out as a 200", async () => {

@@ -89,6 +89,8 @@ type Entry = {
   nonced: boolean;
   etag: string;
   bytes: number;
+  /** The generation it was built in, the only one it is ever answered in. */
+  generation: number;
 };
 
 const noncePlaceholder = `granskad-nonce-${crypto.randomBytes(9).toString("base64url")}`;
@@ -140,7 +142,8 @@ export class PageCache {
   answer(request: IncomingMessage, response: ServerResponse, cacheable: CacheableRequest): boolean {
     if (this.maxBytes === 0 || !publicCachesTrusted()) return false;
     const entry = this.entries.get(cacheable.key);
-    if (!entry) return false;
+    // Emptied when the generation advances; checked again, so no entry outlives its generation.
+    if (!entry || entry.generation !== publicGeneration()) return false;
     this.counts.hits += 1;
     const nonce = entry.nonced ? createCspNonce() : "";
     const ifNoneMatch = request.headers["if-none-match"];
@@ -234,7 +237,7 @@ export class PageCache {
         this.counts.discarded += 1;
         return;
       }
-      this.store(cacheable.key, response, body);
+      this.store(cacheable.key, response, body, generation);
     });
   }
 
@@ -246,7 +249,7 @@ export class PageCache {
     return !cacheable.hasQuery;
   }
 
-  private store(key: string, response: ServerResponse, body: Buffer): void {
+  private store(key: string, response: ServerResponse, body: Buffer, generation: number): void {
     const headers: [string, string][] = [];
     const nonce = nonceInPolicy.exec(headerValue(response.getHeader("content-security-policy")) ?? "")?.[1];
     for (const name of response.getHeaderNames()) {
@@ -263,7 +266,7 @@ export class PageCache {
       headers.push(["etag", etag]);
     }
     const bytes = body.length + headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + key.length + 256;
-    this.entries.set(key, { headers, pieces, nonced: nonce !== undefined, etag, bytes }, { ttl: msUntilNextUtcDay() });
+    this.entries.set(key, { headers, pieces, nonced: nonce !== undefined, etag, bytes, generation }, { ttl: msUntilNextUtcDay() });
     this.counts.stored += 1;
   }
 }

@@ -3,13 +3,15 @@ import { logger } from "./logger";
 import type { ProxyTrust } from "./proxy-trust";
 import { runInRequestContext } from "./request-context";
 import { identifyRequest, rewriteRequestHeaders, type RequestIdentity } from "./request-identity";
+import { redactExternalReviewPath } from "@/lib/http/external-review-path";
 
 export type EdgeExchange = { request: IncomingMessage; response: ServerResponse; identity: RequestIdentity };
 
 /**
  * A step that may answer a request before Next.js routes it. `handle` returns true when it has answered
  * (the pipeline stops there) and false to pass the request on. Handlers run in the order listed, after
- * the request's identity is settled and its headers rewritten, inside its log context.
+ * the request's identity is settled, inside its log context; they read who is asking from `identity`
+ * (the request's headers are rewritten to say the same only when it goes on to Next.js).
  */
 export type EarlyHandler = { name: string; handle: (exchange: EdgeExchange) => boolean | Promise<boolean> };
 
@@ -29,7 +31,8 @@ const loggedPathLength = 300;
 
 function logRequest(exchange: EdgeExchange, startedAt: bigint, finished: boolean): void {
   const { request, response, identity } = exchange;
-  const path = (request.url ?? "").split("?")[0]!.slice(0, loggedPathLength);
+  // An expert's link is a credential: its token never reaches a log line.
+  const path = redactExternalReviewPath((request.url ?? "").split("?")[0]!).slice(0, loggedPathLength);
   logger.info(
     {
       requestId: identity.requestId,
@@ -66,7 +69,6 @@ export function createRequestPipeline(options: RequestPipelineOptions): (request
   return (request, response) => {
     const startedAt = process.hrtime.bigint();
     const identity = identifyRequest(request, options.trust);
-    rewriteRequestHeaders(request, identity);
     const exchange: EdgeExchange = { request, response, identity };
     response.setHeader("X-Request-Id", identity.requestId);
     if (options.closingConnections?.()) response.setHeader("Connection", "close");
@@ -79,8 +81,12 @@ export function createRequestPipeline(options: RequestPipelineOptions): (request
     void runInRequestContext({ requestId: identity.requestId, clientAddress: identity.clientAddress }, async () => {
       try {
         for (const handler of options.earlyHandlers) {
-          if (await handler.handle(exchange)) return;
+          // Most handlers answer synchronously: no promise (and no turn of the microtask queue) for them.
+          const answered = handler.handle(exchange);
+          if (answered === true || (answered !== false && (await answered))) return;
         }
+        // Only what goes on to Next.js needs its headers rewritten; early handlers read `identity`.
+        rewriteRequestHeaders(request, identity);
         await options.next(request, response);
       } catch (error) {
         answerUnexpected(exchange, error);

@@ -1,6 +1,8 @@
 import { changesPublicContent } from "@/lib/content/public-content-changes";
 import { advancePublicGeneration, publicContentChannel, publicGenerationInstanceId } from "@/lib/content/public-generation";
 import { domainEventsAreWired, markDomainEventsWired, subscribeAfterCommit, subscribeInTransaction } from "@/lib/events/domain-event-subscribers";
+import { getDb } from "@/lib/db/client";
+import { invitationEmailSubscriber } from "@/lib/external-review/invitation-email";
 import { notificationSubscriber } from "@/lib/notifications/notification-subscriber";
 import { getJobQueue } from "@/lib/queue/job-queue";
 import { searchDocumentsSubscriber } from "@/lib/search/search-documents";
@@ -34,5 +36,7 @@ export function wireDomainEvents(): void {
   subscribeAfterCommit("public-content caches", (event) => {
     if (changesPublicContent(event)) advancePublicGeneration(event.type);
   });
+  // The expert's link exists only in the event (the database has its hash), so its e-mail goes from here.
+  subscribeAfterCommit("external review invitation e-mail", invitationEmailSubscriber(getDb));
   markDomainEventsWired();
 }

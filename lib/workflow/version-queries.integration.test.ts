@@ -44,7 +44,7 @@ describe("version queries", () => {
     expect(review).not.toBeNull();
     expect(review!.item).toEqual({ kind: "riskList", id: list.id, slug: "nervblockader-biverkningar" });
     expect(review!.authorIds).toEqual([editor.id]);
-    expect(review!.version.comments.map((comment) => [comment.author.name, comment.body])).toEqual([["Queries Granskare", "Hur vanligt är det?"]]);
+    expect(review!.version.comments.map((comment) => [comment.author?.name, comment.body])).toEqual([["Queries Granskare", "Hur vanligt är det?"]]);
     expect(review!.baseline?.version.id).toBe(published.id);
     const diff = diffContent(review!.baseline!.content, review!.content);
     expect(diff.counts).toEqual({ added: 1, removed: 0, changed: 0, moved: 0 });

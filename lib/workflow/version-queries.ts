@@ -19,6 +19,8 @@ export type ItemSummary = (Item & { kind: "article"; slug: string; articleKind: 
 type VersionContent = ArticleContent | RiskListContent;
 
 const userName = { select: { id: true, name: true } } as const;
+/** A review comment's author: a user, or an invited outside expert (lib/external-review), never both. */
+const commentAuthor = { author: userName, externalInvitation: { select: { id: true, expertName: true, expertTitle: true } } } as const;
 
 const versionWithPeople = {
   article: { select: { id: true, slug: true, kind: true } },
@@ -63,7 +65,7 @@ async function findSentBackAncestor(db: DbTx, version: { basedOnId: string | nul
   for (let step = 0; nextId && step < basedOnSearchDepth; step++) {
     const ancestor = await db.contentVersion.findUnique({
       where: { id: nextId },
-      include: { comments: { include: { author: userName }, orderBy: { createdAt: "asc" } } },
+      include: { comments: { include: commentAuthor, orderBy: { createdAt: "asc" } } },
     });
     if (!ancestor || approvedStatuses.includes(ancestor.status)) return null;
     if (ancestor.status === "CHANGES_REQUESTED") return ancestor;
@@ -85,7 +87,7 @@ export async function findVersionForReview(db: DbTx, versionId: string, options:
     where: { id: versionId },
     include: {
       ...versionWithPeople,
-      comments: { include: { author: userName }, orderBy: { createdAt: "asc" } },
+      comments: { include: commentAuthor, orderBy: { createdAt: "asc" } },
       decisions: { orderBy: { createdAt: "asc" } },
     },
   });

@@ -29,8 +29,13 @@ export const versionTransitions = {
   scheduleUnpublish: { from: ["PUBLISHED"], to: "PUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
   /** A reviewer confirms unchanged published content is still correct: new review dates, same content. */
   reattest: { from: ["PUBLISHED"], to: "PUBLISHED", roles: ["REVIEWER"], authorsExcluded: true, clinicalNeedsClinician: true },
-  /** Comments belong to review. */
+  /** Comments belong to review. An invited outside expert's comments too (lib/external-review), by this row's `from`. */
   comment: { from: ["IN_REVIEW"], to: "IN_REVIEW", roles: ["REVIEWER"], authorsExcluded: false },
+  /**
+   * A reviewer or an admin invites an outside expert to a version in review through a link pinned to it
+   * (lib/external-review). The expert comments; only a reviewer decides.
+   */
+  inviteExternalReviewer: { from: ["IN_REVIEW"], to: "IN_REVIEW", roles: ["REVIEWER", "ADMIN"], authorsExcluded: false },
   /** Only a draft's content changes; every save carries the revision it was based on. */
   editDraft: { from: ["DRAFT"], to: "DRAFT", roles: ["EDITOR"], authorsExcluded: false },
   /** Any frozen version can become the basis of a new draft (revise after changes, or restore). */

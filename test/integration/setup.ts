@@ -1,4 +1,10 @@
+import os from "node:os";
+import path from "node:path";
 import { vi } from "vitest";
+
+// E-mails sent straight from an operation (an outside expert's invitation) go to a folder of this run,
+// never to the project's own outbox (.data/outbox), unless a test names another.
+process.env.GRANSKAD_MAIL_OUTBOX_DIR ??= path.join(os.tmpdir(), `granskad-test-outbox-${process.pid}`);
 
 /*
  * Setup of every integration test file (vitest.config.ts): the only things stood in for are those that

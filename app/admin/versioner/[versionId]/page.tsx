@@ -15,9 +15,13 @@ import { findItemTitles, findPublishedRiskListContents, findReviewCycle, findRis
 import { RiskListUsage } from "@/components/review/risk-list-usage";
 import { CommentState, VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
 import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewCommentForm } from "@/components/review/review-forms";
-import { blockLabel, changeKindSentence, decisionLabels, reviewChecklistLabels, reviewCycleLabel, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
+import { blockLabel, changeKindSentence, reviewCommentAuthorName, decisionLabels, reviewChecklistLabels, reviewCycleLabel, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
 import { PublishControls } from "@/components/publishing/publish-controls";
 import { adminPaths } from "@/lib/paths/admin-paths";
+import { ExternalReviewPanel, type InvitationRow } from "@/components/external-review/external-review-panel";
+import { externalReviewDays } from "@/lib/external-review/external-review-config";
+import { findInvitationsOfVersion, invitationState } from "@/lib/external-review/invitations";
+import { externalReviewLabels } from "@/lib/labels/sv";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Version" };
@@ -60,19 +64,40 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const changedSinceSentBack = sentBack ? changedBlockKeys(diffContent(sentBack.content, content)) : new Set<string>();
   const earlierComments = (sentBack?.comments ?? []).map((comment) => ({
     id: comment.id,
-    authorName: comment.author.name,
+    authorName: reviewCommentAuthorName(comment),
     body: comment.body,
     createdAt: comment.createdAt,
     blockKey: comment.blockKey,
     earlier: { versionNumber: sentBack!.version.number, addressed: comment.blockKey !== null && changedSinceSentBack.has(comment.blockKey) },
   }));
-  for (const comment of [...earlierComments, ...version.comments.map((comment) => ({ id: comment.id, authorName: comment.author.name, body: comment.body, createdAt: comment.createdAt, blockKey: comment.blockKey }))]) {
+  for (const comment of [...earlierComments, ...version.comments.map((comment) => ({ id: comment.id, authorName: reviewCommentAuthorName(comment), body: comment.body, createdAt: comment.createdAt, blockKey: comment.blockKey }))]) {
     if (!comment.blockKey) continue;
     (commentsByBlock[comment.blockKey] ??= []).push(comment);
   }
   const attesting = actions.includes("approve") || actions.includes("reattest");
   const cycle = await findReviewCycle(db, item);
   const feedback = attesting ? await feedbackSinceLastReview(db, item) : null;
+  // External review: reviewers and admins see the invitations (with the experts' e-mail addresses) and act on them.
+  const seesExternalReview = user.roles.some((role) => role === "REVIEWER" || role === "ADMIN");
+  const invitationRows: InvitationRow[] = seesExternalReview
+    ? (await findInvitationsOfVersion(db, version.id)).map((invitation) => {
+        const state = invitationState(invitation, version);
+        return {
+          id: invitation.id,
+          expert: `${invitation.expertName}, ${invitation.expertTitle}`,
+          email: invitation.expertEmail,
+          invitedBy: invitation.invitedBy.name,
+          createdAt: formatAdminDateTime(invitation.createdAt),
+          expiresAt: formatAdminDateTime(invitation.expiresAt),
+          state: externalReviewLabels.invitationStatus[state],
+          revocable: state === "active" || state === "closed",
+          emailSent: invitation.emailSentAt !== null,
+          lastViewedAt: invitation.lastViewedAt ? formatAdminDateTime(invitation.lastViewedAt) : null,
+          commentCount: invitation._count.comments,
+        };
+      })
+    : [];
+  const canInviteExternal = actions.includes("inviteExternalReviewer");
   const authorNames = version.authors.map((author) => author.user.name).join(", ") || version.createdBy.name;
 
   return (
@@ -251,10 +276,10 @@ export default async function VersionPage({ params, searchParams }: Props) {
         ) : (
           <ul className="review-comment-list" data-testid="comments">
             {version.comments.map((comment) => (
-              <li key={comment.id}>
+              <li key={comment.id} data-testid={comment.externalInvitation ? "external-comment" : undefined}>
                 <p className="review-hint">
                   {comment.blockKey ? `Om blocket ${blockLabels.get(comment.blockKey) ?? "(finns inte längre)"}` : "Om hela versionen"} ·{" "}
-                  {comment.author.name}, {formatAdminDateTime(comment.createdAt)}
+                  {reviewCommentAuthorName(comment)}, {formatAdminDateTime(comment.createdAt)}
                 </p>
                 <p>{comment.body}</p>
               </li>
@@ -262,6 +287,10 @@ export default async function VersionPage({ params, searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      {seesExternalReview && (canInviteExternal || invitationRows.length > 0) && (
+        <ExternalReviewPanel versionId={version.id} invitations={invitationRows} canInvite={canInviteExternal} canRevoke={seesExternalReview} days={externalReviewDays()} />
+      )}
 
       <section className="review-section" aria-labelledby="review-heading">
         <h2 id="review-heading">Granskning</h2>
