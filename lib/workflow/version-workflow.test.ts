@@ -75,8 +75,8 @@ describe("version workflow", () => {
 
   it("lets a reviewer who is not a clinician decide editorial changes, and send clinical ones back, but not approve or re-attest them", () => {
     const reviewer = { roles: ["REVIEWER"] as Role[], clinician: false };
-    expect(availableActions({ status: "IN_REVIEW", changeKind: "EDITORIAL" }, reviewer, "independent").sort()).toEqual(["approve", "comment", "requestChanges"]);
-    expect(availableActions({ status: "IN_REVIEW", changeKind: "CLINICAL" }, reviewer, "independent").sort()).toEqual(["comment", "requestChanges"]);
+    expect(availableActions({ status: "IN_REVIEW", changeKind: "EDITORIAL" }, reviewer, "independent").sort()).toEqual(["approve", "comment", "inviteExternalReviewer", "requestChanges"]);
+    expect(availableActions({ status: "IN_REVIEW", changeKind: "CLINICAL" }, reviewer, "independent").sort()).toEqual(["comment", "inviteExternalReviewer", "requestChanges"]);
     expect(availableActions({ status: "PUBLISHED", changeKind: "CLINICAL" }, reviewer, "independent")).toEqual([]);
     expect(availableActions({ status: "PUBLISHED", changeKind: "CLINICAL" }, { ...reviewer, clinician: true }, "independent")).toEqual(["reattest"]);
   });
