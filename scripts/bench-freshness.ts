@@ -61,10 +61,10 @@ async function benchActor(db: Db, role: Role) {
   const email = `bench-freshness-${role.toLowerCase()}@granskad.local`;
   const user = await db.user.upsert({
     where: { email },
-    create: { email, name: `Bench ${role.toLowerCase()}`, title: "Leg. läkare", specialty: "Smärtlindring", roles: [role] },
+    create: { email, name: `Bench ${role.toLowerCase()}`, title: "Leg. läkare", specialty: "Smärtlindring", roles: [role], clinician: role === "REVIEWER" },
     update: {},
   });
-  return { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: user.roles };
+  return { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: user.roles, clinician: user.clinician };
 }
 
 /**

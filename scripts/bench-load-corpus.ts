@@ -170,7 +170,11 @@ export async function loadCorpus(db: Db, shape: CorpusShape, log: (line: string)
   if (existingMarker?.specialty === marker.specialty) return "reused";
   if (existingMarker) throw new Error(`this database holds another benchmark corpus (${existingMarker.specialty}); use --reload on the embedded database or a fresh database`);
 
-  await db.user.createMany({ data: [...authors, ...reviewers].map((user) => ({ ...user, roles: [], passwordHash: null })), skipDuplicates: true });
+  // The reviewers approve first versions, which are clinical changes: they are clinicians.
+  await db.user.createMany({
+    data: [...authors.map((user) => ({ ...user, clinician: false })), ...reviewers.map((user) => ({ ...user, clinician: true }))].map((user) => ({ ...user, roles: [], passwordHash: null })),
+    skipDuplicates: true,
+  });
 
   const lists = Array.from({ length: shape.riskLists }, (_, index) => corpusRiskList(index));
   for (const [batchIndex, batch] of batches(lists).entries()) {

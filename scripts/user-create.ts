@@ -1,4 +1,4 @@
-// `npm run user:create -- --email a@b.se --role admin [--role reviewer] [--name "…" --title "…" --specialty "…"]`
+// `npm run user:create -- --email a@b.se --role admin [--role reviewer] [--clinician] [--name "…" --title "…" --specialty "…"]`
 // Creates a user on DATABASE_URL (or the embedded database). The password is never an argument: it is
 // asked for at a hidden prompt, or read from standard input when that is not a terminal.
 import readline from "node:readline";
@@ -43,6 +43,8 @@ async function main() {
       name: { type: "string" },
       title: { type: "string" },
       specialty: { type: "string" },
+      /** May approve and re-attest clinical changes. */
+      clinician: { type: "boolean" },
     },
   });
   if (!values.email || !values.role?.length) throw new Error("usage: npm run user:create -- --email ADDRESS --role admin|editor|reviewer [--role …] [--name NAME]");
@@ -53,7 +55,7 @@ async function main() {
   const password = await readPassword();
   // The same schema as the admin's form, parsed once; the operation takes what it returns.
   const input = orThrow(
-    parseInput(createUserSchema, { email: values.email, name: values.name ?? values.email, title: values.title, specialty: values.specialty, roles, password }),
+    parseInput(createUserSchema, { email: values.email, name: values.name ?? values.email, title: values.title, specialty: values.specialty, roles, clinician: values.clinician ?? false, password }),
   );
   await withDatabaseUrl(async (url) => {
     await assertDatabaseReachable(url);

@@ -174,6 +174,8 @@ type ArticleEditorProps = {
   revision: number;
   updatedAt: string;
   content: ArticleContent;
+  /** The published version's content, which the change kind is measured against (null: none). */
+  published: ArticleContent | null;
   riskLists: Choice[];
   procedures: Choice[];
   previewPath: string;
@@ -184,7 +186,7 @@ type ArticleEditorProps = {
 };
 
 /** The article draft editor: title, summary and typed blocks (insert, reorder, collapse, duplicate, remove), autosaved. */
-export function ArticleEditor({ versionId, revision, updatedAt, content, riskLists, procedures, previewPath, lixTarget, glossary }: ArticleEditorProps) {
+export function ArticleEditor({ versionId, revision, updatedAt, content, published, riskLists, procedures, previewPath, lixTarget, glossary }: ArticleEditorProps) {
   const form = useForm<ArticleFormValues, unknown, ArticleContent>({
     resolver: zodResolver(articleContentSchema),
     defaultValues: toFormValues(content),
@@ -215,7 +217,7 @@ export function ArticleEditor({ versionId, revision, updatedAt, content, riskLis
   return (
     <GlossaryChoicesContext.Provider value={glossary}>
     <FormProvider {...form}>
-      <DraftEditorFrame draft={draft} versionId={versionId} titles={titles} previewPath={previewPath} savedContent={content}>
+      <DraftEditorFrame draft={draft} versionId={versionId} titles={titles} previewPath={previewPath} savedContent={content} published={published}>
         <TextField name="title" label={contentFieldLabels.title} />
         <TextField name="summary" label={contentFieldLabels.summary} optional multiline />
         <ArticleReadability target={lixTarget} />

@@ -57,6 +57,7 @@ export function DraftEditorFrame({
   titles,
   previewPath,
   savedContent,
+  published,
   children,
 }: {
   draft: Draft;
@@ -65,6 +66,8 @@ export function DraftEditorFrame({
   previewPath: string;
   /** The text the server held when the editor opened, which a stored copy is compared with. */
   savedContent: Content;
+  /** The item's published content (null: nothing is published), for the change kind shown at submit. */
+  published: Content | null;
   children: ReactNode;
 }) {
   const editorPath = adminPaths.editDraft(versionId);
@@ -119,7 +122,7 @@ export function DraftEditorFrame({
         </form>
         {draft.reference && <OtherTextReference other={draft.reference} titles={titles} onClose={draft.closeReference} />}
       </div>
-      <SubmitForReviewForm versionId={versionId} saveDraft={draft.save} revision={draft.revision} />
+      <SubmitForReviewForm versionId={versionId} saveDraft={draft.save} revision={draft.revision} published={published} />
     </div>
   );
 }

@@ -82,10 +82,10 @@ function GroupItems({ groupIndex, groupLabel }: { groupIndex: number; groupLabel
   );
 }
 
-type RiskListEditorProps = { versionId: string; revision: number; updatedAt: string; content: RiskListContent; previewPath: string };
+type RiskListEditorProps = { versionId: string; revision: number; updatedAt: string; content: RiskListContent; published: RiskListContent | null; previewPath: string };
 
 /** The risk-list draft editor: title, summary, groups and their risks (reorder, collapse, duplicate, remove), autosaved. */
-export function RiskListEditor({ versionId, revision, updatedAt, content, previewPath }: RiskListEditorProps) {
+export function RiskListEditor({ versionId, revision, updatedAt, content, published, previewPath }: RiskListEditorProps) {
   const form = useForm<RiskListFormValues, unknown, RiskListContent>({
     resolver: zodResolver(riskListContentSchema),
     defaultValues: toFormValues(content),
@@ -100,7 +100,7 @@ export function RiskListEditor({ versionId, revision, updatedAt, content, previe
 
   return (
     <FormProvider {...form}>
-      <DraftEditorFrame draft={draft} versionId={versionId} titles={{}} previewPath={previewPath} savedContent={content}>
+      <DraftEditorFrame draft={draft} versionId={versionId} titles={{}} previewPath={previewPath} savedContent={content} published={published}>
         <TextField name="title" label={contentFieldLabels.title} />
         <TextField name="summary" label={contentFieldLabels.summary} optional multiline />
         <BlockListHeading heading="Grupper och risker" list={list} ids={groups.fields.map((field) => field.id)} />

@@ -2,12 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { submitForReviewSchema } from "@/lib/workflow/review-schemas";
 import { submitForReviewAction } from "@/lib/actions/editor-actions";
 import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
 import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
+import type { ArticleContent, GlossaryTermContent, RiskListContent } from "@/lib/content/content-schemas";
+import { ChangeKindPreview } from "./change-kind-preview";
 
 type Values = z.input<typeof submitForReviewSchema>;
 const fields = new Set(["changeNote", "readerNote"]);
@@ -17,13 +19,25 @@ const fields = new Set(["changeNote", "readerNote"]);
  * is exactly what the editor sees; the submit carries the revision that save left (the hidden field), and
  * the server refuses it if anyone saved since.
  */
-export function SubmitForReviewForm({ versionId, saveDraft, revision }: { versionId: string; saveDraft: () => Promise<boolean>; revision: () => number }) {
+export function SubmitForReviewForm({
+  versionId,
+  saveDraft,
+  revision,
+  published,
+}: {
+  versionId: string;
+  saveDraft: () => Promise<boolean>;
+  revision: () => number;
+  /** The item's published content, which the change is classified against (null: nothing is published). */
+  published: ArticleContent | RiskListContent | GlossaryTermContent | null;
+}) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
-  const { register, handleSubmit, setError, setValue, formState } = useForm<Values, unknown, z.output<typeof submitForReviewSchema>>({
+  const { register, handleSubmit, setError, setValue, formState, control } = useForm<Values, unknown, z.output<typeof submitForReviewSchema>>({
     resolver: zodResolver(submitForReviewSchema),
-    defaultValues: { versionId, baseRevision: revision(), changeNote: "", readerNote: "" },
+    defaultValues: { versionId, baseRevision: revision(), changeNote: "", readerNote: "", markedClinical: false },
   });
   const { errors } = formState;
+  const markedClinical = useWatch({ control, name: "markedClinical" }) ?? false;
 
   const onSubmit = handleSubmit(async (input) => {
     setFormErrors([]);
@@ -52,6 +66,13 @@ export function SubmitForReviewForm({ versionId, saveDraft, revision }: { versio
         <FormField id="readerNote" label="Vad har ändrats (visas för läsaren)" error={errors.readerNote?.message}>
           <textarea rows={2} {...fieldAria("readerNote", errors.readerNote?.message)} {...register("readerNote")} />
         </FormField>
+        <ChangeKindPreview published={published} markedClinical={markedClinical} />
+        <div className="form-field">
+          <label>
+            <input type="checkbox" data-testid="mark-clinical" {...register("markedClinical")} /> Markera som klinisk ändring (kräver klinisk granskare även om inga
+            kliniska uppgifter ändras)
+          </label>
+        </div>
         <button type="submit" disabled={formState.isSubmitting}>
           Skicka till granskning
         </button>

@@ -4,12 +4,12 @@ import { bodySections, occurrenceKey, repeatedRiskLists } from "./article-outlin
 
 const key = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
-const riskList = (n: number, slug: string, title: string): PublishedRiskList => ({ id: key(n), slug, title, versionId: key(n + 100), versionNumber: 1, groups: [] });
+const riskList = (n: number, slug: string, title: string): PublishedRiskList => ({ id: key(n), slug, title, versionId: key(n + 100), versionNumber: 1, changeKind: "CLINICAL", groups: [] });
 const kortison = riskList(1, "biverkningar-av-kortison", "Biverkningar av kortison");
 const epidural = riskList(2, "epidurala-risker", "Risker av epidurala injektioner");
 
 const riskBlock = (n: number, list: PublishedRiskList) => ({ type: "RISK_LIST" as const, key: key(n), riskList: list });
-const review = { versionId: key(90), versionNumber: 1, publishedAt: null, lastReviewedAt: null, nextReviewDue: null, reviewer: null, readerNote: null };
+const review = { versionId: key(90), versionNumber: 1, changeKind: "CLINICAL" as const, publishedAt: null, lastReviewedAt: null, nextReviewDue: null, reviewer: null, readerNote: null };
 const procedure = (n: number, slug: string, title: string, blocks: PublishedProcedure["blocks"]): PublicBlock => ({
   type: "PROCEDURE",
   key: key(n),

@@ -13,7 +13,7 @@ import "./publishing.css";
 const publishingActions = ["publish", "schedulePublish", "unpublish", "scheduleUnpublish"] as const satisfies PublishingAction[];
 
 type Props = {
-  version: Pick<ContentVersion, "id" | "number" | "status" | "articleId" | "riskListId" | "glossaryTermId" | "publishedAt" | "unpublishedAt" | "scheduledPublishAt" | "scheduledUnpublishAt">;
+  version: Pick<ContentVersion, "id" | "number" | "status" | "changeKind" | "articleId" | "riskListId" | "glossaryTermId" | "publishedAt" | "unpublishedAt" | "scheduledPublishAt" | "scheduledUnpublishAt">;
 };
 
 /** For those who cannot change it: when the version is due to be published or withdrawn, if ever. */

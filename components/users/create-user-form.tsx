@@ -9,6 +9,7 @@ import { createUserSchema, type CreateUserFormInput, type CreateUserInput } from
 import { FormErrors, TextField } from "@/components/forms/form-field";
 import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
 import { RoleCheckboxes } from "./role-checkboxes";
+import { clinicianLabels } from "@/lib/labels/sv";
 import "./users.css";
 import { adminPaths } from "@/lib/paths/admin-paths";
 
@@ -20,7 +21,7 @@ export function CreateUserForm() {
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const { register, handleSubmit, setError, formState } = useForm<CreateUserFormInput, unknown, CreateUserInput>({
     resolver: zodResolver(createUserSchema),
-    defaultValues: { email: "", name: "", title: "", specialty: "", roles: [], password: "" },
+    defaultValues: { email: "", name: "", title: "", specialty: "", roles: [], clinician: false, password: "" },
   });
 
   const onSubmit = handleSubmit(async (input) => {
@@ -42,6 +43,11 @@ export function CreateUserForm() {
       <TextField id="ny-title" label="Titel (t.ex. Överläkare)" field={register("title")} error={errors.title?.message} />
       <TextField id="ny-specialty" label="Specialitet" field={register("specialty")} error={errors.specialty?.message} />
       <RoleCheckboxes idPrefix="ny-roll" field={register("roles")} error={errors.roles?.message} />
+      <div className="form-field">
+        <label>
+          <input type="checkbox" {...register("clinician")} /> {clinicianLabels.grantAtCreation}
+        </label>
+      </div>
       <TextField
         id="ny-password"
         label="Tillfälligt lösenord"

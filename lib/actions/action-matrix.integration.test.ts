@@ -58,6 +58,7 @@ const matrix: Record<string, ActionRow | QueryRow | ReaderFormRow | ExpertRow> =
   "lib/actions/reader-actions.ts › voteFeedbackAction": { anyone: true, wellFormed: (k) => ({ articleId: k.unknownId, helpful: "ja" }), refusal: { status: "failed", message: "Artikeln finns inte längre." } },
   "lib/actions/user-actions.ts › createUserAction": { roles: ["ADMIN"], rule: taken, wellFormed: (k) => ({ email: k.userEmail, name: "Dubblett", roles: ["EDITOR"], password: "ett-langt-losenord" }) },
   "lib/actions/user-actions.ts › setUserActiveAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, active: false }) },
+  "lib/actions/user-actions.ts › setUserClinicianAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, clinician: true }) },
   "lib/actions/user-actions.ts › updateUserProfileAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, name: "Namn", title: "", specialty: "" }) },
   "lib/actions/user-actions.ts › updateUserRolesAction": { roles: ["ADMIN"], rule: unknown, wellFormed: (k) => ({ userId: k.unknownId, roles: ["EDITOR"] }) },
   "lib/actions/editor-actions.ts › createArticleAction": { roles: ["EDITOR"], rule: slugTaken, wellFormed: (k) => ({ slug: k.articleSlug, kind: "PROCEDURE", title: "Dubblett" }) },

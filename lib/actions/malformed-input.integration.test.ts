@@ -122,6 +122,7 @@ const subjects: Record<string, Subject> = {
   updateUserRoles: { as: "admin", act: userActions.updateUserRolesAction, template: async () => ({ userId: ids.user, roles: ["EDITOR", "REVIEWER"] }) },
   changeItemOwner: { as: "admin", act: ownerActions.changeItemOwnerAction, template: async () => ({ item: { kind: "article", id: ids.article }, ownerId: ids.user }) },
   setUserActive: { as: "admin", act: userActions.setUserActiveAction, template: async () => ({ userId: ids.user, active: true }) },
+  setUserClinician: { as: "admin", act: userActions.setUserClinicianAction, template: async () => ({ userId: ids.user, clinician: true }) },
   startEditing: { as: "editor", act: editorActions.startEditing, template: async () => ({ item: { kind: "article", id: ids.article }, fromVersionId: ids.published }) },
   createArticle: { as: "editor", act: editorActions.createArticleAction, template: async () => ({ slug: "ny-artikel", kind: "PROCEDURE", title: "Ny artikel" }) },
   createRiskList: {

@@ -4,6 +4,7 @@ import type { DbTx } from "@/lib/db/client";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { cachedPublicRead } from "@/lib/content/public-cache";
 import { isReviewOverdue } from "@/lib/content/review-due";
+import { externalChangeKinds } from "@/lib/content/change-kind";
 import { itemKinds } from "@/lib/items/item";
 import { searchPublished } from "@/lib/search/search-query";
 import { maxSearchOffset } from "@/lib/search/search-schemas";
@@ -42,6 +43,7 @@ const publishedVersionSelect = {
   ...reviewMetadataSelect,
   contentHash: true,
   supersedesId: true,
+  changeKind: true,
   title: true,
   summary: true,
 } satisfies Prisma.ContentVersionSelect;
@@ -69,7 +71,7 @@ function reviewOf(review: ReviewMetadata, now: Date): ApiReview {
 }
 
 function versionRefOf(version: PublishedVersionRow) {
-  return { id: version.id, number: version.number, contentHash: version.contentHash ?? "", supersedes: version.supersedesId };
+  return { id: version.id, number: version.number, contentHash: version.contentHash ?? "", supersedes: version.supersedesId, changeKind: externalChangeKinds[version.changeKind] };
 }
 
 /** The newest change on a page, for Last-Modified. */
@@ -165,7 +167,7 @@ function embeddedRiskListOf(riskList: PublishedRiskList) {
     slug: riskList.slug,
     title: riskList.title,
     summary: riskList.summary ?? null,
-    version: { id: riskList.versionId, number: riskList.versionNumber },
+    version: { id: riskList.versionId, number: riskList.versionNumber, changeKind: externalChangeKinds[riskList.changeKind] },
     groups: riskList.groups,
   };
 }
@@ -185,7 +187,7 @@ function articleBlockOf(block: PublicBlock, baseUrl: string, now: Date): ApiArti
       url: `${baseUrl}${publicArticlePath(procedure.slug)}`,
       title: procedure.title,
       summary: procedure.summary ?? null,
-      version: { id: procedure.review.versionId, number: procedure.review.versionNumber },
+      version: { id: procedure.review.versionId, number: procedure.review.versionNumber, changeKind: externalChangeKinds[procedure.review.changeKind] },
       review: reviewOf(procedure.review, now),
       blocks: procedure.blocks.map(procedureBodyBlockOf),
     },
@@ -255,6 +257,7 @@ const readPublishedHistory = cachedPublicRead(
         status: true,
         contentHash: true,
         supersedesId: true,
+        changeKind: true,
         readerNote: true,
         lastReviewedAt: true,
         publishedAt: true,
@@ -279,6 +282,7 @@ export async function listArticleVersions(db: DbTx, slug: string, query: ListQue
       contentHash: version.contentHash ?? "",
       status: versionStatusLabels[version.status as keyof typeof versionStatusLabels],
       supersedes: version.supersedesId,
+      changeKind: externalChangeKinds[version.changeKind],
       readerNote: version.readerNote,
       lastReviewed: version.lastReviewedAt?.toISOString() ?? null,
       publishedAt: version.publishedAt!.toISOString(),

@@ -13,6 +13,7 @@ import {
   slugSchema,
 } from "@/lib/content/content-schemas";
 import { ArticleKind } from "@/lib/db/generated/enums";
+import { changeKindDescription, externalChangeKindValues } from "@/lib/content/change-kind";
 import { lixBands } from "@/lib/readability/lix";
 import { maxSearchOffset, searchPageSize, searchPhraseMaxLength, searchPhraseSchema } from "@/lib/search/search-schemas";
 
@@ -104,13 +105,14 @@ export const versionRefSchema = z.object({
   number: z.number().int().min(1),
   contentHash: z.string(),
   supersedes: z.uuid().nullable().describe("The id of the published version this one replaced."),
+  changeKind: z.enum(externalChangeKindValues).describe(changeKindDescription),
 });
 
 export const embeddedRiskListSchema = z.object({
   slug: z.string(),
   title: z.string(),
   summary: z.string().nullable(),
-  version: z.object({ id: z.uuid(), number: z.number().int().min(1) }),
+  version: z.object({ id: z.uuid(), number: z.number().int().min(1), changeKind: z.enum(externalChangeKindValues).describe(changeKindDescription) }),
   groups: z.array(riskGroupSchema),
 });
 
@@ -133,7 +135,7 @@ export const embeddedProcedureSchema = z.object({
   url: absoluteUrl,
   title: z.string(),
   summary: z.string().nullable(),
-  version: z.object({ id: z.uuid(), number: z.number().int().min(1) }),
+  version: z.object({ id: z.uuid(), number: z.number().int().min(1), changeKind: z.enum(externalChangeKindValues).describe(changeKindDescription) }),
   review: reviewSchema,
   blocks: z.array(procedureBodyBlockSchema),
 });
@@ -214,6 +216,7 @@ export const versionSummarySchema = z.object({
   contentHash: z.string(),
   status: z.enum(["current", "superseded", "withdrawn"]),
   supersedes: z.uuid().nullable(),
+  changeKind: z.enum(externalChangeKindValues).describe(changeKindDescription),
   readerNote: z.string().nullable(),
   lastReviewed: instant.nullable(),
   publishedAt: instant,

@@ -12,6 +12,7 @@ export const auditActions = [
   "user.profile_updated",
   "user.deactivated",
   "user.reactivated",
+  "user.clinician_changed",
   "user.seeded",
   "content.seeded",
   "item.created",

@@ -11,7 +11,7 @@ let db: Db;
 const password = "ett-långt-lösenord-för-test";
 
 async function newUser(email: string) {
-  const created = await createUser(db, { email, name: `Test ${email}`, title: "", specialty: "", roles: ["ADMIN"], password }, null);
+  const created = await createUser(db, { email, name: `Test ${email}`, title: "", specialty: "", roles: ["ADMIN"], clinician: false, password }, null);
   if (!created.ok) throw new Error(created.failure.message);
   return created.value;
 }

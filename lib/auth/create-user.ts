@@ -24,7 +24,7 @@ export async function createUser(db: Db, input: CreateUserInput, actorId: string
       action: "user.created",
       entityType: "user",
       entityId: created.id,
-      data: { email: created.email, roles: created.roles, createdById: actorId },
+      data: { email: created.email, roles: created.roles, clinician: created.clinician, createdById: actorId },
     });
     return ok({ id: created.id, email: created.email });
   });

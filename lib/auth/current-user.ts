@@ -4,7 +4,16 @@ import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { authOptions } from "./auth-options";
 
-export type SessionUser = { id: string; email: string; name: string; title: string; specialty: string; roles: Role[] };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  title: string;
+  specialty: string;
+  roles: Role[];
+  /** An admin marked them a clinician: they may approve and re-attest clinical changes. */
+  clinician: boolean;
+};
 
 /**
  * The signed-in user, re-read from the database on every request: a deactivated account, a role change
@@ -20,5 +29,5 @@ export async function loadActiveUser(userId: string, sessionEpoch: number): Prom
   const user = await getDb().user.findUnique({ where: { id: userId } });
   if (!user || !user.active) return null;
   if (sessionEpoch !== user.sessionEpoch) return null;
-  return { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: user.roles };
+  return { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: user.roles, clinician: user.clinician };
 }

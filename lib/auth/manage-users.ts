@@ -4,13 +4,13 @@ import type { User } from "@/lib/db/generated/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { fail, ok, type DomainResult } from "@/lib/errors/domain-result";
 import { reviewerGrant } from "./account-provenance";
-import type { setUserActiveSchema, updateUserProfileSchema, updateUserRolesSchema } from "./user-schemas";
+import type { setUserActiveSchema, setUserClinicianSchema, updateUserProfileSchema, updateUserRolesSchema } from "./user-schemas";
 
 /** The administrator doing the change; their own account has guards (see below). */
 export type UserManager = { id: string };
 
-export type ManagedUser = Pick<User, "id" | "email" | "name" | "title" | "specialty" | "roles" | "active">;
-const managedUserFields = { id: true, email: true, name: true, title: true, specialty: true, roles: true, active: true } as const;
+export type ManagedUser = Pick<User, "id" | "email" | "name" | "title" | "specialty" | "roles" | "active" | "clinician">;
+const managedUserFields = { id: true, email: true, name: true, title: true, specialty: true, roles: true, active: true, clinician: true } as const;
 
 /** Locks the user's row for the transaction so two admins' changes are applied one after the other. */
 async function lockUser(tx: DbTx, userId: string): Promise<User | null> {
@@ -125,6 +125,29 @@ export async function setUserActive(db: Db, actor: UserManager, input: z.output<
   });
 }
 
+/**
+ * Marks a user a clinician, or not (issue 11.4): only a clinician may approve or re-attest a clinical
+ * change. Audited with before and after. Takes effect on the user's next action, since every action
+ * re-reads it from the database.
+ */
+export async function setUserClinician(db: Db, actor: UserManager, input: z.output<typeof setUserClinicianSchema>): Promise<DomainResult<ManagedUser>> {
+  const { userId, clinician } = input;
+  return db.$transaction(async (tx) => {
+    const before = await lockUser(tx, userId);
+    if (!before) return fail(userNotFound);
+    if (before.clinician === clinician) return ok(pickManaged(before));
+    const updated = await tx.user.update({ where: { id: userId }, data: { clinician }, select: managedUserFields });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.clinician_changed",
+      entityType: "user",
+      entityId: userId,
+      data: { email: before.email, before: before.clinician, after: clinician },
+    });
+    return ok(updated);
+  });
+}
+
 function sameRoles(a: readonly string[], b: readonly string[]): boolean {
   const left = new Set(a);
   const right = new Set(b);
@@ -132,6 +155,6 @@ function sameRoles(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function pickManaged(user: User): ManagedUser {
-  const { id, email, name, title, specialty, roles, active } = user;
-  return { id, email, name, title, specialty, roles, active };
+  const { id, email, name, title, specialty, roles, active, clinician } = user;
+  return { id, email, name, title, specialty, roles, active, clinician };
 }

@@ -22,6 +22,8 @@ export const createUserSchema = z.object({
   title: z.string().trim().max(120).default(""),
   specialty: z.string().trim().max(120).default(""),
   roles: rolesSchema,
+  /** Only a clinician may approve or re-attest a clinical change (issue 11.4). */
+  clinician: z.boolean().default(false),
   password: passwordSchema,
 });
 export type CreateUserFormInput = z.input<typeof createUserSchema>;
@@ -44,3 +46,6 @@ export const updateUserProfileSchema = z.object({
 export type UpdateUserProfileFormInput = z.input<typeof updateUserProfileSchema>;
 
 export const setUserActiveSchema = z.object({ userId: z.uuid(), active: z.boolean() });
+
+/** An admin marks a user a clinician (may approve clinical changes) or takes the mark away. */
+export const setUserClinicianSchema = z.object({ userId: z.uuid(), clinician: z.boolean() });

@@ -107,6 +107,7 @@ describe("public content of the seeded database", () => {
     expect(overview.review).toEqual({
       versionId: seedOverviewArticle.versionId,
       versionNumber: 1,
+      changeKind: "CLINICAL",
       publishedAt: seedTimestamp,
       lastReviewedAt: seedTimeline.decided,
       nextReviewDue: seedNextReviewDue,

@@ -1,7 +1,7 @@
 import { cache } from "react";
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { ArticleKind } from "@/lib/db/generated/enums";
+import type { ArticleKind, ChangeKind } from "@/lib/db/generated/enums";
 import { itemKindNames, itemKinds, type ItemKind } from "@/lib/items/item";
 import type { ArticleBlock, RiskGroup } from "./content-schemas";
 import { cachedPublicRead } from "./public-cache";
@@ -60,6 +60,8 @@ export type PublicReviewer = { name: string; title: string; specialty: string };
 export type ReviewMetadata = {
   versionId: string;
   versionNumber: number;
+  /** Whether the version changed clinical content (lib/content/change-kind.ts). */
+  changeKind: ChangeKind;
   publishedAt: Date | null;
   lastReviewedAt: Date | null;
   /** A calendar date (midnight UTC): read it in UTC. */
@@ -77,6 +79,7 @@ export type PublishedRiskList = {
   summary?: string;
   versionId: string;
   versionNumber: number;
+  changeKind: ChangeKind;
   groups: RiskGroup[];
 };
 
@@ -158,6 +161,7 @@ const publishedVersion = { status: "PUBLISHED" } satisfies Prisma.ContentVersion
 export const reviewMetadataSelect = {
   id: true,
   number: true,
+  changeKind: true,
   publishedAt: true,
   lastReviewedAt: true,
   nextReviewDue: true,
@@ -178,6 +182,7 @@ export function toReviewMetadata(version: ReviewMetadataRow): ReviewMetadata {
   return {
     versionId: version.id,
     versionNumber: version.number,
+    changeKind: version.changeKind,
     publishedAt: version.publishedAt,
     lastReviewedAt: version.lastReviewedAt,
     nextReviewDue: version.nextReviewDue,
@@ -235,6 +240,7 @@ export const getPublishedRiskListPage = publicRead(
       ...(content.summary === undefined ? {} : { summary: content.summary }),
       versionId: version.id,
       versionNumber: version.number,
+      changeKind: version.changeKind,
       groups: content.groups,
       review: toReviewMetadata(version),
       usedBy: articles
@@ -248,7 +254,7 @@ export const getPublishedRiskListPage = publicRead(
 const getPublishedRiskList = publicRead("getPublishedRiskList", async (db: DbTx, riskListId: string): Promise<PublishedRiskList | null> => {
   const version = await db.contentVersion.findFirst({
     where: { ...publishedVersion, riskList: { id: riskListId, archivedAt: null } },
-    select: { id: true, number: true, riskList: { select: { slug: true } } },
+    select: { id: true, number: true, changeKind: true, riskList: { select: { slug: true } } },
   });
   if (!version?.riskList) return null;
   const content = await readRiskListContent(db, version.id);
@@ -259,6 +265,7 @@ const getPublishedRiskList = publicRead("getPublishedRiskList", async (db: DbTx,
     ...(content.summary === undefined ? {} : { summary: content.summary }),
     versionId: version.id,
     versionNumber: version.number,
+    changeKind: version.changeKind,
     groups: content.groups,
   };
 });

@@ -35,7 +35,7 @@ export const seedNextReviewDue = new Date(Date.UTC(seedTimestamp.getUTCFullYear(
 export const seedChangeNote = "Importerad från källartikeln";
 export const seedReaderNote = "Första publicerade versionen.";
 
-type SystemUser = { id: string; email: string; name: string; title: string; specialty: string };
+type SystemUser = { id: string; email: string; name: string; title: string; specialty: string; clinician?: boolean };
 
 /** Creates the seed versions. No password and no roles: nobody can sign in as it. */
 export const seedAuthor: SystemUser = {
@@ -53,6 +53,8 @@ export const seedReviewer: SystemUser = {
   name: "Seed-granskare",
   title: "Leg. läkare",
   specialty: "Smärtlindring",
+  /** The seed content is first versions, clinical by construction: only a clinician may approve it. */
+  clinician: true,
 };
 
 export type DemoUser = { email: string; password: string; role: Role; name: string; title: string; specialty: string };
@@ -93,7 +95,7 @@ async function ensureDemoUser(db: Db, user: DemoUser, summary: SeedSummary): Pro
   await db.$transaction(async (tx) => {
     const id = seedUuid(`user/${user.email}`);
     await tx.user.create({
-      data: { id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: [user.role], passwordHash },
+      data: { id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: [user.role], clinician: user.role === "REVIEWER", passwordHash },
     });
     await recordAuditEvent(tx, { actorId: null, action: "user.seeded", entityType: "user", entityId: id, data: { email: user.email, roles: [user.role], demo: true } });
   });

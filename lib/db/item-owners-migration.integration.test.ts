@@ -43,7 +43,11 @@ async function insert(sql: string, values: unknown[]): Promise<string> {
 }
 
 const insertUser = (email: string, role: string, createdAt: string) =>
-  insert(`INSERT INTO "User" (id, email, name, title, specialty, roles, "createdAt", "updatedAt") VALUES (gen_random_uuid(), $1, $1, '', '', ARRAY[$2]::"Role"[], $3, now())`, [email, role, createdAt]);
+  // A reviewer is a clinician: the versions inserted here are clinical changes (20261203100200_clinical_change).
+  insert(
+    `INSERT INTO "User" (id, email, name, title, specialty, roles, clinician, "createdAt", "updatedAt") VALUES (gen_random_uuid(), $1, $1, '', '', ARRAY[$2]::"Role"[], $4, $3, now())`,
+    [email, role, createdAt, role === "REVIEWER"],
+  );
 const insertVersion = (column: "articleId" | "riskListId", itemId: string, number: number, createdById: string) =>
   insert(`INSERT INTO "ContentVersion" (id, "${column}", number, title, "createdById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'Utkast', $3, now())`, [itemId, number, createdById]);
 

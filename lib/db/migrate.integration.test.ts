@@ -181,8 +181,9 @@ describe("applyMigrations on an empty database, then again", () => {
 
     async function insertUser(email: string, role: string): Promise<string> {
       const result = await client.query<{ id: string }>(
-        `INSERT INTO "User" (id, email, name, title, specialty, roles, "updatedAt")
-         VALUES (gen_random_uuid(), $1, $1, 'Överläkare', 'Ortopedi', ARRAY[$2]::"Role"[], now()) RETURNING id`,
+        // Clinicians: the versions inserted here are clinical changes (the column's default).
+        `INSERT INTO "User" (id, email, name, title, specialty, roles, clinician, "updatedAt")
+         VALUES (gen_random_uuid(), $1, $1, 'Överläkare', 'Ortopedi', ARRAY[$2]::"Role"[], true, now()) RETURNING id`,
         [email, role],
       );
       return result.rows[0]!.id;

@@ -35,8 +35,9 @@ async function one<T>(sql: string, values: unknown[] = []): Promise<T> {
 
 async function insertUser(email: string): Promise<string> {
   const row = await one<{ id: string }>(
-    `INSERT INTO "User" (id, email, name, title, specialty, roles, "updatedAt")
-     VALUES (gen_random_uuid(), $1, $1, 'Överläkare', 'Smärtlindring', ARRAY['REVIEWER', 'EDITOR']::"Role"[], now()) RETURNING id`,
+    // Clinicians: the versions inserted here are clinical changes (the column's default).
+    `INSERT INTO "User" (id, email, name, title, specialty, roles, clinician, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $1, 'Överläkare', 'Smärtlindring', ARRAY['REVIEWER', 'EDITOR']::"Role"[], true, now()) RETURNING id`,
     [email],
   );
   return row.id;

@@ -38,7 +38,7 @@ describe("articleContentHtml", () => {
           slug: "risker",
           title: "Risker",
           summary: null,
-          version: { id: key, number: 2 },
+          version: { id: key, number: 2, changeKind: "clinical" },
           groups: [{ key, items: [{ key, text: "nervskada", severity: "SERIOUS", frequency: "RARE", temporary: false }] }],
         },
       },

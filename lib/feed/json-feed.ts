@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getArticle } from "@/lib/api/api-resources";
 import { cursorSchema, encodeCursor, type ApiArticle, type ApiArticleBlock } from "@/lib/api/api-schemas";
 import type { PublicJsonBody } from "@/lib/api/public-json-route";
+import { externalChangeKinds, type ExternalChangeKind } from "@/lib/content/change-kind";
 import { cachedPublicRead } from "@/lib/content/public-cache";
 import { publicArticlePath } from "@/lib/content/public-content";
 import type { DbTx } from "@/lib/db/client";
@@ -35,7 +36,15 @@ type FeedEntry = {
   kind: ArticleKind;
   title: string;
   modifiedAt: Date;
-  withdrawal: null | { versionId: string; number: number; contentHash: string; supersedes: string | null; publishedAt: Date; unpublishedAt: Date };
+  withdrawal: null | {
+    versionId: string;
+    number: number;
+    contentHash: string;
+    supersedes: string | null;
+    changeKind: ExternalChangeKind;
+    publishedAt: Date;
+    unpublishedAt: Date;
+  };
 };
 
 function latest(...moments: (Date | null)[]): Date {
@@ -58,6 +67,7 @@ const readFeedEntries = cachedPublicRead("feed.readFeedEntries", async (db: DbTx
       title: true,
       contentHash: true,
       supersedesId: true,
+      changeKind: true,
       publishedAt: true,
       unpublishedAt: true,
       article: { select: { id: true, slug: true, kind: true } },
@@ -88,6 +98,7 @@ const readFeedEntries = cachedPublicRead("feed.readFeedEntries", async (db: DbTx
         number: version.number,
         contentHash: version.contentHash ?? "",
         supersedes: version.supersedesId,
+        changeKind: externalChangeKinds[version.changeKind],
         publishedAt: version.publishedAt!,
         unpublishedAt: version.unpublishedAt!,
       },
@@ -164,7 +175,7 @@ function withdrawalItem(entry: FeedEntry & { withdrawal: NonNullable<FeedEntry["
       withdrawn: true,
       withdrawnAt: withdrawal.unpublishedAt.toISOString(),
       kind: entry.kind,
-      version: { id: withdrawal.versionId, number: withdrawal.number, contentHash: withdrawal.contentHash, supersedes: withdrawal.supersedes },
+      version: { id: withdrawal.versionId, number: withdrawal.number, contentHash: withdrawal.contentHash, supersedes: withdrawal.supersedes, changeKind: withdrawal.changeKind },
     },
   };
 }

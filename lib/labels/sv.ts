@@ -1,7 +1,9 @@
 import type { AuditAction, AuditEntityType } from "@/lib/audit/record-audit-event";
 import type { ArticleBlock } from "@/lib/content/content-schemas";
+import type { ClinicalReason } from "@/lib/content/change-kind";
 import type {
   ArticleKind,
+  ChangeKind,
   CommentStatus,
   DeliveryStatus,
   ImagingGuidance,
@@ -38,6 +40,55 @@ export const reviewChecklistLabels = {
 export function reviewCycleLabel(months: number): string {
   return `Granskas var ${months}:e månad`;
 }
+
+// — Clinical or editorial change ————————————————————————————————————————————————
+
+export const changeKindLabels: Record<ChangeKind, string> = { CLINICAL: "Klinisk ändring", EDITORIAL: "Redaktionell ändring" };
+
+/** Why a version is a clinical change, as the submit form and the review screen list it. */
+export const clinicalReasonLabels: Record<ClinicalReason, string> = {
+  firstVersion: "första versionen: inget är publicerat att jämföra med",
+  procedureFacts: "fakta om behandlingen (läkemedel, bildstöd, indikationer, effektens varaktighet eller försiktighet)",
+  contraindications: "kontraindikationer",
+  riskItems: "risker (text, allvarlighet, frekvens eller övergående)",
+  riskListReference: "vilken risklista artikeln visar",
+  procedureReference: "vilken behandling översikten visar",
+  glossaryExplanation: "ordlistetermens term eller förklaring",
+  markedByEditor: "markerad som klinisk av redaktören",
+};
+
+/** "Klinisk ändring: risker (…); kontraindikationer." */
+export function changeKindSentence(kind: ChangeKind, reasons: readonly ClinicalReason[]): string {
+  if (kind === "EDITORIAL") return "Redaktionell ändring: inga kliniska uppgifter ändras.";
+  if (reasons.length === 0) return "Klinisk ändring: versionen skickades till granskning innan ändringar klassades, så den räknas som klinisk.";
+  return `Klinisk ändring: ${reasons.map((reason) => clinicalReasonLabels[reason]).join("; ")}.`;
+}
+
+/** The workflow table's refusal when a reviewer who is not a clinician approves or re-attests a clinical change. */
+export const clinicianRequiredRefusal =
+  "Versionen innehåller en klinisk ändring och kan bara godkännas eller granskas om av en granskare med klinisk behörighet. Be en klinisk granskare, eller en administratör att ge dig behörigheten.";
+
+/** When another version was published after an editorial change was submitted, and against it the change is clinical. */
+export const editorialNoLongerHoldsRefusal =
+  "En annan version har publicerats sedan den här skickades till granskning, och jämfört med den ändrar den här versionen kliniskt innehåll. Begär ändringar så att redaktören kan utgå från den publicerade versionen.";
+
+/** The dashboard's note on a row that only a clinician may decide. */
+export const needsClinicianNote = "klinisk ändring: kräver klinisk granskare";
+
+/** "risklistan Biverkningar av kortison ändrades kliniskt i version 3". */
+export function affectedArticleDetail(change: { title: string; number: number }): string {
+  return `risklistan ${change.title} ändrades kliniskt i version ${change.number}`;
+}
+
+/** The user admin's names for the clinician flag. */
+export const clinicianLabels = {
+  heading: "Klinisk behörighet",
+  yes: "Klinisk granskare: får godkänna och granska om kliniska ändringar.",
+  no: "Inte klinisk granskare: får bara godkänna redaktionella ändringar.",
+  grant: "Ge klinisk behörighet",
+  revoke: "Ta bort klinisk behörighet",
+  grantAtCreation: "Klinisk granskare (får godkänna och granska om kliniska ändringar)",
+} as const;
 
 // — Notifications —————————————————————————————————————————————————————————————
 
@@ -422,6 +473,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.profile_updated": "användaruppgifter ändrade",
   "user.deactivated": "användare inaktiverad",
   "user.reactivated": "användare återaktiverad",
+  "user.clinician_changed": "klinisk behörighet ändrad",
   "user.seeded": "demoanvändare skapad",
   "content.seeded": "grundinnehåll importerat",
   "item.created": "innehåll skapat",

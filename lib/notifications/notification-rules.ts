@@ -53,9 +53,15 @@ export type NotificationSubject = { versionId: string; ownerId?: string | null }
 export async function recipientsOf(tx: DbTx, rule: RecipientRule, subject: NotificationSubject): Promise<string[]> {
   switch (rule) {
     case "reviewers": {
-      // The version's own authors cannot review it (four-eyes), so they are not asked to.
+      // The version's own authors cannot review it (four-eyes), so they are not asked to; nor is a
+      // reviewer who is not a clinician asked to approve a clinical change.
       const authors = await authorIds(tx, subject.versionId);
-      const reviewers = await tx.user.findMany({ where: { active: true, roles: { has: "REVIEWER" }, id: { notIn: authors } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+      const { changeKind } = await tx.contentVersion.findUniqueOrThrow({ where: { id: subject.versionId }, select: { changeKind: true } });
+      const reviewers = await tx.user.findMany({
+        where: { active: true, roles: { has: "REVIEWER" }, id: { notIn: authors }, ...(changeKind === "CLINICAL" && { clinician: true }) },
+        select: { id: true },
+        orderBy: { createdAt: "asc" },
+      });
       return reviewers.map((user) => user.id);
     }
     case "authors":

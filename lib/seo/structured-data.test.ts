@@ -8,6 +8,7 @@ const key = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0"
 const review: ReviewMetadata = {
   versionId: key(1),
   versionNumber: 3,
+  changeKind: "EDITORIAL",
   publishedAt: new Date("2026-01-10T09:00:00Z"),
   // 23:30 UTC is already the next day in Sweden, and the page says so.
   lastReviewedAt: new Date("2026-01-09T23:30:00Z"),
@@ -22,6 +23,7 @@ const kortison = {
   title: "Biverkningar av kortison",
   versionId: key(6),
   versionNumber: 1,
+  changeKind: "CLINICAL" as const,
   groups: [
     {
       key: key(7),
@@ -77,6 +79,7 @@ const riskListPage: PublishedRiskListPage = {
   summary: "Biverkningar av kortison kan inkludera:",
   versionId: kortison.versionId,
   versionNumber: 1,
+  changeKind: "CLINICAL",
   groups: kortison.groups,
   review,
   usedBy: [{ slug: procedure.slug, title: procedure.title }],

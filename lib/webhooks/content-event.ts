@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { WebhookEvent } from "@/lib/db/generated/enums";
 import { itemKindNames, itemKinds, type ItemKind } from "@/lib/items/item";
+import { changeKindDescription, externalChangeKindValues } from "@/lib/content/change-kind";
 
 const externalItemTypes = itemKindNames.map((kind) => itemKinds[kind].externalType);
 
@@ -14,7 +15,13 @@ function kindOfExternalType(type: string): ItemKind {
 export const contentEventSchema = z.object({
   event: z.enum(WebhookEvent),
   item: z.object({ type: z.enum(externalItemTypes), id: z.uuid(), slug: z.string() }),
-  version: z.object({ id: z.uuid(), number: z.number().int(), contentHash: z.string() }),
+  version: z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    contentHash: z.string(),
+    /** Events stored before changes were classified are of versions the migration made clinical. */
+    changeKind: z.enum(externalChangeKindValues).default("clinical").describe(changeKindDescription),
+  }),
   supersedes: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
   occurredAt: z.iso.datetime(),
 });

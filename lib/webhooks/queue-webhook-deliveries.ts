@@ -4,6 +4,7 @@ import type { InTransactionSubscriber } from "@/lib/events/domain-event-subscrib
 import type { DomainEventOf } from "@/lib/events/domain-events";
 import { itemKinds, slugOfItem, type Item } from "@/lib/items/item";
 import { inTransaction, jobQueueNames, type JobQueue } from "@/lib/queue/job-queue";
+import { externalChangeKinds } from "@/lib/content/change-kind";
 import { idempotencyKeyOf, type ContentEvent } from "./content-event";
 
 /** What a delivery job carries: only the row's id; everything else is read when it runs. */
@@ -30,10 +31,15 @@ async function contentEventOf(tx: DbTx, event: ReleaseEvent): Promise<ContentEve
   return {
     event: webhookEvents[event.type],
     item: await webhookItem(tx, event.item),
-    version: { ...event.version, contentHash: event.contentHash },
+    version: { ...event.version, contentHash: event.contentHash, changeKind: await changeKindOf(tx, event.version.id) },
     supersedes: event.type === "version.published" ? event.supersedes : null,
     occurredAt: event.occurredAt.toISOString(),
   };
+}
+
+async function changeKindOf(tx: DbTx, versionId: string): Promise<ContentEvent["version"]["changeKind"]> {
+  const { changeKind } = await tx.contentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { changeKind: true } });
+  return externalChangeKinds[changeKind];
 }
 
 async function webhookItem(tx: DbTx, item: Item): Promise<ContentEvent["item"]> {

@@ -119,7 +119,8 @@ describe("webhook delivery", () => {
             slug: "biverkningar-av-kortison",
             urls: { page: null, api: "https://granskad.example/api/v1/risk-lists/biverkningar-av-kortison" },
           },
-          version: { id: version.id, number: version.number, contentHash: version.contentHash },
+          // The list re-reviewed unchanged: an editorial change.
+          version: { id: version.id, number: version.number, contentHash: version.contentHash, changeKind: "editorial" },
           supersedes: { id: superseded.id, number: superseded.number },
         },
       ]);

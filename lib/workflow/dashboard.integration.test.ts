@@ -106,7 +106,7 @@ describe("the dashboard's every next step", () => {
   it("groups sections by role and gives every role its sections, in order", async () => {
     const groups = async (user: TestUser) => (await loadDashboard(db, user)).map((group) => [group.audience, group.sections.map((section) => section.definition.id)]);
     expect(await groups(users.editor)).toEqual([["editor", ["mina-utkast", "andringar-begarda", "mina-under-granskning", "mina-publicerade"]]]);
-    expect(await groups(users.reviewer)).toEqual([["reviewer", ["vantar-pa-granskning", "dags-for-omgranskning", "beslutat-av-mig"]]]);
+    expect(await groups(users.reviewer)).toEqual([["reviewer", ["vantar-pa-granskning", "dags-for-omgranskning", "beslutat-av-mig", "paverkade-artiklar"]]]);
     expect((await groups(users.admin))[0]).toEqual(["admin", ["godkant-vantar-publicering", "schemalagt", "forsenade-schemalaggningar", "forsenad-granskning", "senast-publicerat", "utan-ansvarig"]]);
     expect((await groups(users.editorReviewer)).map(([audience]) => audience)).toEqual(["editor", "reviewer"]);
   });

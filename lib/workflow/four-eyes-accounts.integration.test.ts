@@ -59,7 +59,7 @@ async function accountCreatedBy(admin: TestUser, key: string, roles: Role[]): Pr
   const created = await createUserAction({ email: `${key}@four-eyes.test`, name: `Konto ${key}`, title: "Leg. läkare", specialty: "Smärtlindring", roles, password: "ett långt lösenord" });
   if (!created.ok) throw new Error(created.error.message);
   const user = await db.user.findUniqueOrThrow({ where: { email: `${key}@four-eyes.test` } });
-  return { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: user.roles };
+  return { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: user.roles, clinician: user.clinician };
 }
 
 const refusals = (versionId: string) =>

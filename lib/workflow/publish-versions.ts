@@ -7,8 +7,9 @@ import type { Release, ScheduledRunner } from "@/lib/events/domain-events";
 import { itemColumn, itemOfVersion, type Item } from "@/lib/items/item";
 import { unreviewedGlossaryTerms } from "@/lib/content/content-references";
 import { readArticleContent } from "@/lib/content/version-content";
-import { unreviewedGlossaryTermsRefusal } from "@/lib/labels/sv";
+import { editorialNoLongerHoldsRefusal, unreviewedGlossaryTermsRefusal } from "@/lib/labels/sv";
 import { runTransition, versionReference } from "./transition-runner";
+import { editorialStillHolds } from "./version-change-kind";
 import type { versionTargetSchema } from "./version-id-schema";
 import type { VersionAction, WorkflowActor } from "./version-workflow";
 
@@ -120,6 +121,7 @@ function release(kind: Release, db: Db, actor: WorkflowActor, input: z.output<ty
     if (rules.replacesPublished) {
       const refusal = await republishRefusal(tx, version);
       if (refusal) return fail({ kind: "conflict", message: refusal });
+      if (!(await editorialStillHolds(tx, version))) return fail({ kind: "conflict", message: editorialNoLongerHoldsRefusal });
       if (item.kind === "article") {
         const unreviewed = await unreviewedGlossaryTerms(tx, await readArticleContent(tx, version.id));
         if (unreviewed.length > 0) return fail({ kind: "conflict", message: unreviewedGlossaryTermsRefusal(unreviewed) });

@@ -14,6 +14,8 @@ export const submitForReviewSchema = z.object({
   baseRevision: z.number().int().min(0),
   changeNote: z.string().trim().min(1, "Beskriv ändringen för granskaren").max(2000),
   readerNote: z.string().trim().min(1, "Skriv vad som har ändrats för läsaren").max(500),
+  /** The editor marks an otherwise editorial change as clinical; a clinical change stays clinical whatever this says. */
+  markedClinical: z.boolean().optional(),
 });
 
 /**

@@ -7,7 +7,9 @@ import { fail, ok } from "@/lib/errors/domain-result";
 import type { Refusal } from "@/lib/events/unit-of-work";
 import { itemKinds, type Item } from "@/lib/items/item";
 import type { approveVersionSchema, reattestVersionSchema, requestChangesSchema, reviewCommentSchema, submitForReviewSchema } from "./review-schemas";
+import { editorialNoLongerHoldsRefusal } from "@/lib/labels/sv";
 import { runTransition, versionReference } from "./transition-runner";
+import { classifyAgainstPublished, editorialStillHolds } from "./version-change-kind";
 import type { WorkflowActor } from "./version-workflow";
 
 /** Next review is due this long after an approval unless the reviewer picks another interval or date. */
@@ -32,12 +34,15 @@ async function reviewCycle(tx: DbTx, item: Item, chosen: number | undefined, nex
 type SignedInActor = WorkflowActor & { id: string };
 
 /**
- * Freezes a draft for review: its content hash is computed now and never changes again. Only the text the
+ * Freezes a draft for review: its content hash is computed now and never changes again, and so is its
+ * change kind, by construction against the item's published version (lib/content/change-kind.ts); the
+ * editor's mark can make an editorial change clinical, never the reverse. Only the text the
  * editor saw is submitted: if anyone saved the draft since `baseRevision`, the submit is refused and
  * nothing is frozen, so nobody sends text for review that they have not read.
  */
 export function submitForReview(db: Db, actor: SignedInActor, input: z.output<typeof submitForReviewSchema>) {
   const { versionId, baseRevision, changeNote, readerNote } = input;
+  const markedClinical = input.markedClinical ?? false;
   const expectedRevision = {
     revision: baseRevision,
     refuse: async (tx: DbTx, current: ContentVersion): Promise<Refusal> => {
@@ -47,8 +52,17 @@ export function submitForReview(db: Db, actor: SignedInActor, input: z.output<ty
   };
   return runTransition<ContentVersion>(db, { action: "submit", versionId, actor, expectedRevision }, async ({ tx, version, item, apply, audit, emit }) => {
     const hash = contentHash(await readVersionContent(tx, version));
-    const submitted = await apply({ contentHash: hash, submittedAt: new Date(), changeNote, readerNote });
-    await audit("version.submitted", { versionId, number: submitted.number, contentHash: hash });
+    const { classification, baseId } = await classifyAgainstPublished(tx, version, markedClinical);
+    const submitted = await apply({
+      contentHash: hash,
+      submittedAt: new Date(),
+      changeNote,
+      readerNote,
+      changeKind: classification.kind,
+      clinicalMarkedByEditor: markedClinical,
+      changeKindBaseId: baseId,
+    });
+    await audit("version.submitted", { versionId, number: submitted.number, contentHash: hash, changeKind: classification.kind, clinicalReasons: classification.reasons });
     emit({ type: "version.submitted", item, version: versionReference(submitted), contentHash: hash, actorId: actor.id, occurredAt: submitted.submittedAt! });
     return ok(submitted);
   });
@@ -71,6 +85,7 @@ export function approveVersion(db: Db, actor: SignedInActor, input: z.output<typ
     if (input.contentHash !== version.contentHash || storedHash !== version.contentHash) {
       return fail({ kind: "conflict", message: "Innehållet skiljer sig från det du granskade; ladda om och granska igen" });
     }
+    if (!(await editorialStillHolds(tx, version))) return fail({ kind: "conflict", message: editorialNoLongerHoldsRefusal });
     const now = new Date();
     const { months, due } = await reviewCycle(tx, item, input.reviewIntervalMonths, nextReviewDue, now);
     const approved = await apply({

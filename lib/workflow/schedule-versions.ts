@@ -87,7 +87,7 @@ export function cancelScheduledUnpublish(db: Db, actor: WorkflowActor, input: z.
 }
 
 /** The scheduler acts on an admin's earlier decision; the audit event names that admin. */
-export const schedulerActor: WorkflowActor = { id: null, roles: ["ADMIN"] };
+export const schedulerActor: WorkflowActor = { id: null, roles: ["ADMIN"], clinician: false };
 
 export type ScheduledRunOutcome = { done: true; version: ContentVersion } | { done: false; reason: string };
 

@@ -105,7 +105,9 @@ export async function applyTransition<T, F extends Refusal = Refusal>(
   const version = locked?.get(versionId);
   if (!version) return fail({ kind: "not_found", message: "Versionen finns inte" });
   const { authorship, via } = await versionAuthorship(tx, version.id, actor.id);
-  const check = checkTransition(action, version, actor, authorship);
+  // Whether the actor is a clinician as the database says now, not as their session said when it was read.
+  const clinician = actor.id ? ((await tx.user.findUnique({ where: { id: actor.id }, select: { clinician: true } }))?.clinician ?? false) : false;
+  const check = checkTransition(action, version, { ...actor, clinician }, authorship);
   if (!check.allowed) {
     const failure = { kind: check.reason, message: check.message };
     if (!check.fourEyes) return { ok: false, failure };

@@ -1,5 +1,5 @@
-import type { Role, VersionStatus } from "@/lib/db/generated/enums";
-import { rolesPhrase, statusesPhrase, versionActionLabels, versionStatusLabels } from "@/lib/labels/sv";
+import type { ChangeKind, Role, VersionStatus } from "@/lib/db/generated/enums";
+import { clinicianRequiredRefusal, rolesPhrase, statusesPhrase, versionActionLabels, versionStatusLabels } from "@/lib/labels/sv";
 
 /**
  * The editorial workflow: every action on a version, the states it may start from, the state it leads
@@ -17,7 +17,7 @@ export const versionTransitions = {
    * Four-eyes: nobody who wrote or edited the version may approve it, nor anyone through an account one
    * of its authors created or made a reviewer (`Authorship`).
    */
-  approve: { from: ["IN_REVIEW"], to: "APPROVED", roles: ["REVIEWER"], authorsExcluded: true },
+  approve: { from: ["IN_REVIEW"], to: "APPROVED", roles: ["REVIEWER"], authorsExcluded: true, clinicalNeedsClinician: true },
   /**
    * Publishing (now or by the scheduler at the time an admin chose) requires an approved version: one
    * approved and not yet published, or one that was published and withdrawn (its approval stands), which
@@ -28,7 +28,7 @@ export const versionTransitions = {
   unpublish: { from: ["PUBLISHED"], to: "UNPUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
   scheduleUnpublish: { from: ["PUBLISHED"], to: "PUBLISHED", roles: ["ADMIN"], authorsExcluded: false },
   /** A reviewer confirms unchanged published content is still correct: new review dates, same content. */
-  reattest: { from: ["PUBLISHED"], to: "PUBLISHED", roles: ["REVIEWER"], authorsExcluded: true },
+  reattest: { from: ["PUBLISHED"], to: "PUBLISHED", roles: ["REVIEWER"], authorsExcluded: true, clinicalNeedsClinician: true },
   /** Comments belong to review. An invited outside expert's comments too (lib/external-review), by this row's `from`. */
   comment: { from: ["IN_REVIEW"], to: "IN_REVIEW", roles: ["REVIEWER"], authorsExcluded: false },
   /**
@@ -48,7 +48,19 @@ export const versionTransitions = {
   },
 } as const satisfies Record<
   keyof typeof versionActionLabels,
-  { from: readonly VersionStatus[]; to: VersionStatus; roles: readonly Role[]; authorsExcluded: boolean; startsNewVersion?: true }
+  {
+    from: readonly VersionStatus[];
+    to: VersionStatus;
+    roles: readonly Role[];
+    authorsExcluded: boolean;
+    startsNewVersion?: true;
+    /**
+     * Clinical review (issue 11.4): on a version whose change is clinical (lib/content/change-kind.ts),
+     * only a reviewer with the clinician flag may take the action. The database refuses it too
+     * (trigger "ReviewDecision_clinical_review").
+     */
+    clinicalNeedsClinician?: true;
+  }
 >;
 
 export type VersionAction = keyof typeof versionTransitions;
@@ -72,14 +84,18 @@ export const fourEyesRefusals: Record<Exclude<Authorship, "independent">, string
 
 export type TransitionCheck =
   | { allowed: true; to: VersionStatus }
-  | { allowed: false; reason: "forbidden" | "conflict"; message: string; fourEyes?: Exclude<Authorship, "independent"> };
+  | { allowed: false; reason: "forbidden" | "conflict"; message: string; fourEyes?: Exclude<Authorship, "independent">; clinicianRequired?: true };
 
-export type Actor = { roles: readonly Role[] };
+/** Who acts: their roles, and whether an admin has marked them a clinician. */
+export type Actor = { roles: readonly Role[]; clinician: boolean };
+
+/** What the table asks of a version: its status, and whether it changes clinical content. */
+export type VersionState = { status: VersionStatus; changeKind: ChangeKind };
 
 /** Who is acting on a version: a signed-in user, or the scheduler (id null) acting on an admin's earlier decision. */
 export type WorkflowActor = Actor & { id: string | null };
 
-export function checkTransition(action: VersionAction, version: { status: VersionStatus }, actor: Actor, authorship: Authorship): TransitionCheck {
+export function checkTransition(action: VersionAction, version: VersionState, actor: Actor, authorship: Authorship): TransitionCheck {
   const rule = versionTransitions[action];
   if (!rule.roles.some((role) => actor.roles.includes(role))) {
     return { allowed: false, reason: "forbidden", message: `Bara ${rolesPhrase(rule.roles)} kan ${versionActionLabels[action]}.` };
@@ -94,10 +110,13 @@ export function checkTransition(action: VersionAction, version: { status: Versio
       message: `Det går inte att ${versionActionLabels[action]} när den är ${versionStatusLabels[version.status]}: versionen måste vara ${statusesPhrase(rule.from)}.`,
     };
   }
+  if ("clinicalNeedsClinician" in rule && version.changeKind === "CLINICAL" && !actor.clinician) {
+    return { allowed: false, reason: "forbidden", message: clinicianRequiredRefusal, clinicianRequired: true };
+  }
   return { allowed: true, to: rule.to };
 }
 
 /** The actions an actor can take on a version now, for showing only the buttons that will work. */
-export function availableActions(version: { status: VersionStatus }, actor: Actor, authorship: Authorship): VersionAction[] {
+export function availableActions(version: VersionState, actor: Actor, authorship: Authorship): VersionAction[] {
   return versionActions.filter((action) => checkTransition(action, version, actor, authorship).allowed);
 }

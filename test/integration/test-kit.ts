@@ -36,7 +36,8 @@ export type TestKit = {
   /** One user per role, created with the kit. */
   users: Record<"editor" | "reviewer" | "admin", TestUser>;
   /** Another user, e.g. one with several roles or a particular name and title. */
-  createUser: (key: string, roles: Role[], profile?: Partial<Pick<TestUser, "name" | "title" | "specialty">>) => Promise<TestUser>;
+  /** A reviewer is a clinician unless `profile.clinician` says otherwise (as the migration backfilled existing reviewers). */
+  createUser: (key: string, roles: Role[], profile?: Partial<Pick<TestUser, "name" | "title" | "specialty" | "clinician">>) => Promise<TestUser>;
   /**
    * From now on the session cookie signs in `user` (null: nobody), as a browser's would: the app re-reads
    * the user on every request, so a deactivated account or a changed role ends the session.
@@ -76,9 +77,9 @@ export async function openTestKit(options: TestKitOptions): Promise<TestKit | Om
 
   const createUser: TestKit["createUser"] = async (key, roles, profile = {}) => {
     const user = await db.user.create({
-      data: { email: `${options.name}-${key}@test.local`.toLowerCase(), name: `Test ${key}`, title: "Leg. läkare", specialty: "Smärtlindring", roles, ...profile },
+      data: { email: `${options.name}-${key}@test.local`.toLowerCase(), name: `Test ${key}`, title: "Leg. läkare", specialty: "Smärtlindring", roles, clinician: roles.includes("REVIEWER"), ...profile },
     });
-    return { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: user.roles };
+    return { id: user.id, email: user.email, name: user.name, title: user.title, specialty: user.specialty, roles: user.roles, clinician: user.clinician };
   };
   if (options.startJobQueue ?? true) await getJobQueue();
   testRequest.session = null;

@@ -41,7 +41,10 @@ export default async function UsersPage() {
                 <td>{user.email}</td>
                 <td>{user.title || "–"}</td>
                 <td>{user.specialty || "–"}</td>
-                <td>{user.roles.map((role) => roleLabels[role]).join(", ")}</td>
+                <td>
+                  {user.roles.map((role) => roleLabels[role]).join(", ")}
+                  {user.clinician && <span className="users-note"> (klinisk behörighet)</span>}
+                </td>
                 <td>{user.active ? "aktiv" : "inaktiverad"}</td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { affectedArticles } from "./affected-articles";
 import { approvedWaiting } from "./approved-waiting";
 import { changesRequestedOfMe } from "./changes-requested-of-me";
 import { dueForReReview } from "./due-for-re-review";
@@ -28,6 +29,7 @@ export const dashboardSections: Record<DashboardAudience, DashboardSectionDefini
     waitingForMyReview,
     dueForReReview,
     recentlyDecidedByMe,
+    affectedArticles,
   ],
   admin: [
     approvedWaiting,

@@ -44,7 +44,7 @@ export type DashboardRow = ItemType & {
   scheduledUnpublishAt: Date | null;
 };
 
-export type DashboardUser = { id: string; roles: readonly Role[] };
+export type DashboardUser = { id: string; roles: readonly Role[]; clinician: boolean };
 
 export type DashboardSectionDefinition = {
   /** The section's address on the page (`#id`) and its test id. */

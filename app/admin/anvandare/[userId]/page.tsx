@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserActiveForm } from "@/components/users/user-active-form";
+import { UserClinicianForm } from "@/components/users/user-clinician-form";
 import { UserProfileForm } from "@/components/users/user-profile-form";
 import { UserRolesForm } from "@/components/users/user-roles-form";
 import "@/components/users/users.css";
@@ -42,6 +43,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <div className="users-sections">
         <UserProfileForm user={user} />
         <UserRolesForm user={user} isSelf={isSelf} />
+        <UserClinicianForm user={user} />
         <UserActiveForm user={user} isSelf={isSelf} owned={await countOwnedItems(getDb(), user.id)} />
       </div>
     </>

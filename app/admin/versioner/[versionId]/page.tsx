@@ -8,13 +8,14 @@ import { readabilityForDiff } from "@/lib/readability/readability-comparison";
 import { lixTarget } from "@/lib/readability/readability-target";
 import { availableActions, checkTransition } from "@/lib/workflow/version-workflow";
 import { versionAuthorship } from "@/lib/workflow/version-lock";
+import { explainChangeKind } from "@/lib/workflow/version-change-kind";
 import { StartEditingButton } from "@/components/editor/start-editing-button";
 import { feedbackSinceLastReview } from "@/lib/feedback/feedback-since-review";
 import { findItemTitles, findPublishedRiskListContents, findReviewCycle, findRiskListUsage, findVersionForReview } from "@/lib/workflow/version-queries";
 import { RiskListUsage } from "@/components/review/risk-list-usage";
 import { CommentState, VersionDiffView, referencedIds, type BlockComment } from "@/components/review/version-diff-view";
 import { ApproveVersionForm, ReattestVersionForm, RequestChangesForm, ReviewCommentForm } from "@/components/review/review-forms";
-import { blockLabel, reviewCommentAuthorName, decisionLabels, reviewChecklistLabels, reviewCycleLabel, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
+import { blockLabel, changeKindSentence, reviewCommentAuthorName, decisionLabels, reviewChecklistLabels, reviewCycleLabel, formatAdminDateTime, formatCalendarDate, itemKindLabel, versionLabel, versionStatusLabels } from "@/lib/labels/sv";
 import { PublishControls } from "@/components/publishing/publish-controls";
 import { adminPaths } from "@/lib/paths/admin-paths";
 import { ExternalReviewPanel, type InvitationRow } from "@/components/external-review/external-review-panel";
@@ -44,6 +45,9 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const reviewActions = ["approve", "requestChanges", "reattest"] as const;
   const barredBy = reviewActions.map((name) => checkTransition(name, version, user, authorship)).find((check) => !check.allowed && check.fourEyes);
   const barredAsAuthor = barredBy !== undefined && !barredBy.allowed ? barredBy.message : null;
+  const needsClinician = (["approve", "reattest"] as const).map((name) => checkTransition(name, version, user, authorship)).find((check) => !check.allowed && check.clinicianRequired);
+  const clinicianRefusal = needsClinician !== undefined && !needsClinician.allowed ? needsClinician.message : null;
+  const changeKind = version.status === "DRAFT" ? null : await explainChangeKind(db, version);
 
   const diff = diffContent(baseline?.content ?? null, content);
   const referenced = referencedIds(diff);
@@ -120,6 +124,10 @@ export default async function VersionPage({ params, searchParams }: Props) {
               <dd>{formatAdminDateTime(version.submittedAt)}</dd>
             </>
           )}
+          <dt>Typ av ändring</dt>
+          <dd data-testid="change-kind" data-change-kind={changeKind?.kind}>
+            {changeKind ? changeKindSentence(changeKind.kind, changeKind.reasons) : "avgörs när versionen skickas till granskning"}
+          </dd>
           <dt>Ändringsnotering (intern)</dt>
           <dd>{version.changeNote ?? "–"}</dd>
           <dt>Vad har ändrats (för läsaren)</dt>
@@ -289,6 +297,11 @@ export default async function VersionPage({ params, searchParams }: Props) {
         {barredAsAuthor && (
           <p className="review-notice" data-testid="four-eyes-notice">
             {barredAsAuthor}. En annan granskare måste göra det.
+          </p>
+        )}
+        {!barredAsAuthor && clinicianRefusal && (
+          <p className="review-notice" data-testid="clinician-notice">
+            {clinicianRefusal}
           </p>
         )}
         {version.status === "CHANGES_REQUESTED" && actions.includes("startDraftFrom") ? (

@@ -72,6 +72,7 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
       ...(content.summary === undefined ? {} : { summary: content.summary }),
       versionId: version.id,
       versionNumber: version.number,
+      changeKind: version.changeKind,
       groups: content.groups,
     };
     return (
@@ -91,6 +92,7 @@ export default async function PreviewPage({ params }: PreviewPageProps) {
   const review: ReviewMetadata = {
     versionId: version.id,
     versionNumber: version.number,
+    changeKind: version.changeKind,
     publishedAt: version.publishedAt,
     lastReviewedAt: version.lastReviewedAt,
     nextReviewDue: version.nextReviewDue,

@@ -11,6 +11,7 @@ import { requirePageUser } from "@/lib/auth/require-user";
 import { readArticleContent, readGlossaryTermContent, readRiskListContent } from "@/lib/content/version-content";
 import { getDb } from "@/lib/db/client";
 import { checkTransition } from "@/lib/workflow/version-workflow";
+import { publishedBaseOf } from "@/lib/workflow/version-change-kind";
 import { itemOfVersion } from "@/lib/items/item";
 import { lixTarget } from "@/lib/readability/readability-target";
 import "@/components/editor/editor.css";
@@ -68,8 +69,9 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
   const common = { versionId: version.id, revision: version.revision, updatedAt: version.updatedAt.toISOString(), previewPath };
 
   if (version.article) {
-    const [content, riskLists, procedures, glossary] = await Promise.all([
+    const [content, base, riskLists, procedures, glossary] = await Promise.all([
       readArticleContent(db, version.id),
+      publishedBaseOf(db, version),
       riskListChoices(db, version.article.locale),
       version.article.kind === "OVERVIEW" ? procedureChoices(db, version.article.locale, version.article.id) : Promise.resolve([]),
       glossaryTermChoices(db, version.article.locale),
@@ -77,7 +79,15 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
     return (
       <>
         {heading}
-        <ArticleEditor {...common} content={content} riskLists={riskLists} procedures={procedures} lixTarget={lixTarget()} glossary={glossary} />
+        <ArticleEditor
+          {...common}
+          content={content}
+          published={base && "blocks" in base.content ? base.content : null}
+          riskLists={riskLists}
+          procedures={procedures}
+          lixTarget={lixTarget()}
+          glossary={glossary}
+        />
       </>
     );
   }
@@ -85,14 +95,19 @@ export default async function EditDraftPage({ params }: EditDraftPageProps) {
     return (
       <>
         {heading}
-        <GlossaryTermEditor {...common} content={await readGlossaryTermContent(db, version.id)} />
+        <GlossaryTermEditor
+          {...common}
+          content={await readGlossaryTermContent(db, version.id)}
+          published={await publishedBaseOf(db, version).then((base) => (base && "explanation" in base.content ? base.content : null))}
+        />
       </>
     );
   }
+  const riskListBase = await publishedBaseOf(db, version);
   return (
     <>
       {heading}
-      <RiskListEditor {...common} content={await readRiskListContent(db, version.id)} />
+      <RiskListEditor {...common} content={await readRiskListContent(db, version.id)} published={riskListBase && "groups" in riskListBase.content ? riskListBase.content : null} />
     </>
   );
 }
