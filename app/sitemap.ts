@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { listPublishedArticles, listPublishedRiskLists, publicArticlePath, publicRiskListPath } from "@/lib/content/public-content";
+import { listPublishedArticles, listPublishedGlossary, listPublishedRiskLists, publicArticlePath, publicGlossaryPath, publicRiskListPath } from "@/lib/content/public-content";
 import { getDb } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 
@@ -11,12 +11,13 @@ function lastModified(item: { publishedAt: Date | null; lastReviewedAt: Date | n
   return moments.length ? new Date(Math.max(...moments)) : undefined;
 }
 
-/** The home page, every published article and every published risk list. */
+/** The home page, every published article and risk list, and the glossary page once a term is published. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const baseUrl = publicBaseUrl();
-  const [articles, riskLists] = await Promise.all([listPublishedArticles(getDb()), listPublishedRiskLists(getDb())]);
+  const [articles, riskLists, glossary] = await Promise.all([listPublishedArticles(getDb()), listPublishedRiskLists(getDb()), listPublishedGlossary(getDb())]);
   return [
     { url: `${baseUrl}/` },
+    ...(glossary.length ? [{ url: `${baseUrl}${publicGlossaryPath}` }] : []),
     ...articles.map((article) => ({ url: `${baseUrl}${publicArticlePath(article.slug)}`, lastModified: lastModified(article) })),
     ...riskLists.map((riskList) => ({ url: `${baseUrl}${publicRiskListPath(riskList.slug)}`, lastModified: lastModified(riskList) })),
   ];

@@ -90,6 +90,10 @@ test("the editor flags a glossary term the text uses without marking it, and the
     const container = page.locator(".editor-rich-text").filter({ hasText: "en steroid som kortison" }).first();
     const field = container.locator(".editor-rich-text-input");
     await field.click();
+    // With nothing selected the button says what to do first instead of opening the dialog.
+    const termButton = container.getByRole("toolbar", { name: "Formatering av text" }).getByRole("button", { name: "Förklara ord" });
+    await expect(termButton).toHaveAttribute("aria-disabled", "true");
+    await expect(termButton).toHaveAttribute("title", /markera först ordet/);
     // Select the word "kortison" in the text, as a double click would.
     await field.evaluate((element) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -107,7 +111,8 @@ test("the editor flags a glossary term the text uses without marking it, and the
       throw new Error("no kortison in the field");
     });
     await page.waitForTimeout(100);
-    await container.getByRole("toolbar", { name: "Formatering av text" }).getByRole("button", { name: "Förklara ord" }).click();
+    await expect(termButton).not.toHaveAttribute("aria-disabled");
+    await termButton.click();
     const dialog = page.getByTestId("glossary-term-dialog");
     await expect(dialog).toBeVisible();
     await dialog.getByLabel("Term i ordlistan").selectOption({ label: "Kortison" });

@@ -81,10 +81,11 @@ test("a procedure page carries JSON-LD, a canonical URL and Open Graph tags", as
   });
 });
 
-test("the sitemap lists every published article and risk list; robots.txt lets crawlers read the noindex of sign-in and the admin", async ({ request, page, baseURL }) => {
+test("the sitemap lists every published article and risk list and the glossary; robots.txt lets crawlers read the noindex of sign-in and the admin", async ({ request, page, baseURL }) => {
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap).toContain(`<loc>${baseURL}/artiklar/facettledsinjektioner</loc>`);
   expect(sitemap).toContain(`<loc>${baseURL}/risklistor/biverkningar-av-kortison</loc>`);
+  expect(sitemap).toContain(`<loc>${baseURL}/ordlista</loc>`);
   expect(sitemap).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T/);
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);

@@ -77,12 +77,15 @@ function FormattingToolbar({ editor, fieldLabel, onLink, onTerm }: { editor: Edi
     editor,
     selector: ({ editor: current }) =>
       current
-        ? { bold: current.isActive("bold"), italic: current.isActive("italic"), link: current.isActive("link"), glossaryTerm: current.isActive("glossaryTerm") }
-        : { bold: false, italic: false, link: false, glossaryTerm: false },
+        ? { bold: current.isActive("bold"), italic: current.isActive("italic"), link: current.isActive("link"), glossaryTerm: current.isActive("glossaryTerm"), selected: !current.state.selection.empty }
+        : { bold: false, italic: false, link: false, glossaryTerm: false, selected: false },
   });
+  // A term is marked on selected words (or changed where one is): with nothing selected the button says
+  // what to do first instead of doing nothing. aria-disabled keeps it in the toolbar's arrow-key order.
+  const termUnavailable = !active?.glossaryTerm && !active?.selected;
 
   const apply = (format: Format) => {
-    if (!editor) return;
+    if (!editor || (format === "glossaryTerm" && termUnavailable)) return;
     if (format === "bold") editor.chain().focus().toggleBold().run();
     else if (format === "italic") editor.chain().focus().toggleItalic().run();
     else if (format === "link") onLink();
@@ -111,7 +114,8 @@ function FormattingToolbar({ editor, fieldLabel, onLink, onTerm }: { editor: Edi
           tabIndex={index === focused ? 0 : -1}
           aria-pressed={active?.[format] ?? false}
           aria-keyshortcuts={key ? `Control+${key} Meta+${key}` : undefined}
-          title={key ? `${label} (Ctrl+${key} eller ⌘${key})` : `${label}: markera ordet som en term i ordlistan`}
+          title={key ? `${label} (Ctrl+${key} eller ⌘${key})` : termUnavailable ? `${label}: markera först ordet i texten` : `${label}: markera ordet som en term i ordlistan`}
+          aria-disabled={format === "glossaryTerm" && termUnavailable ? true : undefined}
           disabled={!editor}
           // Keeps the text's selection: the button acts on it without taking the focus from the text.
           onMouseDown={(event) => event.preventDefault()}
