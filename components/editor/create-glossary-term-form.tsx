@@ -6,19 +6,22 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { createGlossaryTermSchema } from "@/lib/workflow/create-item-schemas";
 import { createGlossaryTermAction } from "@/lib/actions/editor-actions";
-import { glossaryFieldLabels } from "@/lib/labels/sv";
+import { glossaryFieldLabels, ownerLabels } from "@/lib/labels/sv";
 import { FormErrors, FormField, fieldAria } from "@/components/forms/form-field";
 import { applyServerFieldErrors } from "@/components/forms/server-field-errors";
+import { OwnerSelect } from "@/components/forms/owner-select";
+import type { PossibleOwner } from "@/lib/auth/item-owners";
 import { useSuggestedSlug } from "./use-suggested-slug";
 
 type Values = z.input<typeof createGlossaryTermSchema>;
-const fields = new Set(["slug", "title", "explanation"]);
+const fields = new Set(["ownerId", "slug", "title", "explanation"]);
 
-export function CreateGlossaryTermForm() {
+/** `creatorId`: the signed-in editor, the default owner; `possibleOwners`: whom else they may name. */
+export function CreateGlossaryTermForm({ creatorId, possibleOwners }: { creatorId: string; possibleOwners: PossibleOwner[] }) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm<Values, unknown, z.output<typeof createGlossaryTermSchema>>({
     resolver: zodResolver(createGlossaryTermSchema),
-    defaultValues: { slug: "", title: "", explanation: "" },
+    defaultValues: { slug: "", title: "", explanation: "", ownerId: creatorId },
   });
   const { register, handleSubmit, setError, formState } = form;
   const { errors } = formState;
@@ -42,6 +45,7 @@ export function CreateGlossaryTermForm() {
       <FormField id="explanation" label={glossaryFieldLabels.explanation} error={errors.explanation?.message}>
         <textarea rows={4} {...fieldAria("explanation", errors.explanation?.message)} {...register("explanation")} />
       </FormField>
+      <OwnerSelect label={ownerLabels.owner} hint={ownerLabels.ownerHint} field={register("ownerId")} error={errors.ownerId?.message} possibleOwners={possibleOwners} />
       <button type="submit" disabled={formState.isSubmitting}>
         Skapa ordlisteterm
       </button>
