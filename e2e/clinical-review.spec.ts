@@ -5,8 +5,8 @@ import { clinicianLabels, clinicianRequiredRefusal } from "../lib/labels/sv";
 import { as, confirmReviewChecklist, e2eUsers, signIn, snapshot } from "./fixtures";
 
 /**
- * Issue 11.4 in the browser. A list no other spec edits: the approved version this spec leaves behind
- * bars new drafts of it.
+ * Issue 11.4 in the browser. The webhooks spec edits the same list: this one ends with its version
+ * published, so it leaves no version in review or approved that would bar the other's draft.
  */
 const precautionListV1 = seedUuid("risk-list/triggerpunktsinjektioner-forsiktighet/version/1");
 
@@ -16,7 +16,7 @@ async function userPageOf(page: Page, email: string): Promise<void> {
   await expect(page.getByTestId("user-clinician-state")).toBeVisible();
 }
 
-test("a clinical change: the submit form says so, a reviewer without clinical authority is refused with a clear message, a clinician approves", async ({ page, browser }) => {
+test("a clinical change: the submit form says so, a reviewer without clinical authority is refused with a clear message, a clinician approves", async ({ page, browser, request }) => {
   const run = crypto.randomBytes(3).toString("hex");
   let versionUrl = "";
 
@@ -104,5 +104,16 @@ test("a clinical change: the submit form says so, a reviewer without clinical au
       await reviewer.getByRole("button", { name: "Godkänn versionen" }).click();
       await expect(reviewer.getByTestId("decisions")).toContainText("Godkänd");
     });
+  });
+
+  await test.step("the admin publishes it, and the API tells consumers this version was a clinical update", async () => {
+    await as(browser, "admin", async (admin) => {
+      await admin.goto(versionUrl);
+      const controls = admin.getByTestId("publish-controls");
+      await controls.getByRole("button", { name: "Publicera nu" }).click();
+      await expect(controls.getByTestId("publishing-confirmation")).toContainText("Versionen är publicerad.");
+    });
+    const list = (await (await request.get("/api/v1/risk-lists/triggerpunktsinjektioner-forsiktighet")).json()) as { version: { id: string; changeKind: string } };
+    expect(list.version).toMatchObject({ id: versionId(), changeKind: "clinical" });
   });
 });

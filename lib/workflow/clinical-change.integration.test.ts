@@ -18,7 +18,7 @@ import { fullReviewChecklist } from "@/test/integration/editorial-fixtures";
 import { dashboardSection, loadDashboard } from "./dashboard";
 import { createRiskList } from "./create-item";
 import { saveDraft, startDraft } from "./draft-versions";
-import { publishVersion } from "./publish-versions";
+import { publishVersion, unpublishVersion } from "./publish-versions";
 import { approveVersion, reattestVersion, requestChanges, submitForReview } from "./review-versions";
 import { explainChangeKind } from "./version-change-kind";
 
@@ -179,6 +179,13 @@ describe("clinical or editorial change", () => {
     expect(editorial.changeKind).toBe("EDITORIAL");
     expect(unwrap(await approve(users.nurse, editorial)).status).toBe("APPROVED");
     unwrap(await publishVersion(db, users.admin, { versionId: editorial.id }));
+  });
+
+  it("publishes a withdrawn editorial version again when nothing else is published: readers get back the text they last had", async () => {
+    const editorial = await published("article", articleSlug);
+    expect(editorial.changeKind).toBe("EDITORIAL");
+    unwrap(await unpublishVersion(db, users.admin, { versionId: editorial.id }));
+    expect(unwrap(await publishVersion(db, users.admin, { versionId: editorial.id })).status).toBe("PUBLISHED");
   });
 
   it("refuses a non-clinician the re-attestation of published clinical content; the admin's flag, audited, changes that at once", async () => {

@@ -54,10 +54,13 @@ async function classifiedAtSubmit(tx: DbTx, versionId: string): Promise<boolean>
 /**
  * Whether an editorial classification still holds when the version is decided: it was made against the
  * version published at submit, and if another one has been published since, the change is measured
- * against that one again. A clinical classification always holds (it is never taken away).
+ * against that one again. A clinical classification always holds (it is never taken away). A withdrawn
+ * version published again while nothing else is published changes nothing for readers: the last text
+ * they were shown is this one.
  */
-export async function editorialStillHolds(tx: DbTx, version: VersionRow & Pick<ContentVersion, "changeKind" | "changeKindBaseId">): Promise<boolean> {
+export async function editorialStillHolds(tx: DbTx, version: VersionRow & Pick<ContentVersion, "changeKind" | "changeKindBaseId" | "publishedAt">): Promise<boolean> {
   if (version.changeKind === "CLINICAL") return true;
   const { classification, baseId } = await classifyAgainstPublished(tx, version, false);
+  if (baseId === null && version.publishedAt !== null) return true;
   return baseId === version.changeKindBaseId || classification.kind === "EDITORIAL";
 }
