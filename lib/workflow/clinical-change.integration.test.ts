@@ -188,6 +188,15 @@ describe("clinical or editorial change", () => {
     expect(unwrap(await publishVersion(db, users.admin, { versionId: editorial.id })).status).toBe("PUBLISHED");
   });
 
+  it("publishes an approved editorial change after the version it was measured against is withdrawn", async () => {
+    const editorial = await submitChange<ArticleContent>("article", articleSlug, (content) => ({ ...content, summary: "Redaktionell sammanfattning, andra gången." }));
+    expect(editorial.changeKind).toBe("EDITORIAL");
+    unwrap(await approve(users.nurse, editorial));
+    unwrap(await unpublishVersion(db, users.admin, { versionId: (await published("article", articleSlug)).id }));
+    // Readers were last shown the withdrawn text, which is what the change was measured against.
+    expect(unwrap(await publishVersion(db, users.admin, { versionId: editorial.id })).status).toBe("PUBLISHED");
+  });
+
   it("refuses a non-clinician the re-attestation of published clinical content; the admin's flag, audited, changes that at once", async () => {
     const list = await published("riskList", riskListSlug);
     expect(list.changeKind).toBe("CLINICAL");

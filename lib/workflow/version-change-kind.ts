@@ -52,15 +52,29 @@ async function classifiedAtSubmit(tx: DbTx, versionId: string): Promise<boolean>
 }
 
 /**
- * Whether an editorial classification still holds when the version is decided: it was made against the
- * version published at submit, and if another one has been published since, the change is measured
- * against that one again. A clinical classification always holds (it is never taken away). A withdrawn
- * version published again while nothing else is published changes nothing for readers: the last text
- * they were shown is this one.
+ * The version readers were last shown, other than by this version's own publish: the published one, or
+ * when none is published the one withdrawn last (which may be this version itself).
  */
-export async function editorialStillHolds(tx: DbTx, version: VersionRow & Pick<ContentVersion, "changeKind" | "changeKindBaseId" | "publishedAt">): Promise<boolean> {
+async function lastShownVersionOf(tx: DbTx, version: VersionRow): Promise<VersionRow | null> {
+  const item = itemColumn(itemOfVersion(version));
+  const select = { id: true, articleId: true, riskListId: true, glossaryTermId: true } as const;
+  const published = await tx.contentVersion.findFirst({ where: { ...item, status: "PUBLISHED", id: { not: version.id } }, select });
+  return published ?? (await tx.contentVersion.findFirst({ where: { ...item, status: "UNPUBLISHED" }, orderBy: { unpublishedAt: "desc" }, select }));
+}
+
+/**
+ * Whether an editorial classification still holds when the version is decided or published: it was made
+ * against the version published at submit; if readers have been shown another one since (published, or
+ * withdrawn with nothing in its place), the change is measured against that one again. A clinical
+ * classification always holds (it is never taken away), and so does republishing the text readers were
+ * shown last.
+ */
+export async function editorialStillHolds(tx: DbTx, version: VersionRow & Pick<ContentVersion, "changeKind" | "changeKindBaseId">): Promise<boolean> {
   if (version.changeKind === "CLINICAL") return true;
-  const { classification, baseId } = await classifyAgainstPublished(tx, version, false);
-  if (baseId === null && version.publishedAt !== null) return true;
-  return baseId === version.changeKindBaseId || classification.kind === "EDITORIAL";
+  const lastShown = await lastShownVersionOf(tx, version);
+  // Readers were never shown anything: a first showing is clinical.
+  if (lastShown === null) return false;
+  if (lastShown.id === version.id || lastShown.id === version.changeKindBaseId) return true;
+  const [before, after] = await Promise.all([readVersionContent(tx, lastShown), readVersionContent(tx, version)]);
+  return classifyChange(before, after, false).kind === "EDITORIAL";
 }
