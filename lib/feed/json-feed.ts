@@ -22,10 +22,16 @@ export const withdrawalNoticeDays = 30;
 const dayMs = 24 * 60 * 60 * 1000;
 const locale = "sv";
 
-const defaultFeedPageSize = 50;
+/**
+ * Twenty items a page, like most syndication feeds (WordPress sends ten): every item carries the whole
+ * article as HTML and as data, so fifty made a page of several hundred kilobytes that a consumer polling
+ * for changes mostly re-reads, and that the server spends its time writing. `next_url` and `?limit=` (up
+ * to 100) serve those who want more per request.
+ */
+const defaultFeedPageSize = 20;
 
 export const feedQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(defaultFeedPageSize).describe("Items per page, 1–100 (default 50)."),
+  limit: z.coerce.number().int().min(1).max(100).default(defaultFeedPageSize).describe("Items per page, 1–100 (default 20)."),
   cursor: cursorSchema.optional(),
 });
 export type FeedQuery = z.output<typeof feedQuerySchema>;
