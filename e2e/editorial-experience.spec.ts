@@ -187,6 +187,9 @@ test.describe.serial("the editorial experience", () => {
                   .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")} (${Math.round(element.getBoundingClientRect().right)} px)`);
               });
               expect.soft(sticksOut, `${screen.name} scrolls sideways at ${width} px`).toEqual([]);
+              // And the page itself: something absolutely positioned inside a scroll box can still widen it.
+              const pageWidth = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+              expect.soft(pageWidth.scroll, `${screen.name} page width at ${width} px`).toBeLessThanOrEqual(pageWidth.client + 1);
               await snapshot(page, `skärm ${screen.name} ${width}px`);
             });
           }

@@ -475,7 +475,7 @@ export function VersionDiffView({
         </span>
       </p>
       {readability && <WholeArticleLix readability={readability} beforeLabel={beforeLabel} afterLabel={afterLabel} />}
-      <div className="review-table-scroll">
+      <div className="table-scroll">
         <table className="review-table">
           <caption className="visually-hidden">Jämförelse sida vid sida: {beforeLabel} och {afterLabel}</caption>
           <thead>

@@ -26,7 +26,7 @@ export function VersionHistoryTable({ history, user }: { history: ItemHistory; u
           Jämför valda versioner
         </button>
       </form>
-      <div className="review-table-scroll">
+      <div className="table-scroll">
         <table className="review-history" data-testid="version-history">
           <caption className="visually-hidden">Alla versioner, nyaste först</caption>
           <thead>

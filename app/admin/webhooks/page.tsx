@@ -23,7 +23,7 @@ export default async function WebhooksPage() {
       {subscriptions.length === 0 ? (
         <p>Inga webhooks ännu.</p>
       ) : (
-        <div className="webhooks-scroll">
+        <div className="table-scroll">
           <div className="table-scroll">
             <table className="webhooks-table" data-testid="webhooks-table">
               <caption className="webhooks-note">{subscriptions.length} webhooks, nyaste först</caption>

@@ -34,7 +34,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ subscr
       {deliveries.length === 0 ? (
         <p>Inga leveranser ännu: de skapas när innehåll publiceras eller avpubliceras.</p>
       ) : (
-        <div className="webhooks-scroll">
+        <div className="table-scroll">
           <div className="table-scroll">
             <table className="webhooks-table" data-testid="webhook-deliveries">
               <caption className="webhooks-note">De senaste {deliveries.length} leveranserna, nyaste först</caption>
