@@ -383,9 +383,10 @@ export const getPublishedArticle = publicRead(
 );
 
 /**
- * The read each public item page renders from, by the kind whose page it is (the glossary's one page
- * has no slug). The proxy asks the same read with the same arguments as the page, so inside a request's
- * pin (./public-read-pin.ts) the page reuses it: checking a slug costs no query of its own.
+ * The read each public item page renders from, by the kind whose page it is. The proxy asks the same
+ * read with the same arguments as the page, so inside a request's pin (./public-read-pin.ts) the page
+ * reuses it: checking a slug costs no query of its own. A kind without a page of its own per slug (a
+ * glossary term: the glossary is one page) is checked with one indexed query.
  */
 const publicPageReads: Partial<Record<ItemKind, (db: DbTx, slug: string) => Promise<unknown>>> = {
   article: (db, slug) => getPublishedArticle(db, slug),
@@ -401,13 +402,25 @@ const publicPageReads: Partial<Record<ItemKind, (db: DbTx, slug: string) => Prom
 export async function isUnpublishedContentPath(db: DbTx, pathname: string): Promise<boolean> {
   const [, section, encodedSlug = "", ...rest] = pathname.split("/");
   const kind = itemKindNames.find((candidate) => itemKinds[candidate].publicSegment === section);
-  const read = kind && publicPageReads[kind];
-  if (!read || !encodedSlug || rest.length > 0) return false;
+  if (!kind || !encodedSlug || rest.length > 0) return false;
   let slug: string;
   try {
     slug = decodeURIComponent(encodedSlug);
   } catch {
     return true;
   }
-  return (await read(db, slug)) === null;
+  const pageRead = publicPageReads[kind];
+  return pageRead ? (await pageRead(db, slug)) === null : !(await hasPublishedVersion(db, kind, slug));
 }
+
+const hasPublishedVersion = cachedPublicRead(
+  "hasPublishedVersion",
+  async (db: DbTx, kind: ItemKind, slug: string, locale: string = "sv"): Promise<boolean> => {
+    // Each kind's identity is the ContentVersion relation named like the kind.
+    const version = await db.contentVersion.findFirst({
+      where: { ...publishedVersion, [kind]: { slug, locale, archivedAt: null } },
+      select: { id: true },
+    });
+    return version !== null;
+  },
+);
