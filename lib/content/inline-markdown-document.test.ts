@@ -227,4 +227,9 @@ describe("the glossary-term mark", () => {
   it("lists the marked terms once each, in order", () => {
     expect(markedGlossaryTermIds(`[a](term:${otherId}) [b](term:${termId}) [c](term:${otherId}) [d](term:inte-ett-id)`)).toEqual([otherId, termId]);
   });
+
+  it("finds a term however its address is written, and none in text without links", () => {
+    expect(markedGlossaryTermIds(`Vid [ischias][t] och [ryggen](term&#58;${otherId}).\n\n[t]: term\\:${termId}`)).toEqual([termId, otherId]);
+    expect(markedGlossaryTermIds("Vid ischias strålar smärtan, term: ingen länk.")).toEqual([]);
+  });
 });

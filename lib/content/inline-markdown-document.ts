@@ -55,8 +55,14 @@ export function glossaryTermHref(termId: string): string {
   return `${termPrefix}${termId}`;
 }
 
-/** The glossary terms a stored text marks, each once, in order of first use. */
+/**
+ * The glossary terms a stored text marks, each once, in order of first use. A term is a link, and every
+ * Markdown link (inline, reference or definition) has a "]" however its address is written (escapes and
+ * character references included), so text without one marks none and is not parsed: most paragraphs
+ * are such, and a page's first render would otherwise parse each of them for nothing.
+ */
 export function markedGlossaryTermIds(markdown: string): string[] {
+  if (!markdown.includes("]")) return [];
   const ids = inlineMarkdownToDocument(markdown).content.flatMap((paragraph) =>
     (paragraph.content ?? []).flatMap((run) => (run.marks ?? []).flatMap((mark) => (mark.type === "glossaryTerm" ? [mark.attrs.termId] : []))),
   );

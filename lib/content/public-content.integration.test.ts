@@ -205,6 +205,7 @@ describe("drafts and unpublished content never reach the public", () => {
     expect(await unpublished("/artiklar/bara-utkast")).toBe(true);
     expect(await unpublished(`/artiklar/${epidural.slug}`)).toBe(true);
     expect(await unpublished("/risklistor/si-ledinjektioner-biverkningar")).toBe(true);
+    expect(await unpublished("/ordlista/finns-inte")).toBe(true);
     expect(await unpublished(`/risklistor/${overviewSlug}`)).toBe(true);
     expect(await unpublished("/artiklar/%E0%A4%A")).toBe(true);
     expect(await unpublished("/")).toBe(false);

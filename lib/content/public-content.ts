@@ -6,7 +6,14 @@ import { itemKindNames, itemKinds, type ItemKind } from "@/lib/items/item";
 import type { ArticleBlock, RiskGroup } from "./content-schemas";
 import { cachedPublicRead } from "./public-cache";
 import { markedGlossaryTermIds } from "./inline-markdown-document";
-import { readArticleContent, readGlossaryTermContent, readRiskListContent } from "./version-content";
+import {
+  articleContentOf,
+  articleContentSelect,
+  glossaryTermContentOf,
+  glossaryTermContentSelect,
+  riskListContentOf,
+  riskListContentSelect,
+} from "./version-content";
 
 /**
  * The one read layer of the public site: public pages (and, later, the feed and the API) read content
@@ -224,16 +231,14 @@ export const getPublishedRiskListPage = publicRead(
   async (db: DbTx, slug: string, locale: string = "sv"): Promise<PublishedRiskListPage | null> => {
     const version = await db.contentVersion.findFirst({
       where: { ...publishedVersion, riskList: { slug, locale, archivedAt: null } },
-      select: { ...reviewMetadataSelect, riskList: { select: { id: true, slug: true } } },
+      select: { ...reviewMetadataSelect, ...riskListContentSelect, riskList: { select: { id: true, slug: true } } },
     });
     if (!version?.riskList) return null;
-    const [content, articles] = await Promise.all([
-      readRiskListContent(db, version.id),
-      db.contentVersion.findMany({
-        where: { ...publishedVersion, article: { locale, archivedAt: null }, blocks: { some: { riskListId: version.riskList.id } } },
-        select: { title: true, article: { select: { slug: true } } },
-      }),
-    ]);
+    const content = riskListContentOf(version.id, version);
+    const articles = await db.contentVersion.findMany({
+      where: { ...publishedVersion, article: { locale, archivedAt: null }, blocks: { some: { riskListId: version.riskList.id } } },
+      select: { title: true, article: { select: { slug: true } } },
+    });
     return {
       slug: version.riskList.slug,
       title: content.title,
@@ -254,10 +259,10 @@ export const getPublishedRiskListPage = publicRead(
 const getPublishedRiskList = publicRead("getPublishedRiskList", async (db: DbTx, riskListId: string): Promise<PublishedRiskList | null> => {
   const version = await db.contentVersion.findFirst({
     where: { ...publishedVersion, riskList: { id: riskListId, archivedAt: null } },
-    select: { id: true, number: true, changeKind: true, riskList: { select: { slug: true } } },
+    select: { id: true, number: true, changeKind: true, ...riskListContentSelect, riskList: { select: { slug: true } } },
   });
   if (!version?.riskList) return null;
-  const content = await readRiskListContent(db, version.id);
+  const content = riskListContentOf(version.id, version);
   return {
     id: riskListId,
     slug: version.riskList.slug,
@@ -303,10 +308,10 @@ export async function resolveBlocksForPreview(db: DbTx, blocks: ArticleBlock[]):
 const getPublishedProcedure = publicRead("getPublishedProcedure", async (db: DbTx, articleId: string): Promise<PublishedProcedure | null> => {
   const version = await db.contentVersion.findFirst({
     where: { ...publishedVersion, article: { id: articleId, archivedAt: null } },
-    select: { ...reviewMetadataSelect, article: { select: { slug: true } } },
+    select: { ...reviewMetadataSelect, ...articleContentSelect, article: { select: { slug: true } } },
   });
   if (!version?.article) return null;
-  const content = await readArticleContent(db, version.id);
+  const content = articleContentOf(version.id, version);
   return {
     slug: version.article.slug,
     title: content.title,
@@ -331,14 +336,12 @@ export async function publishedGlossaryEntries(db: DbTx, termIds: string[], loca
   if (termIds.length === 0) return [];
   const versions = await db.contentVersion.findMany({
     where: { ...publishedVersion, glossaryTerm: { id: { in: termIds }, locale, archivedAt: null } },
-    select: { id: true, number: true, glossaryTerm: { select: { id: true, slug: true } } },
+    select: { id: true, number: true, ...glossaryTermContentSelect, glossaryTerm: { select: { id: true, slug: true } } },
   });
-  const entries = await Promise.all(
-    versions.map(async (version): Promise<PublishedGlossaryEntry> => {
-      const content = await readGlossaryTermContent(db, version.id);
-      return { id: version.glossaryTerm!.id, slug: version.glossaryTerm!.slug, ...content, versionId: version.id, versionNumber: version.number };
-    }),
-  );
+  const entries = versions.map((version): PublishedGlossaryEntry => {
+    const content = glossaryTermContentOf(version.id, version);
+    return { id: version.glossaryTerm!.id, slug: version.glossaryTerm!.slug, ...content, versionId: version.id, versionNumber: version.number };
+  });
   return entries.sort((a, b) => termIds.indexOf(a.id) - termIds.indexOf(b.id));
 }
 
@@ -363,10 +366,10 @@ export const getPublishedArticle = publicRead(
   async (db: DbTx, slug: string, locale: string = "sv"): Promise<PublishedArticle | null> => {
     const version = await db.contentVersion.findFirst({
       where: { ...publishedVersion, article: { slug, locale, archivedAt: null } },
-      select: { ...reviewMetadataSelect, article: { select: { id: true, slug: true, locale: true, kind: true } } },
+      select: { ...reviewMetadataSelect, ...articleContentSelect, article: { select: { id: true, slug: true, locale: true, kind: true } } },
     });
     if (!version?.article) return null;
-    const content = await readArticleContent(db, version.id);
+    const content = articleContentOf(version.id, version);
     const blocks = withoutSkipped(await Promise.all(content.blocks.map((block) => resolvePublicBlock(db, block))));
     return {
       ...version.article,
@@ -380,10 +383,21 @@ export const getPublishedArticle = publicRead(
 );
 
 /**
- * Whether `pathname` is a public article or risk-list page whose slug has no published version (one
- * indexed query, through the cross-request cache). The proxy answers such a request with the not-found
- * page before any page renders: a page that calls notFound() is streamed as an empty error shell
- * (vercel/next.js#62228), which a reader without JavaScript would see as a blank page.
+ * The read each public item page renders from, by the kind whose page it is. The proxy asks the same
+ * read with the same arguments as the page, so inside a request's pin (./public-read-pin.ts) the page
+ * reuses it: checking a slug costs no query of its own. A kind without a page of its own per slug (a
+ * glossary term: the glossary is one page) is checked with one indexed query.
+ */
+const publicPageReads: Partial<Record<ItemKind, (db: DbTx, slug: string) => Promise<unknown>>> = {
+  article: (db, slug) => getPublishedArticle(db, slug),
+  riskList: (db, slug) => getPublishedRiskListPage(db, slug),
+};
+
+/**
+ * Whether `pathname` is a public article or risk-list page whose slug has no published version (the
+ * page's own read, through the per-generation memo). The proxy answers such a request with the
+ * not-found page before any page renders: a page that calls notFound() is streamed as an empty error
+ * shell (vercel/next.js#62228), which a reader without JavaScript would see as a blank page.
  */
 export async function isUnpublishedContentPath(db: DbTx, pathname: string): Promise<boolean> {
   const [, section, encodedSlug = "", ...rest] = pathname.split("/");
@@ -395,7 +409,8 @@ export async function isUnpublishedContentPath(db: DbTx, pathname: string): Prom
   } catch {
     return true;
   }
-  return !(await hasPublishedVersion(db, kind, slug));
+  const pageRead = publicPageReads[kind];
+  return pageRead ? (await pageRead(db, slug)) === null : !(await hasPublishedVersion(db, kind, slug));
 }
 
 const hasPublishedVersion = cachedPublicRead(

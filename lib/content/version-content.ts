@@ -227,18 +227,21 @@ async function writeRiskListRows(tx: DbTx, versionId: string, content: RiskListC
   await tx.riskItem.createMany({ data: rows.items });
 }
 
-/** The content of an article version, blocks in order. */
-export async function readArticleContent(tx: DbTx, versionId: string): Promise<ArticleContent> {
-  const version = await tx.contentVersion.findUnique({
-    where: { id: versionId },
-    select: {
-      articleId: true,
-      title: true,
-      summary: true,
-      blocks: { orderBy: { position: "asc" }, include: { procedureFacts: true } },
-    },
-  });
-  if (!version) throw new VersionContentError(`version ${versionId} does not exist`);
+/**
+ * What an article version's content is read from; a read that needs more of the version (its review
+ * metadata, its article) selects this beside it, so the version and its content are one query.
+ */
+export const articleContentSelect = {
+  articleId: true,
+  title: true,
+  summary: true,
+  blocks: { orderBy: { position: "asc" }, include: { procedureFacts: true } },
+} satisfies Prisma.ContentVersionSelect;
+
+type ArticleContentRow = Prisma.ContentVersionGetPayload<{ select: typeof articleContentSelect }>;
+
+/** The content of an article version from its rows read with articleContentSelect, blocks in order. */
+export function articleContentOf(versionId: string, version: ArticleContentRow): ArticleContent {
   if (version.articleId === null) throw new VersionContentError(`version ${versionId} belongs to a risk list, not an article`);
   const blocks = version.blocks.map((row) => ({
     ...(row.data as Prisma.JsonObject),
@@ -255,18 +258,25 @@ export async function readArticleContent(tx: DbTx, versionId: string): Promise<A
   });
 }
 
-/** The content of a risk-list version, groups and items in order. */
-export async function readRiskListContent(tx: DbTx, versionId: string): Promise<RiskListContent> {
-  const version = await tx.contentVersion.findUnique({
-    where: { id: versionId },
-    select: {
-      riskListId: true,
-      title: true,
-      summary: true,
-      riskGroups: { orderBy: { position: "asc" }, include: { items: { orderBy: { position: "asc" } } } },
-    },
-  });
+/** The content of an article version, blocks in order. */
+export async function readArticleContent(tx: DbTx, versionId: string): Promise<ArticleContent> {
+  const version = await tx.contentVersion.findUnique({ where: { id: versionId }, select: articleContentSelect });
   if (!version) throw new VersionContentError(`version ${versionId} does not exist`);
+  return articleContentOf(versionId, version);
+}
+
+/** What a risk-list version's content is read from (as articleContentSelect for articles). */
+export const riskListContentSelect = {
+  riskListId: true,
+  title: true,
+  summary: true,
+  riskGroups: { orderBy: { position: "asc" }, include: { items: { orderBy: { position: "asc" } } } },
+} satisfies Prisma.ContentVersionSelect;
+
+type RiskListContentRow = Prisma.ContentVersionGetPayload<{ select: typeof riskListContentSelect }>;
+
+/** The content of a risk-list version from its rows read with riskListContentSelect, groups and items in order. */
+export function riskListContentOf(versionId: string, version: RiskListContentRow): RiskListContent {
   if (version.riskListId === null) throw new VersionContentError(`version ${versionId} belongs to an article, not a risk list`);
   return validStoredContent(riskListContentSchema, versionId, {
     title: version.title,
@@ -285,17 +295,31 @@ export async function readRiskListContent(tx: DbTx, versionId: string): Promise<
   });
 }
 
-/** The content of a glossary version: its term (the title), forms and explanation. */
-export async function readGlossaryTermContent(tx: DbTx, versionId: string): Promise<GlossaryTermContent> {
-  const version = await tx.contentVersion.findUnique({
-    where: { id: versionId },
-    select: { glossaryTermId: true, title: true, glossaryEntry: true },
-  });
+/** The content of a risk-list version, groups and items in order. */
+export async function readRiskListContent(tx: DbTx, versionId: string): Promise<RiskListContent> {
+  const version = await tx.contentVersion.findUnique({ where: { id: versionId }, select: riskListContentSelect });
   if (!version) throw new VersionContentError(`version ${versionId} does not exist`);
+  return riskListContentOf(versionId, version);
+}
+
+/** What a glossary version's content is read from (as articleContentSelect for articles). */
+export const glossaryTermContentSelect = { glossaryTermId: true, title: true, glossaryEntry: true } satisfies Prisma.ContentVersionSelect;
+
+type GlossaryTermContentRow = Prisma.ContentVersionGetPayload<{ select: typeof glossaryTermContentSelect }>;
+
+/** The content of a glossary version from its rows read with glossaryTermContentSelect. */
+export function glossaryTermContentOf(versionId: string, version: GlossaryTermContentRow): GlossaryTermContent {
   if (version.glossaryTermId === null) throw new VersionContentError(`version ${versionId} does not belong to a glossary term`);
   return validStoredContent(glossaryTermContentSchema, versionId, {
     title: version.title,
     forms: version.glossaryEntry?.forms ?? [],
     explanation: version.glossaryEntry?.explanation ?? "",
   });
+}
+
+/** The content of a glossary version: its term (the title), forms and explanation. */
+export async function readGlossaryTermContent(tx: DbTx, versionId: string): Promise<GlossaryTermContent> {
+  const version = await tx.contentVersion.findUnique({ where: { id: versionId }, select: glossaryTermContentSelect });
+  if (!version) throw new VersionContentError(`version ${versionId} does not exist`);
+  return glossaryTermContentOf(versionId, version);
 }
