@@ -232,6 +232,8 @@ test("an unpublish and a publish through instance A reach instance B's page, fee
           await expect(admin.getByTestId("version-status")).toHaveText("publicerad");
         }
         expect(stale).toEqual([]);
+        // B acknowledged each of A's changes within the timeout: A warned of no silent instance.
+        expect(a!.output.filter((line) => line.includes("not acknowledged"))).toEqual([]);
         await admin.context().close();
       });
     });
