@@ -167,7 +167,11 @@ async function otherListeners(client: pg.Client): Promise<Set<string>> {
 export async function awaitPublicChangeAcks(change: string): Promise<void> {
   const config = state.config;
   const connection = state.connection;
-  if (!config || !connection) return;
+  if (!config) return;
+  if (!connection) {
+    console.warn({ change }, "public change acknowledgements: connection lost since the change was announced; not waited for on other instances");
+    return;
+  }
   const deadline = Date.now() + config.timeoutMs;
   const client = await connection;
   const pending = await otherListeners(client);
