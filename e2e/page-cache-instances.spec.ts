@@ -96,14 +96,14 @@ async function readerSees(origin: string): Promise<Seen> {
   };
 }
 
-/** Fetches each surface until instance B answers all three from its page cache. */
-async function warm(origin: string): Promise<void> {
+/** Fetches each surface (all three, or those named) until instance B answers them from its page cache. */
+async function warm(origin: string, surfaces: (keyof typeof paths)[] = ["page", "api", "feed"]): Promise<void> {
   await expect
     .poll(async () => {
-      const answers = await Promise.all(Object.values(paths).map((path) => fetch(`${origin}${path}`)));
+      const answers = await Promise.all(surfaces.map((surface) => fetch(`${origin}${paths[surface]}`)));
       return answers.map((answer) => answer.headers.get("granskad-cache"));
     }, { timeout: 20_000, intervals: [200] })
-    .toEqual(["hit", "hit", "hit"]);
+    .toEqual(surfaces.map(() => "hit"));
 }
 
 /** Polls `check` for at most one second after `committedAt`: the change must be visible by then. */
@@ -128,7 +128,7 @@ async function signedIn(browser: Browser, origin: string, users: E2eUsers, who: 
   return page;
 }
 
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 420_000 });
 
 test("an unpublish and a publish through instance A reach instance B's page, feed and API within one second", async ({ browser }) => {
   test.skip(!(await postgresReachable()), `no PostgreSQL at ${serverUrl.replace(/\/\/[^@]*@/, "//…@")}: two instances need one (PGlite serves a single instance)`);
@@ -196,6 +196,36 @@ test("an unpublish and a publish through instance A reach instance B's page, fee
         await expect(admin.getByTestId("version-status")).toHaveText("publicerad");
         const seen = await seenWithinOneSecond(b!.origin, (now) => now.page.title === newTitle && now.api.title === newTitle && now.feed.title === newTitle);
         expect(seen).toMatchObject({ page: { status: 200, title: newTitle }, api: { status: 200, title: newTitle }, feed: { title: newTitle, withdrawn: false } });
+        await admin.context().close();
+      });
+
+      // Issue 14, point 4: never stale after commit. A's operation returns only once B has acknowledged
+      // the change (lib/content/public-change-acks.ts), so B's first requests after it, made at once and
+      // never retried, show the change; without the wait they raced B's notification.
+      await test.step("10 unpublish and publish rounds through A: B's first requests after each operation returned show it", async () => {
+        const admin = await signedIn(browser, a!.origin, users, "admin");
+        await admin.goto(versionUrl);
+        const controls = admin.getByTestId("publish-controls");
+        const stale: { round: number; after: string; seen: Seen }[] = [];
+        for (let round = 1; round <= 10; round += 1) {
+          await warm(b!.origin);
+          await controls.getByRole("button", { name: "Avpublicera" }).click();
+          await controls.getByRole("button", { name: "Ja, avpublicera" }).click();
+          // The new status is the action's result: the operation has returned.
+          await expect(admin.getByTestId("version-status")).toHaveText("avpublicerad");
+          const afterUnpublish = await readerSees(b!.origin);
+          if (afterUnpublish.page.status !== 404 || afterUnpublish.api.status !== 404 || afterUnpublish.feed.withdrawn !== true) stale.push({ round, after: "unpublish", seen: afterUnpublish });
+
+          // B's 404s are never stored; its feed (with the withdrawal notice) is what a publish could leave stale.
+          await warm(b!.origin, ["feed"]);
+          await controls.getByRole("button", { name: "Publicera igen" }).click();
+          await expect(admin.getByTestId("version-status")).toHaveText("publicerad");
+          const afterPublish = await readerSees(b!.origin);
+          if (afterPublish.page.title !== newTitle || afterPublish.api.title !== newTitle || afterPublish.feed.title !== newTitle || afterPublish.feed.withdrawn !== false) stale.push({ round, after: "publish", seen: afterPublish });
+        }
+        expect(stale).toEqual([]);
+        // B acknowledged each of A's changes within the timeout: A warned of no silent instance.
+        expect(a!.output.filter((line) => line.includes("not acknowledged"))).toEqual([]);
         await admin.context().close();
       });
     });

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { configurePublicChangeAcks, publicAckTimeoutMsFrom, stopPublicChangeAcks } from "@/lib/content/public-change-acks";
 import { createPrismaClient } from "@/lib/db/client";
 import { redactDatabaseUrl } from "@/lib/db/database-url";
 import { freeLoopbackPort } from "@/lib/db/embedded-database";
@@ -321,9 +322,12 @@ async function main() {
 
         console.log("Freshness: publishing 5 new versions of the benchmark article while readers load both instances");
         const freshnessDb = createPrismaClient(database.url, { max: 3 });
+        // This process publishes as a command would: each publish returns once both instances acknowledged it.
+        await configurePublicChangeAcks({ url: database.url, timeoutMs: publicAckTimeoutMsFrom(process.env) });
         try {
           freshness = await runFreshnessCheck(freshnessDb, { articleId: benchmarkArticle().id, slug: benchmarkArticle().slug, origins: [origin, secondOrigin], readers: 8, count: 5, spacingMs: 1_500 });
         } finally {
+          await stopPublicChangeAcks();
           await freshnessDb.$disconnect();
         }
       } finally {

@@ -1,6 +1,7 @@
 // The wrapper every CLI command runs in: a failure is one line on stderr and exit status 1, never a
 // stack trace (set GRANSKAD_DEBUG=1 to see one).
 import { z } from "zod";
+import { configurePublicChangeAcks, publicAckTimeoutMsFrom, stopPublicChangeAcks } from "@/lib/content/public-change-acks";
 import { DatabaseError, parseDatabaseUrl } from "@/lib/db/database-url";
 import { stopJobQueue } from "@/lib/queue/job-queue";
 import { wireDomainEvents } from "@/lib/startup/domain-event-wiring";
@@ -37,9 +38,16 @@ export async function runCli(main: () => Promise<void>, options: { wireDomainEve
     const databaseUrl = process.env.DATABASE_URL;
     if (databaseUrl) parseDatabaseUrl(databaseUrl);
     // A command that calls an operation has the same effects as the app (webhook deliveries queued).
-    if (options.wireDomainEvents ?? true) wireDomainEvents();
+    if (options.wireDomainEvents ?? true) {
+      wireDomainEvents();
+      // A public change made by a command waits for the listening instances as the server's own do.
+      if (databaseUrl && process.env.GRANSKAD_PUBLIC_CHANGES !== "in-process") {
+        await configurePublicChangeAcks({ url: databaseUrl, timeoutMs: publicAckTimeoutMsFrom(process.env) });
+      }
+    }
     await main();
     await stopJobQueue();
+    await stopPublicChangeAcks();
   } catch (error) {
     console.error(`error: ${describeCliError(error)}`);
     if (process.env.GRANSKAD_DEBUG === "1" && error instanceof Error && error.stack) console.error(error.stack);

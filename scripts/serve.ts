@@ -19,6 +19,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { parseDatabaseUrl, redactDatabaseUrl } from "@/lib/db/database-url";
 import { openProjectEmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded-database";
+import { publicAckTimeoutMsFrom } from "@/lib/content/public-change-acks";
 import { demoUsers, seedDatabase } from "@/lib/content/seed";
 import { createE2eUsers } from "./e2e-users";
 import { routeConsoleToLogger } from "@/lib/server/logger";
@@ -120,6 +121,7 @@ async function main() {
     shutdownTimeoutMs: shutdownTimeoutSeconds() * 1000,
     publicChanges: publicChangesFrom(process.env, database.embedded),
     pageCacheBytes: pageCacheBytesFrom(process.env),
+    publicAckTimeoutMs: publicAckTimeoutMsFrom(process.env),
   });
 
   const stop = (signal: NodeJS.Signals) => {

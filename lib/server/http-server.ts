@@ -1,6 +1,7 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { configurePublicChangeAcks, stopPublicChangeAcks } from "@/lib/content/public-change-acks";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { appWorkerStatus } from "@/lib/startup/app-workers";
 import { stopJobQueue } from "@/lib/queue/job-queue";
@@ -27,6 +28,11 @@ export type GranskadServerOptions = {
    * serves one instance only: its own after-commit subscriber is all there is).
    */
   publicChanges: "listen" | "in-process";
+  /**
+   * With `listen`: how long a public change's operation waits for every other instance to acknowledge it
+   * (GRANSKAD_PUBLIC_ACK_TIMEOUT_MS; 0: not at all; lib/content/public-change-acks.ts).
+   */
+  publicAckTimeoutMs: number;
   /** The page cache's byte limit (GRANSKAD_PAGE_CACHE_MB). */
   pageCacheBytes: number;
 };
@@ -47,6 +53,8 @@ export type GranskadServer = {
 export async function startGranskadServer(options: GranskadServerOptions): Promise<GranskadServer> {
   const trust = proxyTrustFrom(process.env);
   let shuttingDown = false;
+  // Before Next.js starts the job workers (a scheduled publish is a public change like any other).
+  await configurePublicChangeAcks(options.publicChanges === "listen" ? { url: process.env.DATABASE_URL ?? "", timeoutMs: options.publicAckTimeoutMs } : undefined);
 
   const server = http.createServer();
   // Longer than the idle timeout of common load balancers (60 s), so they never reuse a connection we closed.
@@ -92,7 +100,7 @@ export async function startGranskadServer(options: GranskadServerOptions): Promi
     });
   });
   logger.info(
-    { port: options.port, hostname: options.hostname, dev: options.dev, trustedProxies: trust.description, pageCacheMb: options.pageCacheBytes / 2 ** 20, publicChanges: options.publicChanges },
+    { port: options.port, hostname: options.hostname, dev: options.dev, trustedProxies: trust.description, pageCacheMb: options.pageCacheBytes / 2 ** 20, publicChanges: options.publicChanges, publicAckTimeoutMs: options.publicAckTimeoutMs },
     "listening",
   );
 
@@ -112,6 +120,7 @@ export async function startGranskadServer(options: GranskadServerOptions): Promi
       } finally {
         clearTimeout(cutOff);
         await listener?.stop();
+        await stopPublicChangeAcks();
         await disconnectDb();
       }
       logger.info("shut down");

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publicAckChannel } from "@/lib/content/public-change-acks";
 import { publicCachesTrusted, publicContentChannel, publicGeneration, publicGenerationInstanceId } from "@/lib/content/public-generation";
 import { openTestKit, type TestKit } from "@/test/integration/test-kit";
 import { waitFor } from "@/test/integration/wait-for";
@@ -15,6 +16,8 @@ const onPostgreSql = process.env.DATABASE_URL !== undefined;
 let kit: TestKit;
 let listener: PublicContentListener | undefined;
 let other: pg.Client;
+/** What the listener said on the acknowledgement channel, with the generation when it arrived. */
+const notices: { notice: { joined?: string; ack?: string; instance?: string }; generation: number }[] = [];
 
 async function notify(payload: object) {
   await other.query("SELECT pg_notify($1, $2)", [publicContentChannel, JSON.stringify(payload)]);
@@ -24,6 +27,10 @@ beforeAll(async () => {
   kit = await openTestKit({ name: "public-content-listener", seed: false });
   other = new pg.Client({ connectionString: kit.url });
   await other.connect();
+  other.on("notification", (message) => {
+    if (message.channel === publicAckChannel) notices.push({ notice: JSON.parse(message.payload ?? "{}") as { joined?: string }, generation: publicGeneration() });
+  });
+  await other.query(`LISTEN ${publicAckChannel}`);
 });
 
 afterAll(async () => {
@@ -37,22 +44,28 @@ describe.runIf(onPostgreSql)("on PostgreSQL", () => {
     listener = startPublicContentListener(kit.url, { pingIntervalMs: 200 });
     expect(publicCachesTrusted()).toBe(false);
     expect(await waitFor(async () => publicCachesTrusted(), (trusted) => trusted, 10_000)).toBe(true);
+    expect(notices.map(({ notice }) => notice)).toEqual([{ joined: publicGenerationInstanceId() }]);
     const before = publicGeneration();
-    await notify({ instance: publicGenerationInstanceId(), event: "version.published" });
-    await notify({ instance: "another-instance", event: "version.unpublished" });
+    await notify({ instance: publicGenerationInstanceId(), event: "version.published", change: "own-change" });
+    await notify({ instance: "another-instance", event: "version.unpublished", change: "their-change" });
     await waitFor(async () => publicGeneration(), (generation) => generation > before, 5_000);
     // Let a second (wrong) advance for its own notification show, if there were one.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(publicGeneration()).toBe(before + 1);
+    // Only the other instance's change is acknowledged, and only once its new generation had started.
+    expect(notices.slice(1)).toEqual([{ notice: { ack: "their-change", instance: publicGenerationInstanceId() }, generation: before + 1 }]);
   });
 
   it("turns the caches off when the connection is lost, and on again (flushing) when it is back", async () => {
-    const [{ pid }] = (await other.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'granskad-public-listener' AND datname = current_database()")).rows as [{ pid: number }];
+    const [{ pid }] = (await other.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", [`granskad-public-listener:${publicGenerationInstanceId()}`])).rows as [{ pid: number }];
     const before = publicGeneration();
     await other.query("SELECT pg_terminate_backend($1)", [pid]);
     expect(await waitFor(async () => publicCachesTrusted(), (trusted) => !trusted, 5_000)).toBe(false);
+    const noticesBefore = notices.length;
     expect(await waitFor(async () => publicCachesTrusted(), (trusted) => trusted, 15_000)).toBe(true);
     expect(publicGeneration()).toBeGreaterThanOrEqual(before + 2);
+    // Back, it joins again: a commit made while it was away is in the flush that follows.
+    expect(notices.slice(noticesBefore).map(({ notice }) => notice)).toEqual([{ joined: publicGenerationInstanceId() }]);
     const reconnected = publicGeneration();
     await notify({ instance: "another-instance", event: "comment.moderated" });
     expect(await waitFor(async () => publicGeneration(), (generation) => generation > reconnected, 5_000)).toBe(reconnected + 1);

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { publicAckChannel, publicListenerApplicationPrefix } from "@/lib/content/public-change-acks";
 import { advancePublicGeneration, publicContentChannel, publicGenerationInstanceId, setPublicCachesTrusted } from "@/lib/content/public-generation";
 import { logger } from "./logger";
 
@@ -18,16 +19,23 @@ import { logger } from "./logger";
  * connections (PGlite's socket server, where all connections share one session and a notification comes
  * back to the connection that sent it) leaves the caches off, with an error in the log, rather than deaf
  * to other instances' commits.
+ *
+ * The committing instance waits for the others (lib/content/public-change-acks.ts): the connection is
+ * named `granskad-public-listener:<instance id>` from the start, so an instance is waited for as soon as it
+ * could hold caches; having advanced for another instance's change it acknowledges it on
+ * `granskad_public_ack`, and before it trusts its caches (flushing them) it says it has joined.
+ * `instanceId` is this process's own (a test runs two listeners in one process).
  */
 export type PublicContentListener = { stop: () => Promise<void>; listening: () => boolean };
 
-export function startPublicContentListener(url: string, options: { pingIntervalMs?: number; probeTimeoutMs?: number } = {}): PublicContentListener {
+export function startPublicContentListener(url: string, options: { pingIntervalMs?: number; probeTimeoutMs?: number; instanceId?: string } = {}): PublicContentListener {
   let stopped = false;
   let client: pg.Client | undefined;
   let listening = false;
   let retryMs = 250;
   let retry: NodeJS.Timeout | undefined;
   let ping: NodeJS.Timeout | undefined;
+  const instanceId = options.instanceId ?? publicGenerationInstanceId();
   setPublicCachesTrusted(false, "listener starting");
 
   const lost = (current: pg.Client, why: unknown) => {
@@ -46,13 +54,13 @@ export function startPublicContentListener(url: string, options: { pingIntervalM
 
   const connect = () => {
     if (stopped) return;
-    const probeId = `${publicGenerationInstanceId()}-${Date.now()}`;
+    const probeId = `${instanceId}-${Date.now()}`;
     let probeArrived: (() => void) | undefined;
     const probed = new Promise<boolean>((resolve) => {
       probeArrived = () => resolve(true);
       setTimeout(() => resolve(false), options.probeTimeoutMs ?? 3_000).unref();
     });
-    const current = new pg.Client({ connectionString: url, application_name: "granskad-public-listener", keepAlive: true, connectionTimeoutMillis: 5_000 });
+    const current = new pg.Client({ connectionString: url, application_name: `${publicListenerApplicationPrefix}${instanceId}`, keepAlive: true, connectionTimeoutMillis: 5_000 });
     client = current;
     current.on("error", (error) => lost(current, error));
     current.on("end", () => lost(current, new Error("connection ended")));
@@ -61,8 +69,9 @@ export function startPublicContentListener(url: string, options: { pingIntervalM
       let origin: unknown;
       let event: unknown;
       let probe: unknown;
+      let change: unknown;
       try {
-        ({ instance: origin, event, probe } = JSON.parse(message.payload ?? "{}") as { instance?: unknown; event?: unknown; probe?: unknown });
+        ({ instance: origin, event, probe, change } = JSON.parse(message.payload ?? "{}") as { instance?: unknown; event?: unknown; probe?: unknown; change?: unknown });
       } catch {
         origin = undefined;
       }
@@ -70,8 +79,12 @@ export function startPublicContentListener(url: string, options: { pingIntervalM
         if (probe === probeId) probeArrived?.();
         return;
       }
-      if (origin === publicGenerationInstanceId()) return;
+      if (origin === instanceId) return;
       advancePublicGeneration(`notified: ${typeof event === "string" ? event : "public change"}`);
+      // Only now, with the new generation started: the committing instance's operation returns on it.
+      if (typeof change === "string") {
+        current.query("SELECT pg_notify($1, $2)", [publicAckChannel, JSON.stringify({ ack: change, instance: instanceId })]).catch((error: unknown) => lost(current, error));
+      }
     });
     void (async () => {
       try {
@@ -95,6 +108,14 @@ export function startPublicContentListener(url: string, options: { pingIntervalM
           { channel: publicContentChannel },
           "the database runs NOTIFY but does not deliver it (PGlite's socket server?): page caches stay off; with a single instance set GRANSKAD_PUBLIC_CHANGES=in-process",
         );
+        return;
+      }
+      if (client !== current) return;
+      // "Joined" before the flush below: a commit that PostgreSQL orders before this notice is then in it.
+      try {
+        await current.query("SELECT pg_notify($1, $2)", [publicAckChannel, JSON.stringify({ joined: instanceId })]);
+      } catch (error) {
+        lost(current, error);
         return;
       }
       if (client !== current) return;

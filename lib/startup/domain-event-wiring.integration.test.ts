@@ -23,7 +23,7 @@ const { publishNowAction } = await import("@/lib/actions/publishing-actions");
 let kit: TestKit;
 let subscriptionId: string;
 let listener: pg.Client | undefined;
-const notifications: { instance: string; event: string }[] = [];
+const notifications: { instance: string; event: string; change: string }[] = [];
 const onPostgreSql = process.env.DATABASE_URL !== undefined;
 
 beforeAll(async () => {
@@ -34,7 +34,7 @@ beforeAll(async () => {
   if (onPostgreSql) {
     listener = new pg.Client({ connectionString: kit.url });
     await listener.connect();
-    listener.on("notification", (message) => notifications.push(JSON.parse(message.payload ?? "{}") as { instance: string; event: string }));
+    listener.on("notification", (message) => notifications.push(JSON.parse(message.payload ?? "{}") as { instance: string; event: string; change: string }));
     await listener.query(`LISTEN ${publicContentChannel}`);
   }
 });
@@ -48,7 +48,7 @@ afterAll(async () => {
 async function expectAnnounced(before: number) {
   if (!onPostgreSql) return;
   const received = await waitFor(async () => notifications.slice(before), (list) => list.length > 0, 5_000);
-  expect(received[0]).toEqual({ instance: publicGenerationInstanceId(), event: "version.published" });
+  expect(received[0]).toEqual({ instance: publicGenerationInstanceId(), event: "version.published", change: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 }
 
 /** The delivery row for the publish of `versionId`, and whether its job is in the queue. */

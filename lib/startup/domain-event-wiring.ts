@@ -1,5 +1,7 @@
 import { changesPublicContent } from "@/lib/content/public-content-changes";
-import { advancePublicGeneration, publicContentChannel, publicGenerationInstanceId } from "@/lib/content/public-generation";
+import { announcePublicChange, awaitPublicChangeAcks } from "@/lib/content/public-change-acks";
+import { advancePublicGeneration } from "@/lib/content/public-generation";
+import type { DomainEvent } from "@/lib/events/domain-events";
 import { domainEventsAreWired, markDomainEventsWired, subscribeAfterCommit, subscribeInTransaction } from "@/lib/events/domain-event-subscribers";
 import { getDb } from "@/lib/db/client";
 import { invitationEmailSubscriber } from "@/lib/external-review/invitation-email";
@@ -21,20 +23,28 @@ import { webhookDeliveriesSubscriber } from "@/lib/webhooks/queue-webhook-delive
  * Public content: the change is announced with NOTIFY inside its own transaction (PostgreSQL delivers it
  * to every listening instance when, and only if, the transaction commits; lib/server/public-content-listener.ts),
  * and this process starts a new generation of its public caches right after the commit, before the
- * operation returns, so the next request here already sees the change.
+ * operation returns, so the next request here already sees the change. Where other instances share the
+ * database, the operation then waits for their acknowledgements (lib/content/public-change-acks.ts), so
+ * the next request there does too.
  */
 export function wireDomainEvents(): void {
   if (domainEventsAreWired()) return;
   subscribeInTransaction("webhook deliveries", webhookDeliveriesSubscriber(getJobQueue));
   subscribeInTransaction("search documents", searchDocumentsSubscriber);
   subscribeInTransaction("notifications", notificationSubscriber(getJobQueue));
+  // The change id of each announced event, for the after-commit wait (the same event objects reach both phases).
+  const announced = new WeakMap<DomainEvent, string>();
   subscribeInTransaction("public-content notification", async (event, tx) => {
     if (!changesPublicContent(event)) return;
-    await tx.$executeRaw`SELECT pg_notify(${publicContentChannel}, ${JSON.stringify({ instance: publicGenerationInstanceId(), event: event.type })})`;
+    const { change, acknowledged } = await announcePublicChange(tx, event.type);
+    if (acknowledged) announced.set(event, change);
   });
   subscribeInTransaction("CDN purge", cdnPurgeSubscriber(getJobQueue));
-  subscribeAfterCommit("public-content caches", (event) => {
-    if (changesPublicContent(event)) advancePublicGeneration(event.type);
+  subscribeAfterCommit("public-content caches", async (event) => {
+    if (!changesPublicContent(event)) return;
+    advancePublicGeneration(event.type);
+    const change = announced.get(event);
+    if (change) await awaitPublicChangeAcks(change);
   });
   // The expert's link exists only in the event (the database has its hash), so its e-mail goes from here.
   subscribeAfterCommit("external review invitation e-mail", invitationEmailSubscriber(getDb));
