@@ -322,6 +322,9 @@ async function main() {
 
         console.log("Freshness: publishing 5 new versions of the benchmark article while readers load both instances");
         const freshnessDb = createPrismaClient(database.url, { max: 3 });
+        // The publishes queue jobs (webhooks, notifications) in their transactions, on the app's database,
+        // which the job queue finds in DATABASE_URL as in any command; --database-url alone must suffice.
+        process.env.DATABASE_URL = database.url;
         // This process publishes as a command would: each publish returns once both instances acknowledged it.
         await configurePublicChangeAcks({ url: database.url, timeoutMs: publicAckTimeoutMsFrom(process.env) });
         try {
