@@ -218,6 +218,33 @@ describe("the page cache at the edge", () => {
     expect(renders).toBe(2);
   });
 
+  it("builds a response once while concurrent misses for it wait, and answers them from the stored entry", async () => {
+    let release: () => void = () => {};
+    holdSlow = new Promise((resolve) => (release = resolve));
+    const first = request("/artiklar/langsam");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const waiting = [request("/artiklar/langsam"), request("/artiklar/langsam", { method: "HEAD" }), request("/artiklar/langsam")];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const answers = await Promise.all([first, ...waiting]);
+    expect(answers.map((answer) => [answer.status, answer.headers["granskad-cache"]])).toEqual([[200, "miss"], [200, "hit"], [200, "hit"], [200, "hit"]]);
+    expect(renders).toBe(1);
+  });
+
+  it("lets waiting misses build the response themselves when the one they waited for was not stored", async () => {
+    let release: () => void = () => {};
+    holdSlow = new Promise((resolve) => (release = resolve));
+    const first = request("/artiklar/langsam");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const waiting = request("/artiklar/langsam");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    advancePublicGeneration("published during the render");
+    release();
+    const answers = await Promise.all([first, waiting]);
+    expect(answers.map((answer) => [answer.status, answer.headers["granskad-cache"]])).toEqual([[200, "miss"], [200, "miss"]]);
+    expect(renders).toBe(2);
+  });
+
   it("starts empty after a public change, and neither serves nor stores while changes elsewhere cannot be heard", async () => {
     await request("/artiklar/ryggsmarta");
     advancePublicGeneration("published");

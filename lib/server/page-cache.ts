@@ -127,6 +127,13 @@ export class PageCache {
   private readonly entries: LRUCache<string, Entry>;
   readonly maxBytes: number;
   private readonly counts = { hits: 0, misses: 0, stored: 0, discarded: 0 };
+  /**
+   * The responses being built for a key, each settled when its response is done. A miss that finds one
+   * waits for it instead of building the same response again: after a publish empties the cache, fifty
+   * concurrent readers of the feed would otherwise build fifty feeds at once (measured: 850 MB of RSS and
+   * the pool's connect timeouts, against one build).
+   */
+  private readonly building = new Map<string, Promise<void>>();
 
   constructor(maxBytes: number) {
     this.maxBytes = maxBytes;
@@ -162,6 +169,11 @@ export class PageCache {
     response.writeHead(200, headers);
     response.end(request.method === "HEAD" ? undefined : body);
     return true;
+  }
+
+  /** The response being built for this key, if one is (it may or may not be stored when done). */
+  buildInFlight(key: string): Promise<void> | undefined {
+    return this.building.get(key);
   }
 
   /**
@@ -225,20 +237,36 @@ export class PageCache {
     }) as ServerResponse["end"];
 
     if (!cacheable) return;
-    response.once("finish", () => {
-      if (!collecting) return;
-      const stored = this.storable(cacheable, response, storeRequested) && generation === publicGeneration() && publicCachesTrusted();
-      if (!stored) {
-        this.counts.discarded += 1;
-        return;
+    let built: (() => void) | undefined;
+    // Only an address without a query: those are the ones stored (a search, a cursor or a parameter the
+    // route does not store would make its waiters queue for nothing).
+    if (request.method === "GET" && !cacheable.hasQuery && this.maxBytes > 0 && trustedAtStart && !this.building.has(cacheable.key)) {
+      const building = new Promise<void>((resolve) => (built = resolve));
+      this.building.set(cacheable.key, building);
+    }
+    // "close" follows "finish" on every response, and comes too when the client went away: one listener
+    // stores a finished response and then lets the misses waiting for it go on.
+    response.once("close", () => {
+      if (collecting && response.writableFinished) this.finishBuild(cacheable, response, storeRequested, generation, chunks);
+      if (built) {
+        this.building.delete(cacheable.key);
+        built();
       }
-      const body = Buffer.concat(chunks);
-      if (renderFailed(response, body)) {
-        this.counts.discarded += 1;
-        return;
-      }
-      this.store(cacheable.key, response, body, generation);
     });
+  }
+
+  private finishBuild(cacheable: CacheableRequest, response: ServerResponse, storeRequested: boolean, generation: number, chunks: Buffer[]): void {
+    const stored = this.storable(cacheable, response, storeRequested) && generation === publicGeneration() && publicCachesTrusted();
+    if (!stored) {
+      this.counts.discarded += 1;
+      return;
+    }
+    const body = Buffer.concat(chunks);
+    if (renderFailed(response, body)) {
+      this.counts.discarded += 1;
+      return;
+    }
+    this.store(cacheable.key, response, body, generation);
   }
 
   private storable(cacheable: CacheableRequest, response: ServerResponse, storeRequested: boolean): boolean {
@@ -308,12 +336,19 @@ export function pageCacheHandler(cache: PageCache): EarlyHandler {
     handle: ({ request, response }) => {
       const cacheable = cacheableRequest(request);
       if (cacheable && cache.answer(request, response, cacheable)) return true;
-      if (cacheable && request.method === "GET" && cache.maxBytes > 0) {
-        // The stored body must be the plain one: a compressed copy would be sent to clients that cannot read it.
-        delete request.headers["accept-encoding"];
-      }
-      cache.watch(request, response, cacheable);
-      return false;
+      // Another request is building this response: answer from what it stores, else build it here too.
+      const building = cacheable && cache.buildInFlight(cacheable.key);
+      if (building) return building.then(() => cache.answer(request, response, cacheable) || passOn(cache, request, response, cacheable));
+      return passOn(cache, request, response, cacheable);
     },
   };
+}
+
+function passOn(cache: PageCache, request: IncomingMessage, response: ServerResponse, cacheable: CacheableRequest | undefined): false {
+  if (cacheable && request.method === "GET" && cache.maxBytes > 0) {
+    // The stored body must be the plain one: a compressed copy would be sent to clients that cannot read it.
+    delete request.headers["accept-encoding"];
+  }
+  cache.watch(request, response, cacheable);
+  return false;
 }
