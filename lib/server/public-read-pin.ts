@@ -18,14 +18,10 @@ export function pinPublicReads(next: Handler): Handler {
     } finally {
       // Next.js's handler settles once the response is written; a response still streaming (or a
       // handler that failed before answering) lets the pin go when it closes. Next.js already puts ten
-      // "close" listeners on a response (Node's default limit), so one is added only when needed, and
-      // the limit is raised by that one: it is no leak, and Node's MaxListenersExceededWarning would read
-      // as one in the error log.
+      // "close" listeners on a response, so one is added only when needed (the request pipeline allows
+      // for it: lib/server/request-pipeline.ts).
       if (response.writableFinished || response.destroyed) pin.release();
-      else {
-        response.setMaxListeners(response.getMaxListeners() + 1);
-        response.once("close", pin.release);
-      }
+      else response.once("close", pin.release);
     }
   };
 }

@@ -26,6 +26,10 @@ export type RequestPipelineOptions = {
   afterResponse?: () => void;
 };
 
+/** "close" listeners on a response: Next.js's own, and the most the edge adds (see below). */
+const nextCloseListeners = 10;
+const edgeCloseListeners = 3;
+
 /** At most this much of a path goes into a log line. */
 const loggedPathLength = 300;
 
@@ -72,7 +76,11 @@ export function createRequestPipeline(options: RequestPipelineOptions): (request
     const exchange: EdgeExchange = { request, response, identity };
     response.setHeader("X-Request-Id", identity.requestId);
     if (options.closingConnections?.()) response.setHeader("Connection", "close");
-    // One listener: Next.js adds its own many, and "close" follows "finish" on every response.
+    // Next.js puts ten "close" listeners on a response, Node's limit before it warns of a leak; the edge
+    // adds at most three (this request line, the page cache's watch, the read pin), by design, so the
+    // limit is theirs plus ours: otherwise the warning reads as an error in the log on ordinary pages.
+    response.setMaxListeners(edgeCloseListeners + nextCloseListeners);
+    // One listener: "close" follows "finish" on every response.
     response.once("close", () => {
       logRequest(exchange, startedAt, response.writableFinished);
       options.afterResponse?.();
