@@ -87,6 +87,10 @@ type Entry = {
   pieces: Buffer[];
   /** Whether the body and headers hold the nonce placeholder (HTML under the nonce policy). */
   nonced: boolean;
+  /** The pieces' length together (a nonce goes between each two). */
+  piecesLength: number;
+  /** The headers of a 304 from this entry, chosen once when it is stored. */
+  notModified: Record<string, string>;
   etag: string;
   bytes: number;
   /** The generation it was built in, the only one it is ever answered in. */
@@ -152,22 +156,31 @@ export class PageCache {
     // Emptied when the generation advances; checked again, so no entry outlives its generation.
     if (!entry || entry.generation !== publicGeneration()) return false;
     this.counts.hits += 1;
-    const nonce = entry.nonced ? createCspNonce() : "";
     const ifNoneMatch = request.headers["if-none-match"];
     if (ifNoneMatch !== undefined && matchesIfNoneMatch(ifNoneMatch, entry.etag)) {
-      // Only what a 304 should carry (RFC 9110 §15.4.5): a browser stores these over the kept page's.
-      const headers = entry.headers.filter(([name]) => notModifiedHeaders.has(name));
-      response.writeHead(304, { ...Object.fromEntries(headers), [cacheStatusHeader]: "hit" });
+      response.writeHead(304, entry.notModified);
       response.end();
       return true;
     }
+    const nonce = entry.nonced ? createCspNonce() : "";
+    const nonceBytes = Buffer.from(nonce, "latin1");
     const headers: Record<string, string> = {};
     for (const [name, value] of entry.headers) headers[name] = entry.nonced ? value.replaceAll(noncePlaceholder, nonce) : value;
-    const body = entry.pieces.length === 1 ? entry.pieces[0]! : Buffer.concat(entry.pieces.flatMap((piece, index) => (index === 0 ? [piece] : [Buffer.from(nonce, "latin1"), piece])));
-    headers["content-length"] = String(body.length);
+    headers["content-length"] = String(entry.piecesLength + (entry.pieces.length - 1) * nonceBytes.length);
     headers[cacheStatusHeader] = "hit";
     response.writeHead(200, headers);
-    response.end(request.method === "HEAD" ? undefined : body);
+    if (request.method === "HEAD") {
+      response.end();
+      return true;
+    }
+    // The stored pieces go out as they are, the fresh nonce between them, in one write (corked): a copy
+    // of the whole page per response was most of what a hit allocated, and the collector's work after it.
+    response.cork();
+    entry.pieces.forEach((piece, index) => {
+      if (index > 0) response.write(nonceBytes);
+      response.write(piece);
+    });
+    response.end(); // uncorks
     return true;
   }
 
@@ -294,7 +307,10 @@ export class PageCache {
       headers.push(["etag", etag]);
     }
     const bytes = body.length + headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + key.length + 256;
-    this.entries.set(key, { headers, pieces, nonced: nonce !== undefined, etag, bytes, generation }, { ttl: msUntilNextUtcDay() });
+    const piecesLength = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    // Only what a 304 should carry (RFC 9110 §15.4.5): a browser stores these over the kept page's.
+    const notModified = { ...Object.fromEntries(headers.filter(([name]) => notModifiedHeaders.has(name))), [cacheStatusHeader]: "hit" };
+    this.entries.set(key, { headers, pieces, nonced: nonce !== undefined, piecesLength, notModified, etag, bytes, generation }, { ttl: msUntilNextUtcDay() });
     this.counts.stored += 1;
   }
 }
