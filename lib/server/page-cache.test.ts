@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { advancePublicGeneration, setPublicCachesTrusted } from "@/lib/content/public-generation";
 import { pageCacheStoreHeader } from "@/lib/http/cache-tags";
@@ -39,6 +39,8 @@ async function fakeNext(request: http.IncomingMessage, response: http.ServerResp
   }
   if (url.pathname === "/artiklar/langsam") await holdSlow;
   if (url.pathname === "/artiklar/trasig") return page(response, url.pathname, '<!--$!--><template data-dgst="1234"></template><p>Något gick fel</p>');
+  // Far more than the socket buffers hold: a client that does not read keeps this response unfinished.
+  if (url.pathname === "/artiklar/mycket-stor") return page(response, url.pathname, "x".repeat(24 * 2 ** 20));
   if (url.pathname.startsWith("/artiklar/") || url.pathname === "/") return page(response, url.pathname, url.pathname.startsWith("/artiklar/stor") ? "x".repeat(20_000) : "");
   // An expert's page, answered here (wrongly) as if it were public: the cache must still never keep it.
   if (url.pathname.startsWith("/extern-granskning/")) return page(response, url.pathname);
@@ -229,6 +231,24 @@ describe("the page cache at the edge", () => {
     const answers = await Promise.all([first, ...waiting]);
     expect(answers.map((answer) => [answer.status, answer.headers["granskad-cache"]])).toEqual([[200, "miss"], [200, "hit"], [200, "hit"], [200, "hit"]]);
     expect(renders).toBe(1);
+  });
+
+  it("a reader that does not drain its response holds up no one waiting for the same page", async () => {
+    // The attacker asks for a big page and never reads: its response is produced (ended) but not finished.
+    const slowReader = net.connect(port, "127.0.0.1");
+    await new Promise<void>((resolve) => slowReader.once("connect", resolve));
+    slowReader.pause();
+    slowReader.write("GET /artiklar/mycket-stor HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    await expect.poll(() => renders).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      // Answered while the slow reader still holds its connection open (it would wait for it otherwise).
+      const answer = await request("/artiklar/mycket-stor");
+      expect(answer.status).toBe(200);
+      expect(slowReader.destroyed).toBe(false);
+    } finally {
+      slowReader.destroy();
+    }
   });
 
   it("lets waiting misses build the response themselves when the one they waited for was not stored", async () => {

@@ -243,10 +243,26 @@ export class PageCache {
       collect(chunk, rest[0]);
       return write(chunk, ...rest);
     }) as ServerResponse["write"];
+    // Settled once: when the handler has produced the whole body (stored if it may be), or when the
+    // response closed without that (the client went away, the render failed). Not when the client has
+    // received it: a reader draining slowly must not hold up the misses waiting for this build.
+    let settled = false;
+    const settle = (complete: boolean) => {
+      if (settled || !cacheable) return;
+      settled = true;
+      if (complete && collecting) this.finishBuild(cacheable, response, storeRequested, generation, chunks);
+      if (built) {
+        this.building.delete(cacheable.key);
+        built();
+      }
+    };
     const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
     response.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
-      return end(chunk, ...rest);
+      const ended = end(chunk, ...rest);
+      // A response destroyed before its end (the client left mid-stream) may end with part of a page.
+      settle(!response.destroyed);
+      return ended;
     }) as ServerResponse["end"];
 
     if (!cacheable) return;
@@ -257,15 +273,7 @@ export class PageCache {
       const building = new Promise<void>((resolve) => (built = resolve));
       this.building.set(cacheable.key, building);
     }
-    // "close" follows "finish" on every response, and comes too when the client went away: one listener
-    // stores a finished response and then lets the misses waiting for it go on.
-    response.once("close", () => {
-      if (collecting && response.writableFinished) this.finishBuild(cacheable, response, storeRequested, generation, chunks);
-      if (built) {
-        this.building.delete(cacheable.key);
-        built();
-      }
-    });
+    response.once("close", () => settle(false));
   }
 
   private finishBuild(cacheable: CacheableRequest, response: ServerResponse, storeRequested: boolean, generation: number, chunks: Buffer[]): void {
