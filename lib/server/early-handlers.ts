@@ -21,7 +21,8 @@ function answerJson(response: ServerResponse, status: number, body: unknown, ext
 export function healthEndpoints(sources: ReadinessSources): EarlyHandler {
   return {
     name: "health endpoints",
-    handle: async ({ request, response }) => {
+    // Synchronous except for the readiness check itself: every request passes this handler first.
+    handle: ({ request, response }) => {
       const path = (request.url ?? "").split("?")[0];
       if (path !== "/healthz" && path !== "/readyz") return false;
       if (request.method !== "GET" && request.method !== "HEAD") {
@@ -32,9 +33,10 @@ export function healthEndpoints(sources: ReadinessSources): EarlyHandler {
         answerJson(response, 200, { status: "ok" });
         return true;
       }
-      const readiness = await checkReadiness(sources);
-      answerJson(response, readiness.ready ? 200 : 503, { status: readiness.ready ? "ready" : "not ready", ...readiness.checks });
-      return true;
+      return checkReadiness(sources).then((readiness) => {
+        answerJson(response, readiness.ready ? 200 : 503, { status: readiness.ready ? "ready" : "not ready", ...readiness.checks });
+        return true;
+      });
     },
   };
 }

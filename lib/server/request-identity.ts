@@ -109,8 +109,23 @@ export function newRequestId(): string {
  * proxy; then it is read from the right end of the configured header, skipping only trusted hops.
  * Forwarded host, protocol and request id are believed only from a trusted peer.
  */
+/**
+ * The normalised address of each connection's peer, worked out once per connection: a kept-alive
+ * connection carries many requests, and parsing the same address for each was a visible share of a
+ * cached answer. A socket's peer never changes; the entry goes with the socket.
+ */
+const peerAddresses = new WeakMap<IncomingMessage["socket"], string | undefined>();
+
+function peerAddress(socket: IncomingMessage["socket"]): string | undefined {
+  if (peerAddresses.has(socket)) return peerAddresses.get(socket);
+  const address = normalisedAddress(socket.remoteAddress);
+  // A socket that has already closed reports no address: not remembered, so it is never pinned as unknown.
+  if (socket.remoteAddress !== undefined) peerAddresses.set(socket, address);
+  return address;
+}
+
 export function identifyRequest(request: IncomingMessage, trust: ProxyTrust): RequestIdentity {
-  const peer = normalisedAddress(request.socket.remoteAddress);
+  const peer = peerAddress(request.socket);
   const peerIsTrusted = peer !== undefined && trust.trusts(peer, 0);
   const hops = peerIsTrusted ? reportedHops(request, trust.header) : [];
   const encrypted = "encrypted" in request.socket && request.socket.encrypted === true;

@@ -139,20 +139,38 @@ describe("the edge pipeline over HTTP", () => {
         return false;
       },
     };
-    const { server, port } = await serve(proxyTrustFrom({}), [answering, failing]);
-    try {
-      expect((await get(port, {}, "127.0.0.1", "/teapot")).status).toBe(418);
-      expect((await get(port, {}, "127.0.0.1", "/other")).status).toBe(200);
-      const boom = await new Promise<{ status: number; body: string; id: string }>((resolve) => {
-        http.get({ host: "127.0.0.1", port, path: "/boom" }, (response) => {
+    // Asynchronous handlers: one that passes on after a turn, so the handlers after it still run, one
+    // that answers later, and one whose promise rejects.
+    const later: EarlyHandler = {
+      name: "later",
+      handle: async ({ request, response }) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (request.url === "/later-boom") throw new Error("secret async internals");
+        if (request.url !== "/later") return false;
+        response.statusCode = 202;
+        response.end();
+        return true;
+      },
+    };
+    const { server, port } = await serve(proxyTrustFrom({}), [answering, later, failing]);
+    const fetchRaw = (path: string) =>
+      new Promise<{ status: number; body: string; id: string }>((resolve) => {
+        http.get({ host: "127.0.0.1", port, path }, (response) => {
           let body = "";
           response.on("data", (chunk: Buffer) => (body += chunk.toString()));
           response.on("end", () => resolve({ status: response.statusCode ?? 0, body, id: String(response.headers["x-request-id"]) }));
         });
       });
-      expect(boom.status).toBe(500);
-      expect(boom.body).toContain(boom.id);
-      expect(boom.body).not.toContain("secret internals");
+    try {
+      expect((await get(port, {}, "127.0.0.1", "/teapot")).status).toBe(418);
+      expect((await get(port, {}, "127.0.0.1", "/later")).status).toBe(202);
+      expect((await get(port, {}, "127.0.0.1", "/other")).status).toBe(200);
+      for (const path of ["/boom", "/later-boom"]) {
+        const boom = await fetchRaw(path);
+        expect(boom.status).toBe(500);
+        expect(boom.body).toContain(boom.id);
+        expect(boom.body).not.toContain("internals");
+      }
     } finally {
       server.close();
     }
