@@ -23,6 +23,7 @@ import { publicAckTimeoutMsFrom } from "@/lib/content/public-change-acks";
 import { demoUsers, seedDatabase } from "@/lib/content/seed";
 import { createE2eUsers } from "./e2e-users";
 import { routeConsoleToLogger } from "@/lib/server/logger";
+import { heapGrowthPercentFrom } from "@/lib/server/heap-growth";
 import { pageCacheBytesFrom } from "@/lib/server/page-cache";
 import { publicChangesFrom } from "@/lib/server/public-content-listener";
 import { buildIsStale } from "./production-build";
@@ -121,6 +122,7 @@ async function main() {
     shutdownTimeoutMs: shutdownTimeoutSeconds() * 1000,
     publicChanges: publicChangesFrom(process.env, database.embedded),
     pageCacheBytes: pageCacheBytesFrom(process.env),
+    heapGrowthPercent: heapGrowthPercentFrom(process.env),
     publicAckTimeoutMs: publicAckTimeoutMsFrom(process.env),
   });
 

@@ -6,6 +6,7 @@ import { disconnectDb, getDb } from "@/lib/db/client";
 import { appWorkerStatus } from "@/lib/startup/app-workers";
 import { stopJobQueue } from "@/lib/queue/job-queue";
 import { crossSiteServerActions, healthEndpoints, unservedMethods } from "./early-handlers";
+import { applyHeapGrowth } from "./heap-growth";
 import { PageCache, pageCacheHandler } from "./page-cache";
 import { pinPublicReads } from "./public-read-pin";
 import { startPublicContentListener } from "./public-content-listener";
@@ -35,6 +36,8 @@ export type GranskadServerOptions = {
   publicAckTimeoutMs: number;
   /** The page cache's byte limit (GRANSKAD_PAGE_CACHE_MB). */
   pageCacheBytes: number;
+  /** How far the heap may grow between full collections (GRANSKAD_HEAP_GROWTH_PERCENT; lib/server/heap-growth.ts). */
+  heapGrowthPercent: number;
 };
 
 export type GranskadServer = {
@@ -52,6 +55,7 @@ export type GranskadServer = {
  */
 export async function startGranskadServer(options: GranskadServerOptions): Promise<GranskadServer> {
   const trust = proxyTrustFrom(process.env);
+  applyHeapGrowth(options.heapGrowthPercent);
   let shuttingDown = false;
   // Before Next.js starts the job workers (a scheduled publish is a public change like any other).
   await configurePublicChangeAcks(options.publicChanges === "listen" ? { url: process.env.DATABASE_URL ?? "", timeoutMs: options.publicAckTimeoutMs } : undefined);
@@ -100,7 +104,7 @@ export async function startGranskadServer(options: GranskadServerOptions): Promi
     });
   });
   logger.info(
-    { port: options.port, hostname: options.hostname, dev: options.dev, trustedProxies: trust.description, pageCacheMb: options.pageCacheBytes / 2 ** 20, publicChanges: options.publicChanges, publicAckTimeoutMs: options.publicAckTimeoutMs },
+    { port: options.port, hostname: options.hostname, dev: options.dev, trustedProxies: trust.description, pageCacheMb: options.pageCacheBytes / 2 ** 20, publicChanges: options.publicChanges, publicAckTimeoutMs: options.publicAckTimeoutMs, heapGrowthPercent: options.heapGrowthPercent },
     "listening",
   );
 

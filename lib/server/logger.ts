@@ -3,6 +3,23 @@ import pino from "pino";
 import { currentRequestId } from "./request-context";
 
 /**
+ * Request lines (see writeRequestLine) waiting for the end of this turn of the event loop, when they are
+ * handed to the log's stream together as one string.
+ */
+let pendingRequestLines: string[] = [];
+
+function writePendingRequestLines(): void {
+  if (pendingRequestLines.length === 0) return;
+  const text = pendingRequestLines.join("");
+  pendingRequestLines = [];
+  destination.write(text);
+}
+
+// Lines still waiting when the process exits join the stream before pino's own exit hook (registered
+// when the stream is created, below, so it runs after this one) writes the stream out synchronously.
+process.on("exit", writePendingRequestLines);
+
+/**
  * Where every line goes: standard output, written asynchronously. A synchronous write per line was a
  * tenth of the CPU of a page-cache answer (one request line each; `node --cpu-prof` under the
  * benchmark's 304 load). Lines written while a write is in flight go out together with the next one.
@@ -10,13 +27,12 @@ import { currentRequestId } from "./request-context";
  * `process.exit`, a signal handler's exit and an uncaught error alike), so the last lines before an exit
  * are still written; only a SIGKILL loses the tail.
  *
- * Those gathered writes are at most 4 KiB (sonic-boom's default is 16 KiB): sonic-boom appends each new
- * line to the last pending string and measures that whole string's UTF-8 length again, so the cost per
- * line grows with the size of a pending write. Under the benchmark's 304 load 4 KiB answered about a
- * fifth more requests a second than 16 KiB, and more than 1 or 8 KiB (perf: the length count had been
- * the largest JavaScript-side cost of an answer).
+ * A write takes up to 64 KiB (sonic-boom's default is 16 KiB): one write completes per turn of the
+ * event loop at best, and under the benchmark's 304 load 16 KiB a turn fell behind the request lines, so
+ * the waiting lines grew by about 10 MB a second for as long as the load lasted (--trace-gc); with
+ * 64 KiB the heap stays flat. (Appending to a pending write copies it, so far larger would cost more.)
  */
-const destination = pino.destination({ sync: false, maxWrite: 4096 });
+const destination = pino.destination({ sync: false, maxWrite: 65536 });
 
 /**
  * The server's log: one JSON line per event, with the request id of the request it happened in
@@ -46,7 +62,27 @@ export type RequestLine = {
   aborted: boolean;
 };
 
-/** The ISO time of the last request line, remembered for its millisecond (lines come tens per ms under load). */
+/**
+ * The access log's line for one response, in the shape of every other line (pino's level, time and
+ * msg, then the fields), on the same stream.
+ *
+ * Why not `logger.info`, line by line (perf and --trace-gc under the benchmark's 304 load, 40,000 lines
+ * a second): pino's generic serialisation (walking the object's keys, the mixin, the time function) was
+ * the largest JavaScript cost of a page-cache answer; and the stream appends each line to its pending
+ * write and measures that whole write's length again, a cost that grows with the write, while lines
+ * that waited for a lagging write outlived the young generation, so the heap grew by about 10 MB a
+ * second for as long as the load lasted. So the line is formatted here, and the lines of one turn of
+ * the event loop go to the stream as one flat string, measured once and written in large pieces. A
+ * line reaches the stream at most one turn after its response; other events' lines (pino's, written at
+ * once) may come before the request lines of the same turn.
+ */
+export function writeRequestLine(line: RequestLine): void {
+  if (!logger.isLevelEnabled("info")) return;
+  if (pendingRequestLines.length === 0) setImmediate(writePendingRequestLines);
+  pendingRequestLines.push(formatRequestLine(line, Date.now()));
+}
+
+/** The ISO time of the last request line, kept for its millisecond (lines come tens per ms under load). */
 let lastLineTime = { ms: -1, iso: "" };
 
 function isoTime(ms: number): string {
@@ -54,17 +90,7 @@ function isoTime(ms: number): string {
   return lastLineTime.iso;
 }
 
-/**
- * The access log's line for one response, in the shape of every other line (pino's level, time and
- * msg, then the fields), written to the same stream in order with them. Written here rather than by
- * pino: its generic serialisation (walking the object's keys, the mixin, the time function) was the
- * largest part of a page-cache answer's CPU beside the socket write (perf under the benchmark's 304
- * load). Every string goes through JSON.stringify, so no path a client sends can break the line.
- */
-export function writeRequestLine(line: RequestLine): void {
-  if (logger.isLevelEnabled("info")) destination.write(formatRequestLine(line, Date.now()));
-}
-
+/** Every string goes through JSON.stringify, so no path a client sends can break the line or add a field. */
 export function formatRequestLine(line: RequestLine, atMs: number): string {
   return `{"level":"info","time":"${isoTime(atMs)}","requestId":${JSON.stringify(line.requestId)},"method":${JSON.stringify(line.method)},"path":${JSON.stringify(line.path)},"status":${Number(line.status)},"durationMs":${Number(line.durationMs)},"clientAddress":${JSON.stringify(line.clientAddress)}${line.aborted ? ',"aborted":true' : ""},"msg":"request"}\n`;
 }
