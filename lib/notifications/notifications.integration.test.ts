@@ -13,7 +13,7 @@ import { waitFor } from "@/test/integration/wait-for";
 import { mailerFromEnvironment, type Mailer } from "./mailer";
 import { markAllNotificationsRead, markNotificationRead, unreadNotificationCount, updateNotificationPreferences } from "./notification-inbox";
 import { notificationPreferencesSchema } from "./notification-schemas";
-import { startNotificationWorkers } from "./notification-workers";
+import { sendNotificationEmailBatch, startNotificationWorkers } from "./notification-workers";
 import { notify } from "./notify";
 import { checkReviewsDue } from "./review-due-check";
 import { sendDailyDigests, sendNotificationEmail } from "./send-notification-email";
@@ -130,11 +130,14 @@ describe("who is told what, by an in-app notification and one e-mail each", () =
     expect((await kinds(users.secondReviewer)).filter((kind) => kind !== "REVIEW_REQUESTED")).toEqual(["PUBLISHED"]);
     // The one who published is not told that they did.
     expect((await notificationsOf(users.admin)).some((notification) => notification.kind === "PUBLISHED")).toBe(false);
-    expect(mailsTo(users.editor).map((mail) => mail.subject)).toEqual([
-      `Ändringar begärda: "${returned.title}", version ${returned.number}`,
-      `Ny granskningskommentar: "${inReview.title}", version ${inReview.number}`,
-      `Publicerad: "${approved.title}", version ${approved.number}`,
-    ]);
+    // One e-mail per event; the worker sends a fetched batch of them, in no promised order.
+    expect(mailsTo(users.editor).map((mail) => mail.subject).sort()).toEqual(
+      [
+        `Ändringar begärda: "${returned.title}", version ${returned.number}`,
+        `Ny granskningskommentar: "${inReview.title}", version ${inReview.number}`,
+        `Publicerad: "${approved.title}", version ${approved.number}`,
+      ].sort(),
+    );
   });
 
   it("tells each person once per event: a repeated event, a re-run job and a retry after a failed send", async () => {
@@ -166,6 +169,37 @@ describe("who is told what, by an in-app notification and one e-mail each", () =
     expect(mailsTo(users.editor).filter((mail) => mail.subject === "Försök igen")).toHaveLength(1);
     const jobs = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${jobQueueNames.notificationEmail} AND data->>'notificationId' = ${first!.id}`;
     expect(jobs[0]?.n).toBe(1);
+  });
+});
+
+describe("a batch of e-mails (the worker fetches many per poll)", () => {
+  it("sends every e-mail of a batch even when one fails, then fails the batch; its retry sends only the failed one", async () => {
+    const recipients = [users.editor, users.reviewer, users.admin];
+    const pending = await Promise.all(
+      recipients.map((user, index) =>
+        db.notification.create({
+          data: { userId: user.id, kind: "REVIEW_COMMENT", eventKey: `test:batch:${index}`, subject: `Sats ${index}`, body: "Text", linkPath: "/admin", emailStatus: "QUEUED" },
+        }),
+      ),
+    );
+    const jobs = pending.map((notification) => ({ data: { notificationId: notification.id } }));
+    const sentTo: string[] = [];
+    const refusingTheReviewer: Mailer = {
+      describe: "refuses the reviewer",
+      send: async (message) => {
+        if (message.to === users.reviewer.email) throw new Error("450 mailbox busy");
+        sentTo.push(message.to);
+      },
+    };
+    await expect(sendNotificationEmailBatch(db, jobs, refusingTheReviewer)).rejects.toThrow(pending[1]!.id);
+    expect(sentTo).toEqual([users.editor.email, users.admin.email]);
+    const statuses = async () => (await db.notification.findMany({ where: { id: { in: pending.map((notification) => notification.id) } } })).map((n) => [n.subject, n.emailStatus]);
+    expect(new Map(await statuses())).toEqual(new Map([["Sats 0", "SENT"], ["Sats 1", "QUEUED"], ["Sats 2", "SENT"]]));
+
+    const retried: string[] = [];
+    await sendNotificationEmailBatch(db, jobs, { describe: "accepts", send: async (message) => void retried.push(message.to) });
+    expect(retried).toEqual([users.reviewer.email]);
+    expect(new Map(await statuses()).get("Sats 1")).toBe("SENT");
   });
 });
 
