@@ -193,13 +193,14 @@ describe("a batch of e-mails (the worker fetches many per poll)", () => {
     };
     await expect(sendNotificationEmailBatch(db, jobs, refusingTheReviewer)).rejects.toThrow(pending[1]!.id);
     expect(sentTo).toEqual([users.editor.email, users.admin.email]);
-    const statuses = async () => (await db.notification.findMany({ where: { id: { in: pending.map((notification) => notification.id) } } })).map((n) => [n.subject, n.emailStatus]);
-    expect(new Map(await statuses())).toEqual(new Map([["Sats 0", "SENT"], ["Sats 1", "QUEUED"], ["Sats 2", "SENT"]]));
+    const statuses = async () =>
+      Object.fromEntries((await db.notification.findMany({ where: { id: { in: pending.map((notification) => notification.id) } } })).map((n) => [n.subject, n.emailStatus]));
+    expect(await statuses()).toEqual({ "Sats 0": "SENT", "Sats 1": "QUEUED", "Sats 2": "SENT" });
 
     const retried: string[] = [];
     await sendNotificationEmailBatch(db, jobs, { describe: "accepts", send: async (message) => void retried.push(message.to) });
     expect(retried).toEqual([users.reviewer.email]);
-    expect(new Map(await statuses()).get("Sats 1")).toBe("SENT");
+    expect((await statuses())["Sats 1"]).toBe("SENT");
   });
 });
 

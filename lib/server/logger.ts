@@ -25,7 +25,8 @@ process.on("exit", writePendingRequestLines);
  * benchmark's 304 load). Lines written while a write is in flight go out together with the next one.
  * pino flushes what is left synchronously when the process exits (its `exit` hook, which runs on
  * `process.exit`, a signal handler's exit and an uncaught error alike), so the last lines before an exit
- * are still written; only a SIGKILL loses the tail.
+ * are still written, except a write already in flight at that moment (the process may end before it
+ * completes); a SIGKILL loses the tail.
  *
  * A write takes up to 64 KiB (sonic-boom's default is 16 KiB): one write completes per turn of the
  * event loop at best, and under the benchmark's 304 load 16 KiB a turn fell behind the request lines, so
